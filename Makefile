@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+export PORT
+
+.PHONY: run test lint format install install-dev lock bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(PY) pyproject.toml requirements/constraints.txt
+	$(PY) -m pip install --quiet -c requirements/constraints.txt .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PY) -m pip install --quiet -c requirements/constraints.txt ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## Serve the site on 127.0.0.1:$(PORT) with demo data (SQLite unless DATABASE_URL is set).
+run: install
+	@bash scripts/run.sh
+
+## Lint, then the whole suite on PostgreSQL and Redis, then the SQLite smoke run.
+test: install-dev
+	@bash scripts/test.sh
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## Re-pin requirements/constraints.txt from what is installed in .venv.
+lock: install-dev
+	$(PY) -m pip freeze --exclude-editable | grep -v '^mentorship-platform' > requirements/constraints.txt
+
+bench: install-dev
+	$(PY) bench/matching.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info staticfiles test-artifacts

@@ -1,0 +1,94 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django_scopes import scopes_disabled
+
+from accounts.models import Membership, Organization, Role, User
+
+from .audit import audit_record
+
+LAST_ADMIN_MESSAGE = "An organization needs at least one admin. Make someone else an admin first."
+
+
+def _lock_organization(organization: Organization) -> None:
+    # Serializes membership changes of one organization, so two admins demoting each other
+    # at the same moment cannot leave it without an admin.
+    Organization.objects.select_for_update().filter(pk=organization.pk).first()
+
+
+def _other_admins_exist(membership: Membership) -> bool:
+    return (
+        Membership.objects.filter(organization=membership.organization, role=Role.ADMIN)
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
+@transaction.atomic
+def membership_add(*, organization: Organization, actor: User, email: str, role: str) -> Membership:
+    """Adds an existing account to the organization with a role."""
+    if role not in Role.values:
+        raise ValidationError({"role": f"Choose one of: {', '.join(Role.values)}."})
+    email = (email or "").strip().lower()
+    with scopes_disabled():
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+    if user is None:
+        raise ValidationError(
+            {"email": "No account uses this email address. Ask the person to sign up first."}
+        )
+    _lock_organization(organization)
+    if Membership.objects.filter(organization=organization, user=user).exists():
+        raise ValidationError({"email": f"{email} is already a member of {organization.name}."})
+    membership = Membership.objects.create(organization=organization, user=user, role=role)
+    audit_record(
+        action="membership.added",
+        obj=membership,
+        actor=actor,
+        organization=organization,
+        to_state=role,
+        data={"user": user.email},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, actor: User, role: str) -> Membership:
+    """Changes a member's role. The last admin cannot stop being admin."""
+    if role not in Role.values:
+        raise ValidationError({"role": f"Choose one of: {', '.join(Role.values)}."})
+    _lock_organization(membership.organization)
+    membership.refresh_from_db()
+    if membership.role == role:
+        return membership
+    if membership.role == Role.ADMIN and not _other_admins_exist(membership):
+        raise ValidationError({"role": LAST_ADMIN_MESSAGE})
+    previous = membership.role
+    membership.role = role
+    membership.save(update_fields=["role"])
+    audit_record(
+        action="membership.role_changed",
+        obj=membership,
+        actor=actor,
+        organization=membership.organization,
+        from_state=previous,
+        to_state=role,
+        data={"user": membership.user.email},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, actor: User) -> None:
+    """Removes a member. The last admin cannot be removed."""
+    _lock_organization(membership.organization)
+    membership.refresh_from_db()
+    if membership.role == Role.ADMIN and not _other_admins_exist(membership):
+        raise ValidationError(LAST_ADMIN_MESSAGE)
+    audit_record(
+        action="membership.removed",
+        obj=membership,
+        actor=actor,
+        organization=membership.organization,
+        from_state=membership.role,
+        data={"user": membership.user.email},
+    )
+    membership.delete()

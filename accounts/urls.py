@@ -1,0 +1,36 @@
+from django.urls import include, path
+
+from accounts.views import me, organization, staff
+
+app_name = "accounts"
+
+me_urlpatterns = [
+    path("", me.me_home, name="me"),
+    path("tokens/", me.me_tokens, name="tokens"),
+    path("tokens/<str:token_key>/revoke/", me.me_token_revoke, name="token-revoke"),
+]
+org_urlpatterns = [
+    path("", organization.organization_home, name="org-home"),
+    path("members/", organization.organization_members, name="org-members"),
+    path("members/<int:pk>/role/", organization.organization_member_role, name="org-member-role"),
+    path(
+        "members/<int:pk>/remove/",
+        organization.organization_member_remove,
+        name="org-member-remove",
+    ),
+]
+staff_urlpatterns = [
+    path("", staff.staff_home, name="staff-home"),
+    path("organizations/", staff.staff_organizations, name="staff-organizations"),
+    path(
+        "organizations/<slug:slug>/edit/",
+        staff.staff_organization_edit,
+        name="staff-organization-edit",
+    ),
+]
+
+urlpatterns = [
+    path("me/", include(me_urlpatterns)),
+    path("o/<slug:org>/", include(org_urlpatterns)),
+    path("staff/", include(staff_urlpatterns)),
+]

@@ -1,0 +1,86 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts import selectors
+from accounts.forms import MemberAddForm, MemberRoleForm
+from accounts.models.membership import ROLE_DESCRIPTIONS
+from accounts.services.memberships import membership_add, membership_change_role, membership_remove
+from accounts.tenancy import organization_view
+from mentorship.forms import apply_errors
+
+
+@organization_view("accounts.view_organization")
+def organization_home(request):
+    organization = request.organization
+    return render(
+        request,
+        "accounts/organization_home.html",
+        {
+            "organization": organization,
+            "members": selectors.organization_members(organization=organization),
+            "roles": ROLE_DESCRIPTIONS.items(),
+            "can_manage": request.user.has_perm("accounts.manage_members", organization),
+        },
+    )
+
+
+@organization_view("accounts.manage_members")
+def organization_members(request):
+    organization = request.organization
+    form = MemberAddForm()
+    if request.method == "POST":
+        form = MemberAddForm(request.POST)
+        if form.is_valid():
+            try:
+                membership = membership_add(
+                    organization=organization, actor=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, f"{membership.user.email} is now a {membership.role}.")
+                return redirect("accounts:org-members", org=organization.slug)
+    return render(
+        request,
+        "accounts/organization_members.html",
+        {
+            "organization": organization,
+            "form": form,
+            "members": selectors.organization_members(organization=organization),
+            "role_form": MemberRoleForm(),
+        },
+    )
+
+
+@require_POST
+@organization_view("accounts.manage_members")
+def organization_member_role(request, pk):
+    membership = selectors.membership_get(organization=request.organization, pk=pk)
+    form = MemberRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a role from the list.")
+    else:
+        try:
+            membership_change_role(
+                membership=membership, actor=request.user, role=form.cleaned_data["role"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"{membership.user.email} is now a {membership.role}.")
+    return redirect("accounts:org-members", org=request.organization.slug)
+
+
+@require_POST
+@organization_view("accounts.manage_members")
+def organization_member_remove(request, pk):
+    membership = selectors.membership_get(organization=request.organization, pk=pk)
+    try:
+        membership_remove(membership=membership, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{membership.user.email} is no longer a member.")
+    return redirect("accounts:org-members", org=request.organization.slug)

@@ -1,0 +1,21 @@
+"""API plumbing shared by every app: errors from services become 400s with field messages."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework.exceptions import ValidationError
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        if hasattr(exc, "error_dict"):
+            exc = ValidationError(
+                {
+                    (field if field != "__all__" else "non_field_errors"): [
+                        message for error in errors for message in error.messages
+                    ]
+                    for field, errors in exc.error_dict.items()
+                }
+            )
+        else:
+            exc = ValidationError({"non_field_errors": exc.messages})
+    return drf_exception_handler(exc, context)

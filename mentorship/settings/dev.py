@@ -1,0 +1,8 @@
+"""Local development and the embedded default of `make run`."""
+
+from .base import *  # noqa: F403
+from .base import env, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+# A fixed key is acceptable only here: production.py refuses to start without SECRET_KEY.
+SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-not-for-production")

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `make run`: migrate, load the demo data, serve. With DATABASE_URL and REDIS_URL set it
+# also runs a Celery worker and beat, and stops them all together on Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+PORT="${PORT:-8000}"
+
+$PY manage.py migrate --noinput
+$PY manage.py load_demo
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+if [[ -n "${DATABASE_URL:-}" && -n "${REDIS_URL:-}" ]]; then
+  echo "Using PostgreSQL and Redis: starting a Celery worker and beat."
+  .venv/bin/celery -A mentorship worker --loglevel=INFO --concurrency=2 &
+  pids+=($!)
+  .venv/bin/celery -A mentorship beat --loglevel=INFO --schedule=/tmp/mentorship-celerybeat-schedule &
+  pids+=($!)
+else
+  echo "No DATABASE_URL/REDIS_URL: SQLite in ./db.sqlite3 and background tasks run in-process."
+fi
+
+echo "Serving on http://127.0.0.1:${PORT}/  (demo logins are in README.md; Ctrl-C stops)"
+$PY manage.py runserver "127.0.0.1:${PORT}" &
+pids+=($!)
+wait -n "${pids[@]}"

@@ -1,0 +1,95 @@
+"""Shared fixtures. Every tenant fixture builds two organizations, so isolation is always
+in play: `org_a` is the one under test, `org_b` the other tenant."""
+
+import os
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django_scopes import scopes_disabled
+from rest_framework.test import APIClient
+
+from accounts.models import Role
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+
+ARTIFACTS = settings.BASE_DIR / "test-artifacts"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_redis():
+    """Each run uses its own key prefix (settings.test); start from an empty test database."""
+    if settings.REDIS_URL:
+        import redis
+
+        redis.Redis.from_url(settings.REDIS_URL).flushdb()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with scopes_disabled():
+        yield
+
+
+@dataclass
+class Tenant:
+    organization: object
+    admin: object
+    coordinator: object
+    mentor: object
+
+
+def _tenant(slug: str) -> Tenant:
+    organization = OrganizationFactory(slug=slug, name=slug.title())
+    people = {}
+    for role in Role:
+        user = UserFactory(email=f"{role.value}@{slug}.test")
+        MembershipFactory(organization=organization, user=user, role=role)
+        people[role.value] = user
+    return Tenant(organization=organization, **people)
+
+
+@pytest.fixture
+def org_a(db) -> Tenant:
+    return _tenant("alpha")
+
+
+@pytest.fixture
+def org_b(db) -> Tenant:
+    return _tenant("beta")
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(email="staff@platform.test", is_staff=True)
+
+
+@pytest.fixture
+def stranger(db):
+    return UserFactory(email="stranger@example.test")
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def api_client_for(user) -> APIClient:
+    client = APIClient()
+    if user is not None:
+        client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def artifacts_dir():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests need the ORM from Playwright's event-loop thread.
+    if any(item.get_closest_marker("browser") for item in items):
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -1,0 +1,3 @@
+from .accounts import MembershipFactory, OrganizationFactory, UserFactory
+
+__all__ = ["MembershipFactory", "OrganizationFactory", "UserFactory"]

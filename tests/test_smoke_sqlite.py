@@ -1,0 +1,26 @@
+"""The embedded default: migrations, demo data and the main pages on SQLite with tasks in
+process. `make test` runs this file a second time with a SQLite DATABASE_URL."""
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from mentorship.demo import DEMO_PASSWORD
+
+pytestmark = [pytest.mark.smoke, pytest.mark.django_db]
+
+PAGES = ["/", "/healthz", "/accounts/login/", "/accounts/signup/", "/api/docs/", "/api/schema/"]
+
+
+def test_main_pages_answer(client):
+    call_command("load_demo")
+    for url in PAGES:
+        assert client.get(url).status_code == 200, url
+    assert client.login(email="admin.aurora@example.org", password=DEMO_PASSWORD)
+    for url in ["/", "/me/", "/o/aurora/", "/o/aurora/members/", "/api/v1/me/"]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_engine_matches_the_run():
+    # Under `make test` the smoke pass runs on SQLite; the main pass on PostgreSQL.
+    assert settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1] in {"sqlite3", "postgresql"}
