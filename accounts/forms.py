@@ -27,6 +27,8 @@ class MemberRoleForm(forms.Form):
 
 
 class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = Organization
         fields = ["slug", "name", "description", "website"]
@@ -34,6 +36,8 @@ class OrganizationForm(forms.ModelForm):
 
 
 class OrganizationEditForm(forms.ModelForm):
+    website = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = Organization
         fields = ["name", "description", "website"]

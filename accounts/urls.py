@@ -12,9 +12,11 @@ me_urlpatterns = [
 org_urlpatterns = [
     path("", organization.organization_home, name="org-home"),
     path("members/", organization.organization_members, name="org-members"),
-    path("members/<int:pk>/role/", organization.organization_member_role, name="org-member-role"),
     path(
-        "members/<int:pk>/remove/",
+        "members/<int:member>/role/", organization.organization_member_role, name="org-member-role"
+    ),
+    path(
+        "members/<int:member>/remove/",
         organization.organization_member_remove,
         name="org-member-remove",
     ),

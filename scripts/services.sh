@@ -23,4 +23,7 @@ if ! redis_up; then
   for _ in $(seq 1 20); do redis_up && break; sleep 0.5; done
   redis_up || { echo "Redis is not reachable on 127.0.0.1:6379. Run: docker compose up -d db redis" >&2; exit 1; }
 fi
+# The development database (makemigrations --check reads its history); tests make their own.
+psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='mentorship'" 2>/dev/null | grep -q 1 \
+  || createdb -h 127.0.0.1 -U postgres mentorship 2>/dev/null || true
 echo "PostgreSQL and Redis are up."

@@ -79,6 +79,7 @@ class MembersViewSet(
     viewsets.GenericViewSet,
 ):
     serializer_class = s.MemberSerializer
+    lookup_url_kwarg = "member"
     organization_permission = "accounts.view_members"
     permission_map = {
         "create": "accounts.manage_members",

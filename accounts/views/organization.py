@@ -54,10 +54,10 @@ def organization_members(request):
     )
 
 
-@require_POST
 @organization_view("accounts.manage_members")
-def organization_member_role(request, pk):
-    membership = selectors.membership_get(organization=request.organization, pk=pk)
+@require_POST
+def organization_member_role(request, member):
+    membership = selectors.membership_get(organization=request.organization, pk=member)
     form = MemberRoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose a role from the list.")
@@ -73,10 +73,10 @@ def organization_member_role(request, pk):
     return redirect("accounts:org-members", org=request.organization.slug)
 
 
-@require_POST
 @organization_view("accounts.manage_members")
-def organization_member_remove(request, pk):
-    membership = selectors.membership_get(organization=request.organization, pk=pk)
+@require_POST
+def organization_member_remove(request, member):
+    membership = selectors.membership_get(organization=request.organization, pk=member)
     try:
         membership_remove(membership=membership, actor=request.user)
     except ValidationError as error:

@@ -1,0 +1,60 @@
+"""Who may do what in accounts: every role × every organization page and API action."""
+
+import pytest
+
+from tests.isolation.matrix import matrix_failures, row
+from tests.isolation.world import build_world
+
+pytestmark = pytest.mark.django_db
+
+# Outsiders (staff who are not members, other organizations, strangers) get 404: they
+# cannot tell the organization exists. Members without the role get 403.
+OUT = {"staff": 404, "other_org_admin": 404, "stranger": 404}
+PAGE_ANON = {"anonymous": 302}
+API_ANON = {"anonymous": 401}
+
+TABLE = [
+    row("get", "accounts:org-home", {**OUT, **PAGE_ANON, "*": 200}),
+    row("get", "accounts:org-members", {**OUT, **PAGE_ANON, "*": 403, "admin": 200}),
+    row(
+        "post",
+        "accounts:org-members",
+        {**OUT, **PAGE_ANON, "*": 403, "admin": 302},
+        data={"email": "stranger@nowhere.test", "role": "mentor"},
+    ),
+    row(
+        "post",
+        "accounts:org-member-role",
+        {**OUT, **PAGE_ANON, "*": 403, "admin": 302},
+        data={"role": "coordinator"},
+        member=...,
+    ),
+    row(
+        "post",
+        "accounts:org-member-remove",
+        {**OUT, **PAGE_ANON, "*": 403, "admin": 302},
+        member=...,
+    ),
+    row("get", "api:organization", {**OUT, **API_ANON, "*": 200}),
+    row("get", "api:members-list", {**OUT, **API_ANON, "*": 200}),
+    row("get", "api:members-detail", {**OUT, **API_ANON, "*": 200}, member=...),
+    row(
+        "post",
+        "api:members-list",
+        {**OUT, **API_ANON, "*": 403, "admin": 201},
+        data={"email": "stranger@nowhere.test", "role": "mentor"},
+    ),
+    row(
+        "patch",
+        "api:members-detail",
+        {**OUT, **API_ANON, "*": 403, "admin": 200},
+        data={"role": "coordinator"},
+        member=...,
+    ),
+    row("delete", "api:members-detail", {**OUT, **API_ANON, "*": 403, "admin": 204}, member=...),
+]
+
+
+def test_accounts_role_matrix():
+    failures = matrix_failures(build_world(), TABLE)
+    assert not failures, "\n".join(failures)
