@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import pytest
 from django.conf import settings
 from django.test import Client
-from django_scopes import scopes_disabled
 from rest_framework.test import APIClient
 
 from accounts.models import Role
@@ -23,12 +22,6 @@ def _fresh_redis():
         import redis
 
         redis.Redis.from_url(settings.REDIS_URL).flushdb()
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with scopes_disabled():
-        yield
 
 
 @dataclass
