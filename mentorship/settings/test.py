@@ -9,6 +9,7 @@ from .base import *  # noqa: E402, F403
 from .base import CELERY_BROKER_TRANSPORT_OPTIONS, DATABASES, env  # noqa: E402
 
 DEBUG = False
+WHITENOISE_USE_FINDERS = True
 SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
