@@ -17,6 +17,7 @@ class MenteeProfileForm(forms.ModelForm):
         help_text="The name other people see. You can change it at any time.",
     )
     timezone = forms.ChoiceField(
+        label="Time zone",
         choices=User._meta.get_field("timezone").choices,
         help_text="Deadlines and dates are shown in this time zone.",
     )

@@ -36,11 +36,7 @@ class ResumeSerializer(serializers.Serializer):
     download_url = serializers.SerializerMethodField()
 
     def get_download_url(self, stored) -> str:
-        return reverse(
-            "accounts:resume-download",
-            kwargs={"profile": stored.resume_of.public_id},
-            request=self.context.get("request"),
-        )
+        return reverse("api:my-resume", request=self.context.get("request"))
 
 
 class MenteeProfileSerializer(CountryFieldMixin, serializers.ModelSerializer):
