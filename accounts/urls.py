@@ -49,6 +49,9 @@ me_urlpatterns += [
     path("demographics/", profile_views.demographics_edit, name="demographics"),
     path("demographics/erase/", profile_views.demographics_erase_view, name="demographics-erase"),
 ]
+staff_urlpatterns += [
+    path("demographics/", profile_views.staff_demographics, name="staff-demographics"),
+]
 urlpatterns += [
     path("resumes/<uuid:profile>/", profile_views.resume_download, name="resume-download"),
 ]

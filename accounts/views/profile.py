@@ -23,6 +23,7 @@ from accounts.services.profiles import (
     mentee_resume_set,
     mentor_profile_update,
 )
+from accounts.tenancy import staff_view
 from mentorship.forms import apply_errors
 
 
@@ -147,3 +148,16 @@ def demographics_erase_view(request):
     else:
         messages.info(request, "You had no demographic answers stored.")
     return redirect("accounts:demographics")
+
+
+@staff_view
+def staff_demographics(request):
+    """Aggregate demographic counts for platform staff; small numbers are hidden."""
+    return render(
+        request,
+        "accounts/staff_demographics.html",
+        {
+            "statistics": selectors.demographic_statistics(),
+            "threshold": selectors.SMALL_NUMBER_THRESHOLD,
+        },
+    )

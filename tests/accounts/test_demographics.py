@@ -112,3 +112,20 @@ def test_api_shows_only_your_own_answers(person, stranger):
     demographics_set(user=person, answers={"gender": answer("woman")})
     assert api_client_for(stranger).get(reverse("api:my-demographics")).json()["answers"] == []
     assert api_client_for(None).get(reverse("api:my-demographics")).status_code == 401
+
+
+def test_staff_see_only_aggregate_counts(staff_user, person):
+    for _ in range(5):
+        demographics_set(user=UserFactory(), answers={"age_range": answer("25_34")})
+    demographics_set(user=person, answers={"age_range": answer("45_plus")})
+    page = client_for(staff_user).get(reverse("accounts:staff-demographics")).content.decode()
+    assert "<td>25–34</td><td>5</td>" in page
+    assert "45 or older" not in page
+    assert "1 answer given by fewer than 5 people, hidden." in page
+    assert person.email not in page
+
+
+def test_statistics_page_is_404_for_everyone_but_staff(person, org_a):
+    for user in (person, org_a.admin):
+        response = client_for(user).get(reverse("accounts:staff-demographics"))
+        assert response.status_code == 404
