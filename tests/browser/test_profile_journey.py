@@ -20,7 +20,7 @@ def test_newcomer_completes_the_profile_with_a_resume(page, tmp_path):
     page.get_by_role("button", name="Confirm").click()
 
     page.goto("/me/")
-    page.get_by_role("link", name="My profile").click()
+    page.locator("main").get_by_role("link", name="My profile").click()
     assert "Your profile is incomplete" in page.locator("#profile-status").inner_text()
 
     page.get_by_label("Display name").fill("Ana Applicant")
