@@ -34,3 +34,23 @@ class MembershipAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         with scopes_disabled():
             return Membership.objects.all().select_related("user", "organization")
+
+
+# Profiles (accounts part A). The date of birth and demographic answers are not shown here:
+# only the person sees their date of birth, and demographics are only ever counted.
+from accounts.models import MenteeProfile, MentorProfile  # noqa: E402
+
+
+@admin.register(MenteeProfile)
+class MenteeProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "legal_name", "country", "updated_at"]
+    search_fields = ["user__email", "legal_name"]
+    exclude = ["date_of_birth"]
+    readonly_fields = ["user", "public_id", "adult_attested_at", "resume"]
+
+
+@admin.register(MentorProfile)
+class MentorProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "updated_at"]
+    search_fields = ["user__email"]
+    readonly_fields = ["user"]

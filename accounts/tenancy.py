@@ -12,6 +12,7 @@ from django.http import Http404
 from django_scopes import scope
 from rest_framework import exceptions
 
+from accounts.mfa import MFA_REQUIRED_API_MESSAGE, mfa_setup_required, redirect_to_mfa_setup
 from accounts.selectors import organization_for_member, user_roles
 
 
@@ -23,10 +24,13 @@ def organization_view(permission: str = "accounts.view_organization"):
         @login_required
         def wrapped(request, org, *args, **kwargs):
             organization = organization_for_member(user=request.user, slug=org)
+            role = user_roles(request.user)[organization.pk]
+            if mfa_setup_required(request.user, role=role):
+                return redirect_to_mfa_setup(request)
             if not request.user.has_perm(permission, organization):
                 raise PermissionDenied("Your role in this organization cannot do this.")
             request.organization = organization
-            request.organization_role = user_roles(request.user)[organization.pk]
+            request.organization_role = role
             with scope(organization=organization):
                 return view(request, *args, **kwargs)
 
@@ -44,6 +48,8 @@ def staff_view(view):
     def wrapped(request, *args, **kwargs):
         if not request.user.has_perm("accounts.staff"):
             raise Http404()
+        if mfa_setup_required(request.user, staff=True):
+            return redirect_to_mfa_setup(request)
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -67,10 +73,13 @@ class OrganizationAPIMixin:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         organization = organization_for_member(user=request.user, slug=kwargs.get("org", ""))
+        role = user_roles(request.user)[organization.pk]
+        if mfa_setup_required(request.user, role=role):
+            raise exceptions.PermissionDenied(MFA_REQUIRED_API_MESSAGE)
         if not request.user.has_perm(self.required_permission(), organization):
             raise exceptions.PermissionDenied("Your role in this organization cannot do this.")
         self.organization = organization
-        self.organization_role = user_roles(request.user)[organization.pk]
+        self.organization_role = role
         self._scope = scope(organization=organization)
         self._scope.__enter__()
 
@@ -89,3 +98,5 @@ class StaffAPIMixin:
         super().initial(request, *args, **kwargs)
         if not request.user.has_perm("accounts.staff"):
             raise exceptions.NotFound()
+        if mfa_setup_required(request.user, staff=True):
+            raise exceptions.PermissionDenied(MFA_REQUIRED_API_MESSAGE)

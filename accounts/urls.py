@@ -36,3 +36,22 @@ urlpatterns = [
     path("o/<slug:org>/", include(org_urlpatterns)),
     path("staff/", include(staff_urlpatterns)),
 ]
+
+# Profiles, resume and demographics (personal pages; the resume download checks
+# accounts.view_resume and answers 404 to everyone else).
+from accounts.views import profile as profile_views  # noqa: E402
+
+me_urlpatterns += [
+    path("profile/", profile_views.profile_edit, name="profile"),
+    path("profile/resume/", profile_views.resume_upload, name="resume-upload"),
+    path("profile/resume/remove/", profile_views.resume_remove, name="resume-remove"),
+    path("mentor-profile/", profile_views.mentor_profile_edit, name="mentor-profile"),
+    path("demographics/", profile_views.demographics_edit, name="demographics"),
+    path("demographics/erase/", profile_views.demographics_erase_view, name="demographics-erase"),
+]
+staff_urlpatterns += [
+    path("demographics/", profile_views.staff_demographics, name="staff-demographics"),
+]
+urlpatterns += [
+    path("resumes/<uuid:profile>/", profile_views.resume_download, name="resume-download"),
+]

@@ -56,4 +56,8 @@ def load_demo() -> dict[str, int]:
                     organization=organizations[slug], user=user, defaults={"role": role}
                 )
                 created["memberships"] += new
+    # Profiles (accounts part A): the demo mentee's complete profile with a resume PDF.
+    from accounts import demo as accounts_demo
+
+    created.update(accounts_demo.load_demo())
     return created

@@ -86,3 +86,19 @@ def pytest_collection_modifyitems(config, items):
     # Browser tests need the ORM from Playwright's event-loop thread.
     if any(item.get_closest_marker("browser") for item in items):
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """allauth counts login and signup attempts per IP in the cache (Redis); every test
+    starts with none, so tests signing in from 127.0.0.1 never trip each other's limits."""
+    if settings.REDIS_URL:
+        import redis
+
+        client = redis.Redis.from_url(settings.REDIS_URL)
+        for key in client.scan_iter(match=f"{settings.CACHE_KEY_PREFIX}:*allauth:rl:*"):
+            client.delete(key)
+    else:
+        from django.core.cache import cache
+
+        cache.clear()

@@ -24,3 +24,13 @@ org_urlpatterns = [
     *org_router.urls,
 ]
 staff_urlpatterns = staff_router.urls
+
+# Profiles, resume and demographics (accounts part A).
+from accounts.api import profile as profile_api  # noqa: E402
+
+me_urlpatterns += [
+    path("profile/", profile_api.MyProfileView.as_view(), name="my-profile"),
+    path("profile/resume/", profile_api.MyResumeView.as_view(), name="my-resume"),
+    path("mentor-profile/", profile_api.MyMentorProfileView.as_view(), name="my-mentor-profile"),
+    path("demographics/", profile_api.MyDemographicsView.as_view(), name="my-demographics"),
+]
