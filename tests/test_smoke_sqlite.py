@@ -9,7 +9,15 @@ from mentorship.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.smoke, pytest.mark.django_db]
 
-PAGES = ["/", "/healthz", "/static/css/site.css", "/accounts/login/", "/accounts/signup/", "/api/docs/", "/api/schema/"]
+PAGES = [
+    "/",
+    "/healthz",
+    "/static/css/site.css",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/api/docs/",
+    "/api/schema/",
+]
 
 
 def test_main_pages_answer(client):
