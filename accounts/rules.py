@@ -39,3 +39,6 @@ rules.add_perm("accounts.view_organization", is_member)
 rules.add_perm("accounts.view_members", is_member)
 rules.add_perm("accounts.manage_members", is_org_admin)
 rules.add_perm("accounts.staff", is_platform_staff)
+# Invitations and join requests: the organization's admins.
+rules.add_perm("accounts.manage_invitations", is_org_admin)
+rules.add_perm("accounts.decide_join_requests", is_org_admin)

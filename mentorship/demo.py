@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django_scopes import scopes_disabled
 
+from accounts.demo_invitations import load_demo as load_demo_invitations
 from accounts.models import Membership, Organization, Role, User
 
 DEMO_PASSWORD = "demo-password"
@@ -56,4 +57,5 @@ def load_demo() -> dict[str, int]:
                     organization=organizations[slug], user=user, defaults={"role": role}
                 )
                 created["memberships"] += new
+    created.update(load_demo_invitations())
     return created
