@@ -72,6 +72,15 @@ def staff_organization_request(request, organization_request):
     approve_form = OrganizationRequestApproveForm(prefix="approve", initial=initial)
     decline_form = OrganizationRequestDeclineForm(prefix="decline")
     action = request.POST.get("action") if request.method == "POST" else None
+    if action and organization_request.status != OrganizationRequestStatus.PENDING:
+        messages.error(
+            request,
+            f"This request was already {organization_request.get_status_display().lower()}.",
+        )
+        return redirect(
+            "accounts:staff-organization-request",
+            organization_request=organization_request.public_id,
+        )
     if action == "approve":
         approve_form = OrganizationRequestApproveForm(request.POST, prefix="approve")
         if approve_form.is_valid():
@@ -82,6 +91,7 @@ def staff_organization_request(request, organization_request):
                     **approve_form.cleaned_data,
                 )
             except ValidationError as error:
+                organization_request.refresh_from_db()  # the service rolled back
                 apply_errors(approve_form, error)
             else:
                 messages.success(
@@ -100,6 +110,7 @@ def staff_organization_request(request, organization_request):
                     reason=decline_form.cleaned_data["reason"],
                 )
             except ValidationError as error:
+                organization_request.refresh_from_db()
                 apply_errors(decline_form, error)
             else:
                 messages.success(request, "Request declined; the requester was told by email.")
