@@ -25,7 +25,7 @@ from accounts.services.join_requests import (
     join_request_decline,
 )
 from accounts.tenancy import organization_view
-from accounts.views.members_page import members_page
+from accounts.views.members_page import INVITE_AUTO_ID, members_page
 from mentorship.forms import apply_errors
 
 
@@ -39,7 +39,7 @@ def _error_text(error: ValidationError) -> str:
 @organization_view("accounts.manage_invitations")
 @require_POST
 def organization_invitation_create(request):
-    form = InvitationForm(request.POST)
+    form = InvitationForm(request.POST, auto_id=INVITE_AUTO_ID)
     if form.is_valid():
         try:
             invitation, _token = invitation_create(

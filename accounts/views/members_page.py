@@ -6,6 +6,9 @@ from django.shortcuts import render
 from accounts import selectors
 from accounts.forms import InvitationForm, JoinRequestDeclineForm, MemberAddForm, MemberRoleForm
 
+# The add-member form on the same page has the same field names: distinct ids keep labels right.
+INVITE_AUTO_ID = "invite_%s"
+
 
 def members_page(request, *, form=None, invite_form=None, status=200):
     organization = request.organization
@@ -17,7 +20,7 @@ def members_page(request, *, form=None, invite_form=None, status=200):
             "form": form or MemberAddForm(),
             "members": selectors.organization_members(organization=organization),
             "role_form": MemberRoleForm(),
-            "invite_form": invite_form or InvitationForm(),
+            "invite_form": invite_form or InvitationForm(auto_id=INVITE_AUTO_ID),
             "invitations": selectors.organization_pending_invitations(organization=organization),
             "join_requests": selectors.organization_pending_join_requests(
                 organization=organization
