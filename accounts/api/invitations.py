@@ -3,20 +3,32 @@ rules as the pages. Organization admins under /api/v1/orgs/<org>/, the invitee a
 requester under /api/v1/me/, platform staff under /api/v1/staff/."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts import selectors
-from accounts.api.serializers import MemberUserSerializer, MyMembershipSerializer
+from accounts.api.invitation_serializers import (
+    InvitationCreateSerializer,
+    InvitationSerializer,
+    JoinRequestCreateSerializer,
+    JoinRequestSerializer,
+    MyInvitationSerializer,
+    MyJoinRequestSerializer,
+    NewOrganizationRequestApproveSerializer,
+    NewOrganizationRequestCreateSerializer,
+    NewOrganizationRequestSerializer,
+    ReasonSerializer,
+    RequiredReasonSerializer,
+    StaffNewOrganizationRequestSerializer,
+)
+from accounts.api.serializers import MyMembershipSerializer
 from accounts.models import (
     Invitation,
-    InvitationStatus,
     JoinRequest,
     JoinRequestStatus,
     OrganizationRequest,
     OrganizationRequestStatus,
-    Role,
 )
 from accounts.services.invitations import (
     invitation_accept,
@@ -38,140 +50,6 @@ from accounts.services.organization_requests import (
 from accounts.tenancy import OrganizationAPIMixin, StaffAPIMixin
 
 UUID_REGEX = "[0-9a-fA-F-]{36}"
-
-
-# Serializers ----------------------------------------------------------------------------
-
-
-class InvitationSerializer(serializers.ModelSerializer):
-    id = serializers.UUIDField(source="public_id", read_only=True)
-    state = serializers.ChoiceField(
-        choices=InvitationStatus.choices,
-        read_only=True,
-        help_text="The status counting the clock: a pending invitation past expires_at is "
-        "expired (and can still be resent).",
-    )
-    invited_by = MemberUserSerializer(read_only=True)
-
-    class Meta:
-        model = Invitation
-        fields = [
-            "id",
-            "email",
-            "role",
-            "state",
-            "invited_by",
-            "created_at",
-            "sent_at",
-            "send_count",
-            "expires_at",
-            "responded_at",
-        ]
-        read_only_fields = fields
-
-
-class InvitationCreateSerializer(serializers.Serializer):
-    email = serializers.EmailField()
-    role = serializers.ChoiceField(choices=Role.choices)
-
-
-class OrganizationBriefSerializer(serializers.Serializer):
-    slug = serializers.SlugField(read_only=True)
-    name = serializers.CharField(read_only=True)
-
-
-class MyInvitationSerializer(serializers.ModelSerializer):
-    id = serializers.UUIDField(source="public_id", read_only=True)
-    organization = OrganizationBriefSerializer(read_only=True)
-    state = serializers.ChoiceField(choices=InvitationStatus.choices, read_only=True)
-    invited_by = serializers.CharField(source="invited_by.name", read_only=True, default="")
-
-    class Meta:
-        model = Invitation
-        fields = ["id", "organization", "email", "role", "state", "invited_by", "expires_at"]
-        read_only_fields = fields
-
-
-class JoinRequestSerializer(serializers.ModelSerializer):
-    id = serializers.UUIDField(source="public_id", read_only=True)
-    user = MemberUserSerializer(read_only=True)
-
-    class Meta:
-        model = JoinRequest
-        fields = ["id", "user", "message", "status", "created_at", "decided_at", "decline_reason"]
-        read_only_fields = fields
-
-
-class MyJoinRequestSerializer(serializers.ModelSerializer):
-    id = serializers.UUIDField(source="public_id", read_only=True)
-    organization = OrganizationBriefSerializer(read_only=True)
-
-    class Meta:
-        model = JoinRequest
-        fields = [
-            "id",
-            "organization",
-            "message",
-            "status",
-            "created_at",
-            "decided_at",
-            "decline_reason",
-        ]
-        read_only_fields = fields
-
-
-class JoinRequestCreateSerializer(serializers.Serializer):
-    organization = serializers.SlugField(help_text="The organization's slug, as in /o/<slug>/.")
-    message = serializers.CharField(max_length=1000, required=False, allow_blank=True)
-
-
-class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=1000, required=False, allow_blank=True)
-
-
-class RequiredReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=1000, help_text="The requester reads it.")
-
-
-class NewOrganizationRequestSerializer(serializers.ModelSerializer):
-    id = serializers.UUIDField(source="public_id", read_only=True)
-    organization = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-
-    class Meta:
-        model = OrganizationRequest
-        fields = [
-            "id",
-            "name",
-            "website",
-            "reason",
-            "status",
-            "organization",
-            "created_at",
-            "decided_at",
-            "decline_reason",
-        ]
-        read_only_fields = fields
-
-
-class StaffNewOrganizationRequestSerializer(NewOrganizationRequestSerializer):
-    requested_by = MemberUserSerializer(read_only=True)
-
-    class Meta(NewOrganizationRequestSerializer.Meta):
-        fields = [*NewOrganizationRequestSerializer.Meta.fields, "requested_by"]
-        read_only_fields = fields
-
-
-class NewOrganizationRequestCreateSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=100)
-    website = serializers.URLField(required=False, allow_blank=True)
-    reason = serializers.CharField(max_length=3000, help_text="Why the organization needs it.")
-
-
-class NewOrganizationRequestApproveSerializer(serializers.Serializer):
-    slug = serializers.CharField(max_length=50, help_text="The address: /o/<slug>/.")
-    name = serializers.CharField(
-        max_length=100, required=False, allow_blank=True, help_text="Defaults to the asked name."
-    )
 
 
 def _valid(serializer_class, request):

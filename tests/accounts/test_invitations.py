@@ -345,3 +345,43 @@ def test_members_page_queries_stay_flat_from_5_to_50_invitations(org_a, org_b):
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
     assert counts[1] <= 12, counts
+
+
+def test_an_invitee_who_became_a_member_meanwhile_is_told_and_nothing_changes(org_a, org_b):
+    invitation, token = invite(org_a, email="someone@example.test")
+    person = UserFactory(email="someone@example.test")
+    with scopes_disabled():
+        Membership.objects.create(organization=org_a.organization, user=person, role=Role.ADMIN)
+    response = client_for(person).post(f"/invitations/{token}/accept/", follow=True)
+    assert "You are already a member of Alpha (as admin)" in response.content.decode()
+    assert state_of(invitation) == InvitationStatus.PENDING
+    assert membership_of(person, org_a.organization).role == Role.ADMIN
+    # ...and inviting a member by a verified secondary address is refused too.
+    EmailAddress.objects.create(user=person, email="alias@example.test", verified=True)
+    with pytest.raises(Exception, match="already a member of Alpha"):
+        invite(org_a, email="alias@example.test")
+
+
+def test_every_state_change_is_audited(org_a, org_b):
+    first, _token = invite(org_a)
+    invitation_resend(invitation=first, actor=org_a.admin)
+    invitation_revoke(invitation=first, actor=org_a.admin)
+    second, _token = invite(org_a)
+    invitation_decline(invitation=second, user=UserFactory(email=INVITEE))
+    third, _token = invite(org_a, email="third@example.test")
+    invitation_accept(invitation=third, user=UserFactory(email="third@example.test"))
+    events = AuditEvent.objects.with_scopes_disabled().filter(object_type="accounts.invitation")
+    assert sorted(events.values_list("action", flat=True)) == sorted(
+        [
+            "invitation.created",
+            "invitation.resent",
+            "invitation.revoked",
+            "invitation.created",
+            "invitation.declined",
+            "invitation.created",
+            "invitation.accepted",
+        ]
+    )
+    assert {e.organization_id for e in events} == {org_a.organization.pk}
+    added = AuditEvent.objects.with_scopes_disabled().get(action="membership.added")
+    assert added.data == {"user": "third@example.test", "via": "invitation"}

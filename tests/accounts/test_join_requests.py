@@ -155,3 +155,22 @@ def test_api_ask_list_approve_and_decline(org_a, org_b, joiner):
         f"/api/v1/orgs/beta/join-requests/{beta['id']}/decline/", {"reason": "No"}, format="json"
     )
     assert declined.json()["status"] == "declined" and declined.json()["decline_reason"] == "No"
+
+
+def test_every_step_is_audited(org_a, org_b, joiner):
+    from accounts.models import AuditEvent
+    from accounts.services.join_requests import join_request_decline
+
+    first = join_request_create(organization=org_a.organization, user=joiner, message="")
+    join_request_decline(join_request=first, actor=org_a.admin, reason="Full")
+    second = join_request_create(organization=org_a.organization, user=joiner, message="")
+    join_request_approve(join_request=second, actor=org_a.admin)
+    actions = AuditEvent.objects.with_scopes_disabled().order_by("id")
+    assert [e.action for e in actions] == [
+        "join_request.created",
+        "join_request.declined",
+        "join_request.created",
+        "membership.added",
+        "join_request.approved",
+    ]
+    assert actions[1].reason == "Full"

@@ -169,3 +169,25 @@ def test_api_request_approve_and_decline(org_a, org_b, staff_user, requester):
     second = organization_request_create(user=UserFactory(), name="Delta", reason="Because.")
     no_reason = staff.post(f"/api/v1/staff/organization-requests/{second.public_id}/decline/", {})
     assert no_reason.status_code == 400 and "reason" in no_reason.json()
+
+
+def test_every_step_is_audited(org_a, org_b, staff_user, requester):
+    from accounts.models import AuditEvent
+    from accounts.services.organization_requests import (
+        organization_request_approve,
+        organization_request_decline,
+    )
+
+    first = organization_request_create(user=requester, **ASK)
+    organization_request_decline(organization_request=first, actor=staff_user, reason="Not yet")
+    second = organization_request_create(user=requester, **ASK)
+    organization_request_approve(organization_request=second, actor=staff_user, slug="gamma")
+    actions = [e.action for e in AuditEvent.objects.with_scopes_disabled().order_by("id")]
+    assert actions == [
+        "organization_request.created",
+        "organization_request.declined",
+        "organization_request.created",
+        "organization.created",
+        "membership.added",
+        "organization_request.approved",
+    ]
