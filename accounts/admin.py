@@ -54,3 +54,44 @@ class MentorProfileAdmin(admin.ModelAdmin):
     list_display = ["user", "updated_at"]
     search_fields = ["user__email"]
     readonly_fields = ["user"]
+
+
+# Invitations, join requests and organization requests: read in the admin, changed through
+# the pages and the API (their services send the emails and record the audit).
+from accounts.models import Invitation, JoinRequest, OrganizationRequest  # noqa: E402
+
+
+class _ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(_ReadOnlyAdmin):
+    list_display = ["email", "organization", "role", "status", "sent_at", "expires_at"]
+    list_filter = ["status", "role"]
+    search_fields = ["email"]
+    exclude = ["token_hash"]
+
+    def get_queryset(self, request):
+        with scopes_disabled():
+            return Invitation.objects.all().select_related("organization")
+
+
+@admin.register(JoinRequest)
+class JoinRequestAdmin(_ReadOnlyAdmin):
+    list_display = ["user", "organization", "status", "created_at"]
+    list_filter = ["status"]
+
+    def get_queryset(self, request):
+        with scopes_disabled():
+            return JoinRequest.objects.all().select_related("user", "organization")
+
+
+@admin.register(OrganizationRequest)
+class OrganizationRequestAdmin(_ReadOnlyAdmin):
+    list_display = ["name", "requested_by", "status", "created_at"]
+    list_filter = ["status"]

@@ -67,3 +67,6 @@ def may_view_resume(user, profile) -> bool:
 
 
 rules.add_perm("accounts.view_resume", may_view_resume)
+# Invitations and join requests: the organization's admins.
+rules.add_perm("accounts.manage_invitations", is_org_admin)
+rules.add_perm("accounts.decide_join_requests", is_org_admin)

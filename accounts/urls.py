@@ -55,3 +55,75 @@ staff_urlpatterns += [
 urlpatterns += [
     path("resumes/<uuid:profile>/", profile_views.resume_download, name="resume-download"),
 ]
+
+# Invitations, join requests and organization requests. `+=` extends the same lists the
+# includes above hold, so the prefixes stay in one place.
+from accounts.views import invitations, organization_requests  # noqa: E402
+
+org_urlpatterns += [
+    path("invitations/", invitations.organization_invitation_create, name="org-invitation-create"),
+    path(
+        "invitations/<uuid:invitation>/resend/",
+        invitations.organization_invitation_resend,
+        name="org-invitation-resend",
+    ),
+    path(
+        "invitations/<uuid:invitation>/revoke/",
+        invitations.organization_invitation_revoke,
+        name="org-invitation-revoke",
+    ),
+    path(
+        "join-requests/<uuid:join_request>/approve/",
+        invitations.organization_join_request_approve,
+        name="org-join-request-approve",
+    ),
+    path(
+        "join-requests/<uuid:join_request>/decline/",
+        invitations.organization_join_request_decline,
+        name="org-join-request-decline",
+    ),
+]
+me_urlpatterns += [
+    path(
+        "invitations/<uuid:invitation>/accept/",
+        invitations.my_invitation_accept,
+        name="my-invitation-accept",
+    ),
+    path(
+        "invitations/<uuid:invitation>/decline/",
+        invitations.my_invitation_decline,
+        name="my-invitation-decline",
+    ),
+]
+staff_urlpatterns += [
+    path(
+        "organization-requests/",
+        organization_requests.staff_organization_requests,
+        name="staff-organization-requests",
+    ),
+    path(
+        "organization-requests/<uuid:organization_request>/",
+        organization_requests.staff_organization_request,
+        name="staff-organization-request",
+    ),
+]
+urlpatterns += [
+    path("invitations/<str:token>/", invitations.invitation, name="invitation"),
+    path(
+        "invitations/<str:token>/accept/",
+        invitations.invitation_accept_view,
+        name="invitation-accept",
+    ),
+    path(
+        "invitations/<str:token>/decline/",
+        invitations.invitation_decline_view,
+        name="invitation-decline",
+    ),
+    path("organizations/", invitations.organizations, name="organizations"),
+    path(
+        "organizations/request/",
+        organization_requests.organization_request_new,
+        name="organization-request-new",
+    ),
+    path("join/<slug:org>/", invitations.join_request_new, name="join"),
+]

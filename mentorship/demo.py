@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django_scopes import scopes_disabled
 
+from accounts.demo_invitations import load_demo as load_demo_invitations
 from accounts.models import Membership, Organization, Role, User
 
 DEMO_PASSWORD = "demo-password"
@@ -60,4 +61,5 @@ def load_demo() -> dict[str, int]:
     from accounts import demo as accounts_demo
 
     created.update(accounts_demo.load_demo())
+    created.update(load_demo_invitations())
     return created

@@ -34,3 +34,31 @@ me_urlpatterns += [
     path("mentor-profile/", profile_api.MyMentorProfileView.as_view(), name="my-mentor-profile"),
     path("demographics/", profile_api.MyDemographicsView.as_view(), name="my-demographics"),
 ]
+# Invitations, join requests and organization requests: their own routers, appended to the
+# same prefixes, keep this block self-contained.
+from accounts.api import invitations as invitations_api  # noqa: E402
+
+_me = SimpleRouter()
+_me.register("invitations", invitations_api.MyInvitationsViewSet, basename="my-invitations")
+_me.register("join-requests", invitations_api.MyJoinRequestsViewSet, basename="my-join-requests")
+_me.register(
+    "organization-requests",
+    invitations_api.MyOrganizationRequestsViewSet,
+    basename="my-organization-requests",
+)
+_org = SimpleRouter()
+_org.register(
+    "invitations", invitations_api.OrganizationInvitationsViewSet, basename="org-invitations"
+)
+_org.register(
+    "join-requests", invitations_api.OrganizationJoinRequestsViewSet, basename="org-join-requests"
+)
+_staff = SimpleRouter()
+_staff.register(
+    "organization-requests",
+    invitations_api.StaffOrganizationRequestsViewSet,
+    basename="staff-organization-requests",
+)
+me_urlpatterns += _me.urls
+org_urlpatterns += _org.urls
+staff_urlpatterns += _staff.urls

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from accounts.models import Membership, Organization, Role, User
 
@@ -35,17 +35,37 @@ def membership_add(*, organization: Organization, actor: User, email: str, role:
         raise ValidationError(
             {"email": "No account uses this email address. Ask the person to sign up first."}
         )
+    return membership_grant(organization=organization, user=user, role=role, actor=actor)
+
+
+@transaction.atomic
+def membership_grant(
+    *, organization: Organization, user: User, role: str, actor: User, via: str = ""
+) -> Membership:
+    """The one way a person becomes a member: adding by email, accepting an invitation,
+    an approved join request, an approved organization request. One membership per person
+    per organization (also a database constraint). `via` names the path, for the audit."""
+    if role not in Role.values:
+        raise ValidationError({"role": f"Choose one of: {', '.join(Role.values)}."})
     _lock_organization(organization)
-    if Membership.objects.filter(organization=organization, user=user).exists():
-        raise ValidationError({"email": f"{email} is already a member of {organization.name}."})
-    membership = Membership.objects.create(organization=organization, user=user, role=role)
+    # Callers outside the organization's pages (the invitee, staff) have no scope active.
+    with scope(organization=organization):
+        existing = Membership.objects.filter(organization=organization, user=user).first()
+        if existing is not None:
+            raise ValidationError(
+                {
+                    "email": f"{user.email} is already a member of {organization.name} "
+                    f"(as {existing.get_role_display().lower()})."
+                }
+            )
+        membership = Membership.objects.create(organization=organization, user=user, role=role)
     audit_record(
         action="membership.added",
         obj=membership,
         actor=actor,
         organization=organization,
         to_state=role,
-        data={"user": user.email},
+        data={"user": user.email, **({"via": via} if via else {})},
     )
     return membership
 

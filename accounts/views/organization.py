@@ -8,6 +8,7 @@ from accounts.forms import MemberAddForm, MemberRoleForm
 from accounts.models.membership import ROLE_DESCRIPTIONS
 from accounts.services.memberships import membership_add, membership_change_role, membership_remove
 from accounts.tenancy import organization_view
+from accounts.views.members_page import members_page
 from mentorship.forms import apply_errors
 
 
@@ -42,16 +43,7 @@ def organization_members(request):
             else:
                 messages.success(request, f"{membership.user.email} is now a {membership.role}.")
                 return redirect("accounts:org-members", org=organization.slug)
-    return render(
-        request,
-        "accounts/organization_members.html",
-        {
-            "organization": organization,
-            "form": form,
-            "members": selectors.organization_members(organization=organization),
-            "role_form": MemberRoleForm(),
-        },
-    )
+    return members_page(request, form=form)
 
 
 @organization_view("accounts.manage_members")

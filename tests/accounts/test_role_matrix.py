@@ -52,6 +52,83 @@ TABLE = [
         member=...,
     ),
     row("delete", "api:members-detail", {**OUT, **API_ANON, "*": 403, "admin": 204}, member=...),
+    # Invitations and join requests: admins only.
+    row(
+        "post",
+        "accounts:org-invitation-create",
+        {**OUT, **PAGE_ANON, "*": 403, "admin": 302},
+        data={"email": "someone.new@nowhere.test", "role": "mentor"},
+    ),
+    row(
+        "post",
+        "accounts:org-invitation-resend",
+        {**OUT, **PAGE_ANON, "*": 403, "admin": 302},
+        invitation=...,
+    ),
+    row(
+        "post",
+        "accounts:org-invitation-revoke",
+        {**OUT, **PAGE_ANON, "*": 403, "admin": 302},
+        invitation=...,
+    ),
+    row(
+        "post",
+        "accounts:org-join-request-approve",
+        {**OUT, **PAGE_ANON, "*": 403, "admin": 302},
+        join_request=...,
+    ),
+    row(
+        "post",
+        "accounts:org-join-request-decline",
+        {**OUT, **PAGE_ANON, "*": 403, "admin": 302},
+        data={"reason": "We are full this term."},
+        join_request=...,
+    ),
+    row("get", "api:org-invitations-list", {**OUT, **API_ANON, "*": 403, "admin": 200}),
+    row(
+        "post",
+        "api:org-invitations-list",
+        {**OUT, **API_ANON, "*": 403, "admin": 201},
+        data={"email": "someone.new@nowhere.test", "role": "mentor"},
+    ),
+    row(
+        "get",
+        "api:org-invitations-detail",
+        {**OUT, **API_ANON, "*": 403, "admin": 200},
+        invitation=...,
+    ),
+    row(
+        "post",
+        "api:org-invitations-resend",
+        {**OUT, **API_ANON, "*": 403, "admin": 200},
+        invitation=...,
+    ),
+    row(
+        "post",
+        "api:org-invitations-revoke",
+        {**OUT, **API_ANON, "*": 403, "admin": 200},
+        invitation=...,
+    ),
+    row("get", "api:org-join-requests-list", {**OUT, **API_ANON, "*": 403, "admin": 200}),
+    row(
+        "get",
+        "api:org-join-requests-detail",
+        {**OUT, **API_ANON, "*": 403, "admin": 200},
+        join_request=...,
+    ),
+    row(
+        "post",
+        "api:org-join-requests-approve",
+        {**OUT, **API_ANON, "*": 403, "admin": 200},
+        join_request=...,
+    ),
+    row(
+        "post",
+        "api:org-join-requests-decline",
+        {**OUT, **API_ANON, "*": 403, "admin": 200},
+        data={"reason": "We are full this term."},
+        join_request=...,
+    ),
 ]
 
 
