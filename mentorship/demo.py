@@ -6,6 +6,7 @@ from django.db import transaction
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Organization, Role, User
+from programs.demo import load_demo as load_programs_demo
 
 DEMO_PASSWORD = "demo-password"
 
@@ -56,4 +57,5 @@ def load_demo() -> dict[str, int]:
                     organization=organizations[slug], user=user, defaults={"role": role}
                 )
                 created["memberships"] += new
+    created.update(load_programs_demo())
     return created
