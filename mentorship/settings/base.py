@@ -239,6 +239,15 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
+# programs: three choice sets share the field name "kind" (term, milestone, prerequisite);
+# name their OpenAPI enums explicitly so the schema is stable and warning-free.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "TermKindEnum": "programs.models.term.TermKind",
+        "MilestoneKindEnum": "programs.models.term.MilestoneKind",
+        "PrerequisiteKindEnum": "programs.models.prerequisite.PrerequisiteKind",
+    }
+)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
