@@ -173,6 +173,7 @@ class TermsViewSet(
     OrganizationAPIMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
     viewsets.GenericViewSet,
 ):
     serializer_class = s.TermSerializer
@@ -300,6 +301,7 @@ class TermMentorsViewSet(
     OrganizationAPIMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
     viewsets.GenericViewSet,
 ):
     serializer_class = s.TermMentorSerializer

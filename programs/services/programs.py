@@ -36,6 +36,7 @@ EDITABLE_FIELDS = (
     "logo",
 )
 MAX_SKILLS = 15
+DESCRIPTION_MAX = 3000
 
 # action: (statuses it may start from, status it leads to)
 TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
@@ -111,6 +112,14 @@ def _attach_logo(program: Program, logo) -> None:
 
 
 def _save(program: Program, *, exclude_pk=None) -> None:
+    # TextField's max_length is not a model validator; the limit is the product's.
+    if len(program.description) > DESCRIPTION_MAX:
+        raise ValidationError(
+            {
+                "description": f"Use at most {DESCRIPTION_MAX:,} characters "
+                f"(this is {len(program.description):,})."
+            }
+        )
     program.full_clean(exclude=["skills", "logo", "organization", "slug"])
     try:
         with transaction.atomic():
