@@ -171,6 +171,9 @@ def applicant_model(db):
             app_label = "programs"
             db_table = "test_programs_applicant"
 
+        def __str__(self) -> str:
+            return f"applicant to term {self.term_id}"
+
     with connection.schema_editor() as editor:
         editor.create_model(Applicant)
     yield Applicant
