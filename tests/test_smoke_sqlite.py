@@ -9,7 +9,18 @@ from mentorship.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.smoke, pytest.mark.django_db]
 
-PAGES = ["/", "/healthz", "/accounts/login/", "/accounts/signup/", "/api/docs/", "/api/schema/"]
+PAGES = [
+    "/",
+    "/healthz",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/api/docs/",
+    "/api/schema/",
+    "/programs/",
+    "/programs/?q=kernel",
+    "/programs/aurora/kernel-mentorship/",
+    "/api/v1/programs/?q=kernel",
+]
 
 
 def test_main_pages_answer(client):
@@ -17,7 +28,15 @@ def test_main_pages_answer(client):
     for url in PAGES:
         assert client.get(url).status_code == 200, url
     assert client.login(email="admin.aurora@example.org", password=DEMO_PASSWORD)
-    for url in ["/", "/me/", "/o/aurora/", "/o/aurora/members/", "/api/v1/me/"]:
+    for url in [
+        "/",
+        "/me/",
+        "/o/aurora/",
+        "/o/aurora/members/",
+        "/api/v1/me/",
+        "/o/aurora/programs/kernel-mentorship/",
+        "/api/v1/orgs/aurora/terms/",
+    ]:
         assert client.get(url).status_code == 200, url
 
 
