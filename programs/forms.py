@@ -1,7 +1,7 @@
 from django import forms
 from django_countries import countries
 
-from programs.models import AnswerType, Cycle, MilestoneKind, PrerequisiteKind, TermKind
+from programs.models import AnswerType, Cycle, PrerequisiteKind, TermKind
 from programs.timezones import zone_name
 
 URL_KWARGS = {"required": False, "assume_scheme": "https"}
@@ -109,6 +109,7 @@ class TimelineForm(forms.Form):
 
     def __init__(self, *args, term, **kwargs):
         super().__init__(*args, **kwargs)
+        self.stored = {m.kind: m.at for m in term.timeline()}
         for milestone in term.timeline():
             self.fields[milestone.kind] = LocalDateTimeField(
                 label=milestone.get_kind_display(), initial=milestone.at
@@ -116,6 +117,15 @@ class TimelineForm(forms.Form):
         first = next(iter(self.fields.values()), None)
         if first is not None:
             first.help_text = _zone_help()
+
+    def changes(self) -> dict:
+        """The milestones whose value differs from the stored one at the form's precision
+        (minutes), so saving an untouched form moves nothing."""
+        return {
+            kind: value
+            for kind, value in self.cleaned_data.items()
+            if value != self.stored[kind].replace(second=0, microsecond=0)
+        }
 
 
 class MentorAddForm(forms.Form):
@@ -235,6 +245,3 @@ class CatalogForm(forms.Form):
         if not self.is_valid():
             return CatalogFilters(q=(self.data.get("q") or "")[:200])
         return CatalogFilters(**{k: v or "" for k, v in self.cleaned_data.items()})
-
-
-MILESTONE_KINDS = MilestoneKind

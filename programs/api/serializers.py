@@ -8,11 +8,9 @@ from programs.models import (
     AnswerType,
     Cycle,
     Milestone,
-    MilestoneKind,
     Prerequisite,
     PrerequisiteKind,
     Program,
-    ProgramStatus,
     Skill,
     Term,
     TermKind,
@@ -345,7 +343,3 @@ class PublicProgramSerializer(CatalogProgramSerializer):
         return PublicTermSerializer(
             program.public_terms, many=True, context={"standing": program.standing_prerequisites}
         ).data
-
-
-MILESTONE_KINDS = MilestoneKind
-PROGRAM_STATUSES = ProgramStatus

@@ -21,7 +21,16 @@ from django.utils import timezone
 
 from accounts.models import Membership, Role, User
 from accounts.services.audit import audit_record
-from programs.models import Cycle, Milestone, MilestoneKind, Program, ProgramStatus, Term
+from programs.models import (
+    Cycle,
+    Milestone,
+    MilestoneKind,
+    Program,
+    ProgramStatus,
+    Term,
+    TermKind,
+    TermMentor,
+)
 from programs.timeline import (
     is_required,
     preset_instants,
@@ -124,8 +133,6 @@ def term_create(
     co_mentors: Iterable[User] = (),
 ) -> Term:
     """Adds a term to a program and generates its timeline from the preset (18:00 UTC)."""
-    from programs.models import TermKind, TermMentor
-
     if kind not in TermKind.values:
         raise ValidationError({"kind": "Choose full-time or part-time."})
     if not isinstance(start_date, date):
@@ -231,6 +238,7 @@ def term_timeline_update(*, term: Term, actor: User | None, changes: dict[str, d
             exclude_pk=term.pk,
             field=K.TERM_START if K.TERM_START in moved else K.TERM_END,
         )
+    previous = {kind: milestones[kind].at for kind in moved}
     for kind, at in moved.items():
         milestones[kind].at = at
     Milestone.objects.bulk_update([milestones[k] for k in moved], ["at"])
@@ -244,8 +252,9 @@ def term_timeline_update(*, term: Term, actor: User | None, changes: dict[str, d
             obj=milestones[kind],
             actor=actor,
             organization=term.organization,
-            from_state=f"{kind}",
+            from_state=previous[kind].astimezone(UTC).isoformat(),
             to_state=at.astimezone(UTC).isoformat(),
+            data={"term": term.pk, "kind": kind},
         )
     return term
 
@@ -300,7 +309,9 @@ def term_open_applications(*, term: Term, actor: User | None) -> Term:
                 f"{format_instant(term.cycle.applications_open_at)}; applications cannot open "
                 "earlier."
             )
-        term = term_timeline_update(term=term, actor=actor, changes={K.APPLICATIONS_OPEN: now})
+        # To the minute, so the timeline form (minutes) shows it exactly.
+        opened = max(now.replace(second=0, microsecond=0), term.cycle.applications_open_at)
+        term = term_timeline_update(term=term, actor=actor, changes={K.APPLICATIONS_OPEN: opened})
     audit_record(
         action="term.applications_opened",
         obj=term,

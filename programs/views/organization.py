@@ -234,7 +234,7 @@ def term_timeline(request, term):
         form = TimelineForm(request.POST, term=term)
         if form.is_valid():
             try:
-                term_timeline_update(term=term, actor=request.user, changes=form.cleaned_data)
+                term_timeline_update(term=term, actor=request.user, changes=form.changes())
             except ValidationError as error:
                 apply_errors(form, error)
             else:
