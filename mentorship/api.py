@@ -1,8 +1,12 @@
 """API plumbing shared by every app: errors from services become 400s with field messages."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django_countries import countries
 from rest_framework.exceptions import ValidationError
 from rest_framework.views import exception_handler as drf_exception_handler
+
+# One name ("CountryEnum") for every country field in the OpenAPI schema.
+COUNTRY_CHOICES = [(country.code, country.name) for country in countries]
 
 
 def exception_handler(exc, context):

@@ -25,3 +25,33 @@ def test_every_demo_login_works(client):
     for email in PEOPLE:
         assert client.login(email=email, password=DEMO_PASSWORD), email
         client.logout()
+
+
+@pytest.mark.django_db
+def test_demo_programs_and_terms_are_in_the_phases_the_demo_promises():
+    from programs.models import Program, ProgramStatus, Term
+    from programs.timeline import Phase, term_phase
+
+    call_command("load_demo")
+    with scopes_disabled():
+        terms = {
+            (t.program.organization.slug, t.program.slug, t.cycle.name): term_phase(t)
+            for t in Term.objects.select_related("program__organization", "cycle")
+        }
+        waiting = Program.objects.filter(status=ProgramStatus.SUBMITTED)
+        assert [(p.organization.slug, p.slug) for p in waiting] == [("aurora", "ebpf-tooling")]
+        previous = Term.objects.get(cycle__name="Previous cycle")
+        from django.utils import timezone
+
+        assert previous.milestone("midterm").at < timezone.now()  # past its midterm
+    assert terms == {
+        ("aurora", "kernel-mentorship", "Current cycle"): Phase.ACCEPTING,
+        ("aurora", "rust-for-linux", "Current cycle"): Phase.REVIEWING,
+        ("borealis", "cloud-native-contributors", "Current cycle"): Phase.ACCEPTING,
+        ("borealis", "cloud-native-contributors", "Previous cycle"): Phase.IN_PROGRESS,
+    }
+    with scopes_disabled():
+        counts = (Program.objects.count(), Term.objects.count())
+    call_command("load_demo")
+    with scopes_disabled():
+        assert (Program.objects.count(), Term.objects.count()) == counts

@@ -17,6 +17,10 @@ PAGES = [
     "/accounts/signup/",
     "/api/docs/",
     "/api/schema/",
+    "/programs/",
+    "/programs/?q=kernel",
+    "/programs/aurora/kernel-mentorship/",
+    "/api/v1/programs/?q=kernel",
 ]
 
 
@@ -25,7 +29,15 @@ def test_main_pages_answer(client):
     for url in PAGES:
         assert client.get(url).status_code == 200, url
     assert client.login(email="admin.aurora@example.org", password=DEMO_PASSWORD)
-    for url in ["/", "/me/", "/o/aurora/", "/o/aurora/members/", "/api/v1/me/"]:
+    for url in [
+        "/",
+        "/me/",
+        "/o/aurora/",
+        "/o/aurora/members/",
+        "/api/v1/me/",
+        "/o/aurora/programs/kernel-mentorship/",
+        "/api/v1/orgs/aurora/terms/",
+    ]:
         assert client.get(url).status_code == 200, url
 
 

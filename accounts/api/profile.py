@@ -24,7 +24,7 @@ from accounts.services.profiles import (
 from accounts.uploads import MAX_UPLOAD_BYTES
 
 
-class SkillSerializer(serializers.Serializer):
+class ProfileSkillSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=50)
     level = serializers.ChoiceField(choices=SkillLevel.choices)
 
@@ -45,7 +45,7 @@ class MenteeProfileSerializer(CountryFieldMixin, serializers.ModelSerializer):
     display_name = serializers.CharField(source="user.display_name")
     timezone = serializers.CharField(source="user.timezone")
     adult_attested = serializers.BooleanField()
-    skills = SkillSerializer(many=True)
+    skills = ProfileSkillSerializer(many=True)
     skills_to_grow = serializers.ListField(child=serializers.CharField(max_length=50))
     resume = ResumeSerializer(allow_null=True)
     missing_for_applying = serializers.SerializerMethodField(
@@ -87,7 +87,7 @@ class MenteeProfileUpdateSerializer(CountryFieldMixin, serializers.ModelSerializ
     adult_attested = serializers.BooleanField(
         required=False, help_text="Confirm you are 18 or older; needs date_of_birth."
     )
-    skills = SkillSerializer(many=True, required=False)
+    skills = ProfileSkillSerializer(many=True, required=False)
     skills_to_grow = serializers.ListField(
         child=serializers.CharField(max_length=50), required=False
     )

@@ -10,6 +10,7 @@ from accounts.services.memberships import membership_add, membership_change_role
 from accounts.tenancy import organization_view
 from accounts.views.members_page import members_page
 from mentorship.forms import apply_errors
+from programs.selectors import organization_dashboard
 
 
 @organization_view("accounts.view_organization")
@@ -23,6 +24,8 @@ def organization_home(request):
             "members": selectors.organization_members(organization=organization),
             "roles": ROLE_DESCRIPTIONS.items(),
             "can_manage": request.user.has_perm("accounts.manage_members", organization),
+            "dashboard": organization_dashboard(organization=organization),
+            "can_manage_programs": request.user.has_perm("programs.manage_program", organization),
         },
     )
 

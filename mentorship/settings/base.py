@@ -243,6 +243,20 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
+# programs: three choice sets share the field name "kind" (term, milestone, prerequisite);
+# name their OpenAPI enums explicitly so the schema is stable and warning-free.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "TermKindEnum": "programs.models.term.TermKind",
+        "MilestoneKindEnum": "programs.models.term.MilestoneKind",
+        "PrerequisiteKindEnum": "programs.models.prerequisite.PrerequisiteKind",
+        "CountryEnum": "mentorship.api.COUNTRY_CHOICES",
+        "ProgramStatusEnum": "programs.models.program.ProgramStatus",
+        "InvitationStatusEnum": "accounts.models.invitation.InvitationStatus",
+        # Join and organization requests share pending/approved/declined.
+        "RequestStatusEnum": "accounts.models.join_request.JoinRequestStatus",
+    }
+)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

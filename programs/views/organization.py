@@ -1,0 +1,426 @@
+"""Pages under /o/<org>/ for programs and terms. Members see; admins change."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.tenancy import organization_view
+from mentorship.forms import apply_errors
+from programs import selectors
+from programs.forms import (
+    CapacityForm,
+    MentorAddForm,
+    PrerequisiteForm,
+    ProgramForm,
+    TermCreateForm,
+    TimelineForm,
+)
+from programs.models import TermMentor
+from programs.services.mentors import term_mentor_add, term_mentor_make_primary, term_mentor_remove
+from programs.services.prerequisites import prerequisite_create, prerequisite_delete
+from programs.services.programs import (
+    program_archive,
+    program_create,
+    program_submit,
+    program_update,
+)
+from programs.services.terms import (
+    term_close_applications,
+    term_create,
+    term_delete,
+    term_open_applications,
+    term_timeline_update,
+    term_update,
+)
+from programs.timeline import accepting_applications, term_phase
+from programs.timezones import format_instant
+
+
+def _can_manage(request) -> bool:
+    return request.user.has_perm("programs.manage_program", request.organization)
+
+
+def _flash_error(request, error: ValidationError) -> None:
+    messages.error(request, " ".join(error.messages))
+
+
+@organization_view("programs.manage_program")
+def program_create_view(request):
+    organization = request.organization
+    form = ProgramForm()
+    if request.method == "POST":
+        form = ProgramForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                program = program_create(
+                    organization=organization, actor=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    f"Program “{program.name}” created as a draft. Submit it for approval when "
+                    "it is ready.",
+                )
+                return redirect(
+                    "programs:program-detail", org=organization.slug, program=program.slug
+                )
+    return render(
+        request, "programs/program_form.html", {"organization": organization, "form": form}
+    )
+
+
+@organization_view("programs.view_program")
+def program_detail(request, program):
+    organization = request.organization
+    program = selectors.program_get(organization=organization, slug=program)
+    terms = list(selectors.organization_terms(organization=organization).filter(program=program))
+    for term in terms:
+        term.phase = term_phase(term)
+    return render(
+        request,
+        "programs/program_detail.html",
+        {
+            "organization": organization,
+            "program": program,
+            "terms": terms,
+            "history": selectors.program_history(program=program),
+            "can_manage": _can_manage(request),
+        },
+    )
+
+
+@organization_view("programs.manage_program")
+def program_edit(request, program):
+    organization = request.organization
+    program = selectors.program_get(organization=organization, slug=program)
+    form = ProgramForm(initial=ProgramForm.initial_for(program))
+    if request.method == "POST":
+        form = ProgramForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            if not data.get("logo"):
+                data.pop("logo", None)
+            try:
+                program_update(program=program, actor=request.user, **data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, "Program saved.")
+                return redirect(
+                    "programs:program-detail", org=organization.slug, program=program.slug
+                )
+    return render(
+        request,
+        "programs/program_form.html",
+        {"organization": organization, "form": form, "program": program},
+    )
+
+
+@organization_view("programs.manage_program")
+@require_POST
+def program_submit_view(request, program):
+    program = selectors.program_get(organization=request.organization, slug=program)
+    try:
+        program_submit(program=program, actor=request.user)
+    except ValidationError as error:
+        _flash_error(request, error)
+    else:
+        messages.success(request, "Submitted: platform staff will review it and email the admins.")
+    return redirect("programs:program-detail", org=request.organization.slug, program=program.slug)
+
+
+@organization_view("programs.manage_program")
+@require_POST
+def program_archive_view(request, program):
+    program = selectors.program_get(organization=request.organization, slug=program)
+    try:
+        program_archive(program=program, actor=request.user)
+    except ValidationError as error:
+        _flash_error(request, error)
+    else:
+        messages.success(request, "Archived: the program is no longer listed.")
+    return redirect("programs:program-detail", org=request.organization.slug, program=program.slug)
+
+
+@organization_view("programs.manage_term")
+def term_create_view(request, program):
+    organization = request.organization
+    program = selectors.program_get(organization=organization, slug=program)
+    context = {
+        "cycles": selectors.cycles_for_new_terms(),
+        "mentors": selectors.organization_mentor_choices(organization=organization),
+    }
+    form = TermCreateForm(**context)
+    if request.method == "POST":
+        form = TermCreateForm(request.POST, **context)
+        if form.is_valid():
+            try:
+                term = term_create(program=program, actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    "Term added with its timeline. Move any milestone, then open applications.",
+                )
+                return redirect("programs:term-detail", org=organization.slug, term=term.pk)
+    return render(
+        request,
+        "programs/term_form.html",
+        {"organization": organization, "program": program, "form": form},
+    )
+
+
+def _term_context(request, term, **forms):
+    organization = request.organization
+    mentors = selectors.organization_mentor_choices(organization=organization)
+    return {
+        "organization": organization,
+        "term": term,
+        "program": term.program,
+        "phase": term_phase(term),
+        "accepting": accepting_applications(term),
+        "timeline": term.timeline(),
+        "mentors": list(term.mentors.all()),
+        "prerequisites": list(term.prerequisites.all()),
+        "standing": list(selectors.standing_prerequisites(organization=organization)),
+        "can_manage": request.user.has_perm("programs.manage_term", organization),
+        "capacity_form": forms.get("capacity_form")
+        or CapacityForm(initial={"capacity": term.capacity}),
+        "mentor_form": forms.get("mentor_form") or MentorAddForm(mentors=mentors),
+        "prerequisite_form": forms.get("prerequisite_form") or PrerequisiteForm(),
+    }
+
+
+@organization_view("programs.view_term")
+def term_detail(request, term):
+    term = selectors.term_get(organization=request.organization, pk=term)
+    return render(request, "programs/term_detail.html", _term_context(request, term))
+
+
+def _back_to_term(request, term):
+    return redirect("programs:term-detail", org=request.organization.slug, term=term.pk)
+
+
+@organization_view("programs.manage_term")
+@require_POST
+def term_capacity(request, term):
+    term = selectors.term_get(organization=request.organization, pk=term)
+    form = CapacityForm(request.POST)
+    if form.is_valid():
+        try:
+            term_update(term=term, actor=request.user, capacity=form.cleaned_data["capacity"])
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Capacity saved.")
+            return _back_to_term(request, term)
+    return render(
+        request,
+        "programs/term_detail.html",
+        _term_context(request, term, capacity_form=form),
+        status=400,
+    )
+
+
+@organization_view("programs.manage_term")
+def term_timeline(request, term):
+    term = selectors.term_get(organization=request.organization, pk=term)
+    form = TimelineForm(term=term)
+    if request.method == "POST":
+        form = TimelineForm(request.POST, term=term)
+        if form.is_valid():
+            try:
+                term_timeline_update(term=term, actor=request.user, changes=form.changes())
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, "Timeline saved.")
+                return _back_to_term(request, term)
+    return render(
+        request,
+        "programs/term_timeline.html",
+        {"organization": request.organization, "term": term, "form": form},
+    )
+
+
+@organization_view("programs.manage_term")
+@require_POST
+def term_open(request, term):
+    term = selectors.term_get(organization=request.organization, pk=term)
+    try:
+        term = term_open_applications(term=term, actor=request.user)
+    except ValidationError as error:
+        _flash_error(request, error)
+    else:
+        messages.success(
+            request,
+            f"Applications are open until {format_instant(term.applications_close_at)}.",
+        )
+    return _back_to_term(request, term)
+
+
+@organization_view("programs.manage_term")
+@require_POST
+def term_close(request, term):
+    term = selectors.term_get(organization=request.organization, pk=term)
+    try:
+        term = term_close_applications(term=term, actor=request.user)
+    except ValidationError as error:
+        _flash_error(request, error)
+    else:
+        messages.success(
+            request,
+            "Applications are closed to new applicants. Drafts already started can still be "
+            f"submitted until {format_instant(term.applications_close_at)}; you can reopen "
+            "before then.",
+        )
+    return _back_to_term(request, term)
+
+
+@organization_view("programs.manage_term")
+@require_POST
+def term_delete_view(request, term):
+    term = selectors.term_get(organization=request.organization, pk=term)
+    program = term.program
+    try:
+        term_delete(term=term, actor=request.user)
+    except ValidationError as error:
+        _flash_error(request, error)
+        return _back_to_term(request, term)
+    messages.success(request, "Term deleted.")
+    return redirect("programs:program-detail", org=request.organization.slug, program=program.slug)
+
+
+@organization_view("programs.manage_term")
+@require_POST
+def term_mentor_add_view(request, term):
+    term = selectors.term_get(organization=request.organization, pk=term)
+    mentors = selectors.organization_mentor_choices(organization=request.organization)
+    form = MentorAddForm(request.POST, mentors=mentors)
+    if form.is_valid():
+        try:
+            term_mentor_add(term=term, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"{form.cleaned_data['user']} now mentors this term.")
+            return _back_to_term(request, term)
+    return render(
+        request,
+        "programs/term_detail.html",
+        _term_context(request, term, mentor_form=form),
+        status=400,
+    )
+
+
+def _term_mentor(request, term, mentor) -> TermMentor:
+    from django.http import Http404
+
+    found = (
+        selectors.organization_term_mentors(organization=request.organization)
+        .filter(term_id=term, pk=mentor)
+        .first()
+    )
+    if found is None:
+        raise Http404("No such mentor.")
+    return found
+
+
+@organization_view("programs.manage_term")
+@require_POST
+def term_mentor_primary(request, term, mentor):
+    found = _term_mentor(request, term, mentor)
+    term_mentor_make_primary(mentor=found, actor=request.user)
+    messages.success(request, f"{found.user} is now the primary mentor.")
+    return _back_to_term(request, found.term)
+
+
+@organization_view("programs.manage_term")
+@require_POST
+def term_mentor_remove_view(request, term, mentor):
+    found = _term_mentor(request, term, mentor)
+    term_mentor_remove(mentor=found, actor=request.user)
+    messages.success(request, f"{found.user} no longer mentors this term.")
+    return _back_to_term(request, found.term)
+
+
+@organization_view("programs.manage_term")
+@require_POST
+def term_prerequisite_add(request, term):
+    term = selectors.term_get(organization=request.organization, pk=term)
+    form = PrerequisiteForm(request.POST)
+    if form.is_valid():
+        try:
+            prerequisite_create(
+                organization=request.organization,
+                actor=request.user,
+                term=term,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Prerequisite added.")
+            return _back_to_term(request, term)
+    return render(
+        request,
+        "programs/term_detail.html",
+        _term_context(request, term, prerequisite_form=form),
+        status=400,
+    )
+
+
+@organization_view("programs.view_program")
+def standing_prerequisites(request):
+    organization = request.organization
+    can_manage = _can_manage(request)
+    form = PrerequisiteForm(standing=True)
+    if request.method == "POST":
+        if not can_manage:
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied("Your role in this organization cannot do this.")
+        form = PrerequisiteForm(request.POST, standing=True)
+        if form.is_valid():
+            try:
+                prerequisite_create(
+                    organization=organization, actor=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, "Standing prerequisite added: it applies to every term.")
+                return redirect("programs:standing-prerequisites", org=organization.slug)
+    return render(
+        request,
+        "programs/standing_prerequisites.html",
+        {
+            "organization": organization,
+            "prerequisites": selectors.standing_prerequisites(organization=organization),
+            "form": form,
+            "can_manage": can_manage,
+        },
+    )
+
+
+@organization_view("programs.manage_program")
+@require_POST
+def prerequisite_delete_view(request, prerequisite):
+    from django.http import Http404
+
+    found = (
+        selectors.organization_prerequisites(organization=request.organization)
+        .filter(pk=prerequisite)
+        .first()
+    )
+    if found is None:
+        raise Http404("No such prerequisite.")
+    prerequisite_delete(prerequisite=found, actor=request.user)
+    messages.success(request, f"Prerequisite “{found.title}” removed.")
+    if found.term_id:
+        return redirect("programs:term-detail", org=request.organization.slug, term=found.term_id)
+    return redirect("programs:standing-prerequisites", org=request.organization.slug)
