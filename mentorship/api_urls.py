@@ -4,6 +4,7 @@ staff, `programs/` public. Each app contributes its patterns to these prefixes."
 from django.urls import include, path
 
 from accounts.api import urls as accounts_api
+from applications.api import urls_decisions, urls_mentee, urls_review
 from programs.api import urls as programs_api
 
 app_name = "api"
@@ -16,3 +17,8 @@ urlpatterns = [
     path("staff/", include(programs_api.staff_urlpatterns)),
     path("programs/", include(programs_api.public_urlpatterns)),
 ]
+for area in (urls_mentee, urls_review, urls_decisions):
+    urlpatterns += [
+        path("me/", include(area.me_urlpatterns)),
+        path("orgs/<slug:org>/", include(area.org_urlpatterns)),
+    ]

@@ -7,6 +7,7 @@ from django_scopes import scopes_disabled
 
 from accounts.demo_invitations import load_demo as load_demo_invitations
 from accounts.models import Membership, Organization, Role, User
+from applications.demo import load_demo as load_applications_demo
 from programs.demo import load_demo as load_programs_demo
 
 DEMO_PASSWORD = "demo-password"
@@ -64,4 +65,5 @@ def load_demo() -> dict[str, int]:
     created.update(accounts_demo.load_demo())
     created.update(load_demo_invitations())
     created.update(load_programs_demo())
+    created.update(load_applications_demo())
     return created

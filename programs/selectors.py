@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -95,13 +95,23 @@ def organization_mentor_choices(*, organization: Organization) -> QuerySet[User]
 
 
 def term_applicant_counts(terms: list[Term]) -> dict[int, int]:
-    """{term id: number of applicants}. HOOK for the applications app: applications do not
-    exist yet, so every term has 0. The applications issue replaces this body with one
-    aggregate query, e.g.
-        Application.objects.filter(term__in=terms).exclude(status="draft")
-            .values("term").annotate(n=Count("id"))
-    and keeps the signature (one query for any number of terms)."""
-    return {term.pk: 0 for term in terms}
+    """{term id: number of applicants}: applications that were submitted (whatever was
+    decided since), not drafts and not withdrawn. One query for any number of terms."""
+    from applications.models import Application, ApplicationState
+
+    counts = dict.fromkeys((term.pk for term in terms), 0)
+    if not counts:
+        return counts
+    rows = (
+        Application.objects.filter(organization__in={t.organization_id for t in terms})
+        .filter(term__in=list(counts))
+        .exclude(state__in=[ApplicationState.DRAFT, ApplicationState.WITHDRAWN])
+        .values("term")
+        .annotate(n=Count("id"))
+        .values_list("term", "n")
+    )
+    counts.update(rows)
+    return counts
 
 
 @dataclass

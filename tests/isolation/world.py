@@ -40,16 +40,16 @@ class World:
 
 
 def builders():
-    """Every `tests/<package>/isolation.py` module's `build` function."""
+    """The `build` function of every `tests/<package>/isolation*.py` module, in order."""
     found = []
-    for module in pkgutil.iter_modules(tests.__path__):
-        if not module.ispkg:
+    for package in pkgutil.iter_modules(tests.__path__):
+        if not package.ispkg:
             continue
-        try:
-            found.append(importlib.import_module(f"tests.{module.name}.isolation").build)
-        except ModuleNotFoundError as error:
-            if error.name != f"tests.{module.name}.isolation":
-                raise
+        path = [f"{tests.__path__[0]}/{package.name}"]
+        for module in sorted(pkgutil.iter_modules(path), key=lambda m: m.name):
+            if module.name.startswith("isolation"):
+                name = f"tests.{package.name}.{module.name}"
+                found.append(importlib.import_module(name).build)
     return found
 
 

@@ -1,0 +1,4 @@
+"""API of the applications app: mentee (see mentorship/api_urls.py)."""
+
+me_urlpatterns: list = []  # /api/v1/me/
+org_urlpatterns: list = []  # /api/v1/orgs/<org>/

@@ -1,0 +1,71 @@
+"""The application state machine: the one place that changes `Application.state`.
+
+Every move is a compare-and-set (UPDATE ... WHERE state = <expected>), so a double click,
+two reviewers or a retried job cannot apply the same move twice, and each move is recorded
+(who, when, from, to, why) in the audit log inside the same transaction."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.services.audit import audit_record
+from applications.models import Application, ApplicationState
+
+S = ApplicationState
+
+# (from, to): the timestamp field the move sets.
+TRANSITIONS: dict[tuple[str, str], str | None] = {
+    (S.DRAFT, S.SUBMITTED): "submitted_at",
+    (S.DRAFT, S.WITHDRAWN): "withdrawn_at",  # a mentee discards a draft
+    (S.SUBMITTED, S.WITHDRAWN): "withdrawn_at",  # the mentee withdraws before a decision
+    (S.SUBMITTED, S.ACCEPTED): "decided_at",
+    (S.SUBMITTED, S.DECLINED): "decided_at",
+    (S.ACCEPTED, S.WITHDRAWN): "withdrawn_at",  # the offer is declined or lapses
+}
+
+REFUSALS = {
+    S.DRAFT: "This application is still a draft.",
+    S.SUBMITTED: "This application was already submitted.",
+    S.ACCEPTED: "This application was already accepted.",
+    S.DECLINED: "This application was already declined; decisions are final.",
+    S.WITHDRAWN: "This application was withdrawn.",
+}
+
+
+@transaction.atomic
+def application_transition(
+    *,
+    application: Application,
+    to_state: str,
+    actor: User | None,
+    reason: str = "",
+    updates: dict | None = None,
+) -> Application:
+    """Moves `application` from its current state to `to_state`, if that move exists and
+    nobody moved it first; raises ValidationError with a sentence a person understands
+    otherwise. `updates` are further fields written in the same UPDATE."""
+    from_state = application.state
+    if (from_state, to_state) not in TRANSITIONS:
+        raise ValidationError(REFUSALS.get(from_state, "This change is not possible."))
+    now = timezone.now()
+    fields = {"state": to_state, "updated_at": now, **(updates or {})}
+    stamp = TRANSITIONS[(from_state, to_state)]
+    if stamp:
+        fields[stamp] = now
+    moved = Application.objects.filter(pk=application.pk, state=from_state).update(**fields)
+    if not moved:
+        application.refresh_from_db()
+        raise ValidationError(REFUSALS.get(application.state, "This application changed."))
+    for name, value in fields.items():
+        setattr(application, name, value)
+    audit_record(
+        action=f"application.{to_state}",
+        obj=application,
+        actor=actor,
+        organization=application.organization,
+        from_state=from_state,
+        to_state=to_state,
+        reason=reason,
+    )
+    return application

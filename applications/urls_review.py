@@ -1,0 +1,4 @@
+"""Pages of the applications app: review (see applications/urls.py)."""
+
+me_urlpatterns: list = []  # mounted at /me/
+org_urlpatterns: list = []  # mounted at /o/<org>/
