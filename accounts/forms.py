@@ -26,8 +26,12 @@ class MemberRoleForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
 
 
+LOGO_HELP = "PNG or JPEG, at most 2 MB. Shown on the organization's and its programs' pages."
+
+
 class OrganizationForm(forms.ModelForm):
     website = forms.URLField(required=False, assume_scheme="https")
+    logo = forms.FileField(required=False, help_text=LOGO_HELP)
 
     class Meta:
         model = Organization
@@ -37,6 +41,7 @@ class OrganizationForm(forms.ModelForm):
 
 class OrganizationEditForm(forms.ModelForm):
     website = forms.URLField(required=False, assume_scheme="https")
+    logo = forms.FileField(required=False, help_text=LOGO_HELP)
 
     class Meta:
         model = Organization

@@ -32,6 +32,9 @@ staff_urlpatterns = [
 ]
 
 urlpatterns = [
+    path(
+        "organizations/<slug:org>/logo/", organization.organization_logo, name="organization-logo"
+    ),
     path("me/", include(me_urlpatterns)),
     path("o/<slug:org>/", include(org_urlpatterns)),
     path("staff/", include(staff_urlpatterns)),

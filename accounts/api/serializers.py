@@ -1,3 +1,4 @@
+from django.urls import reverse
 from rest_framework import serializers
 
 from accounts.models import ApiToken, Membership, Organization, Role, User
@@ -10,16 +11,29 @@ class AccountSerializer(serializers.ModelSerializer):
         read_only_fields = ["public_id", "email", "is_staff"]
 
 
+LOGO_HELP = "PNG or JPEG, at most 2 MB (multipart upload)."
+
+
 class OrganizationSerializer(serializers.ModelSerializer):
+    logo = serializers.FileField(write_only=True, required=False, help_text=LOGO_HELP)
+    logo_url = serializers.SerializerMethodField()
+
     class Meta:
         model = Organization
-        fields = ["slug", "name", "description", "website"]
+        fields = ["slug", "name", "description", "website", "logo", "logo_url"]
+
+    def get_logo_url(self, organization) -> str | None:
+        if not organization.logo:
+            return None
+        return reverse("accounts:organization-logo", kwargs={"org": organization.slug})
 
 
 class OrganizationUpdateSerializer(serializers.ModelSerializer):
+    logo = serializers.FileField(write_only=True, required=False, help_text=LOGO_HELP)
+
     class Meta:
         model = Organization
-        fields = ["name", "description", "website"]
+        fields = ["name", "description", "website", "logo"]
 
 
 class MyMembershipSerializer(serializers.ModelSerializer):

@@ -1,10 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts import selectors
 from accounts.forms import MemberAddForm, MemberRoleForm
+from accounts.logos import logo_response
+from accounts.models import Organization
 from accounts.models.membership import ROLE_DESCRIPTIONS
 from accounts.services.memberships import membership_add, membership_change_role, membership_remove
 from accounts.tenancy import organization_view
@@ -79,3 +82,17 @@ def organization_member_remove(request, member):
     else:
         messages.success(request, f"{membership.user.email} is no longer a member.")
     return redirect("accounts:org-members", org=request.organization.slug)
+
+
+@require_GET
+def organization_logo(request, org):
+    """An organization's logo: public, like the list of organizations."""
+    organization = get_object_or_404(Organization, slug=org)
+    if not organization.logo:
+        raise Http404("This organization has no logo.")
+    return logo_response(
+        organization.logo,
+        organization.logo_content_type,
+        filename=f"{organization.slug}-logo",
+        public=True,
+    )

@@ -19,7 +19,7 @@ def staff_home(request):
 def staff_organizations(request):
     form = OrganizationForm()
     if request.method == "POST":
-        form = OrganizationForm(request.POST)
+        form = OrganizationForm(request.POST, request.FILES)
         if form.is_valid():
             try:
                 organization = organization_create(actor=request.user, **form.cleaned_data)
@@ -41,7 +41,7 @@ def staff_organization_edit(request, slug):
     form = OrganizationEditForm(instance=organization)
     if request.method == "POST":
         form = OrganizationEditForm(
-            request.POST, instance=Organization.objects.get(pk=organization.pk)
+            request.POST, request.FILES, instance=Organization.objects.get(pk=organization.pk)
         )
         if form.is_valid():
             try:

@@ -20,9 +20,9 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django_scopes import scope, scopes_disabled
 
+from accounts.logos import logo_attach
 from accounts.models import Membership, Organization, Role, User
 from accounts.services.audit import audit_record
-from programs.logos import EXTENSIONS, logo_content_type
 from programs.models import Program, ProgramStatus, Skill
 
 S = ProgramStatus
@@ -101,16 +101,6 @@ def _check_name_free(organization: Organization, name: str, exclude_pk=None) -> 
         )
 
 
-def _attach_logo(program: Program, logo) -> None:
-    content_type = logo_content_type(logo)
-    previous = program.logo.name if program.logo else ""
-    program.logo.save(f"logo{EXTENSIONS[content_type]}", logo, save=False)
-    program.logo_content_type = content_type
-    if previous:
-        storage = program.logo.storage
-        transaction.on_commit(lambda: storage.delete(previous))
-
-
 def _save(program: Program, *, exclude_pk=None) -> None:
     # TextField's max_length is not a model validator; the limit is the product's.
     if len(program.description) > DESCRIPTION_MAX:
@@ -159,7 +149,7 @@ def program_create(
     )
     skill_rows = skills_from_names(skills)
     if logo:
-        _attach_logo(program, logo)
+        logo_attach(program, logo)
     _save(program)
     program.skills.set(skill_rows)
     audit_record(
@@ -192,7 +182,7 @@ def program_update(*, program: Program, actor: User | None, **fields) -> Program
     for name, value in fields.items():
         setattr(program, name, value if value is not None else "")
     if logo:
-        _attach_logo(program, logo)
+        logo_attach(program, logo)
     _save(program)
     if skill_rows is not None:
         program.skills.set(skill_rows)

@@ -1,13 +1,12 @@
 """Public pages: the catalog, program pages and logos. Anyone, signed in or not."""
 
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from accounts.logos import logo_response
 from programs import selectors
 from programs.forms import CatalogForm
-from programs.logos import EXTENSIONS
 
 PER_PAGE = 20
 
@@ -37,12 +36,9 @@ def program_page(request, org, program):
 @require_GET
 def program_logo(request, org, program):
     program = selectors.program_logo(org=org, slug=program, user=request.user)
-    response = FileResponse(
-        program.logo.open("rb"),
-        content_type=program.logo_content_type or "application/octet-stream",
-        as_attachment=True,
-        filename=f"{program.slug}-logo{EXTENSIONS.get(program.logo_content_type, '')}",
+    return logo_response(
+        program.logo,
+        program.logo_content_type,
+        filename=f"{program.slug}-logo",
+        public=program.is_published,
     )
-    response["Cache-Control"] = "public, max-age=300" if program.is_published else "private"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
