@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from accounts.models import User
 from accounts.profile_selectors import (
@@ -244,10 +244,13 @@ def _rows(application, prerequisites, answers, now) -> list[PrerequisiteRow]:
     rows = []
     for prerequisite in prerequisites:
         due = prerequisite.due_for(term)
+        answer = answers.get(prerequisite.pk)
+        if answer is not None:
+            answer.application = application  # already loaded: no query per answer
         rows.append(
             PrerequisiteRow(
                 prerequisite=prerequisite,
-                answer=answers.get(prerequisite.pk),
+                answer=answer,
                 due_at=due,
                 required_to_submit=due <= term.applications_close_at,
                 open=answer_open(application, prerequisite, now),
@@ -431,6 +434,21 @@ def my_applications(*, user: User, now: datetime | None = None) -> list[MyApplic
         own.sort(key=lambda p: (p.term_id is not None, p.created_at, p.pk))
         items.append(describe(application, own, by_application.get(application.pk, {}), now))
     return items
+
+
+def my_application_item(*, application: Application, now: datetime | None = None) -> MyApplication:
+    """One of the person's applications described like a row of my_applications (found
+    with my_application_get, so it is theirs)."""
+
+    now = now or timezone.now()
+    with scope(organization=application.organization):
+        rows = application_prerequisite_rows(application=application, now=now)
+    return describe(
+        application,
+        [row.prerequisite for row in rows],
+        {row.prerequisite.pk: row.answer for row in rows if row.answer},
+        now,
+    )
 
 
 @dataclass

@@ -195,6 +195,11 @@ def prerequisite_answer_save(
         raise ValidationError({"prerequisite": "This application can no longer be changed."})
 
     answer_type = prerequisite.answer_type
+    given = {"text": text, "url": url, "file": upload}
+    wrong = [k for k, v in given.items() if v not in (None, "") and k != answer_type]
+    if wrong:
+        expected = {"text": "text", "url": "a link (URL)", "file": "a PDF file"}[answer_type]
+        raise ValidationError({wrong[0]: f"“{prerequisite.title}” is answered with {expected}."})
     values = {"text": "", "url": "", "file": None}
     if answer_type == AnswerType.TEXT:
         value = (text or "").strip()
@@ -209,8 +214,6 @@ def prerequisite_answer_save(
         complete = bool(values["url"])
     else:
         complete = upload is not None
-        if upload is None and (text or url):
-            raise ValidationError({"file": "This prerequisite is answered with a PDF file."})
 
     answer, _ = PrerequisiteAnswer.objects.select_for_update().get_or_create(
         organization=locked.organization, application=locked, prerequisite=prerequisite

@@ -81,14 +81,7 @@ def _answer_forms(rows, bound=None):
 
 
 def _render_page(request, application, *, cover_form=None, answer_form=None, status=200):
-    with scope(organization=application.organization):
-        rows = selectors.application_prerequisite_rows(application=application)
-    item = selectors.describe(
-        application,
-        [row.prerequisite for row in rows],
-        {row.prerequisite.pk: row.answer for row in rows if row.answer},
-        timezone.now(),
-    )
+    item = selectors.my_application_item(application=application)
     context = {
         "application": application,
         "item": item,
