@@ -230,7 +230,7 @@ def submit(request, application):
 @require_http_methods(["GET", "POST"])
 def withdraw(request, application):
     application = selectors.my_application_get(user=request.user, public_id=application)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             with scope(organization=application.organization):
