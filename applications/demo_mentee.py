@@ -14,9 +14,8 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_scopes import scope, scopes_disabled
 
-from accounts import uploads
 from accounts.demo import MENTEE_EMAIL, tiny_pdf
-from accounts.models import StoredFile, User
+from accounts.models import MenteeProfile, StoredFile, User
 from applications.models import Application, ApplicationState, PrerequisiteAnswer
 from applications.selectors.mentee import application_prerequisite_rows, term_prerequisites
 from applications.services import mentee as services
@@ -100,14 +99,13 @@ def _applied_before_the_close(mentee: User, term: Term) -> int:
             applicant=mentee,
             cover_letter=COVER_LETTERS[term.program.slug],
         )
+        # The resume asked for then is the profile's: pointing at it keeps the demo's
+        # private storage to the one file the accounts demo made.
+        resume = MenteeProfile.objects.filter(user=mentee).values_list("resume", flat=True)
+        resume = StoredFile.objects.filter(pk__in=resume).first()
         for prerequisite in term_prerequisites(term=term):
             values = _values(prerequisite.answer_type, term.program.slug)
-            upload = values.pop("upload", None)
-            stored = None
-            if upload is not None:
-                stored = uploads.store_pdf(
-                    upload=upload, owner=mentee, purpose=StoredFile.Purpose.PREREQUISITE
-                )
+            stored = resume if values.pop("upload", None) is not None else None
             PrerequisiteAnswer.objects.create(
                 organization=term.organization,
                 application=application,

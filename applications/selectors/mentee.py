@@ -313,6 +313,7 @@ class MyApplication:
     next_step: str = ""
     can_withdraw: bool = False
     can_edit: bool = False
+    can_reapply: bool = False
     results_at: datetime | None = None
 
     @property
@@ -393,6 +394,7 @@ def describe(
         S.SUBMITTED,
     )
     item.can_edit = application.state == S.DRAFT and submissions_open(application.term, now)
+    item.can_reapply = state == S.WITHDRAWN and accepting_applications(application.term, now)
     item.next_step = _next_step(item, now)
     return item
 
@@ -433,6 +435,11 @@ def my_applications(*, user: User, now: datetime | None = None) -> list[MyApplic
         ]
         own.sort(key=lambda p: (p.term_id is not None, p.created_at, p.pk))
         items.append(describe(application, own, by_application.get(application.pk, {}), now))
+    live_terms = {i.application.term_id for i in items if i.application.state in LIVE_STATES}
+    for item in items:
+        if item.can_reapply and item.application.term_id in live_terms:
+            item.can_reapply = False
+            item.next_step = "You withdrew this application and applied again."
     return items
 
 

@@ -232,7 +232,11 @@ def prerequisite_answer_save(
         answer.text, answer.url, answer.file = values["text"], values["url"], values["file"]
         answer.completed_at = timezone.now() if complete else None
         answer.save()
-        if previous_file is not None and previous_file != answer.file:
+        if (
+            previous_file is not None
+            and previous_file != answer.file
+            and previous_file.purpose == StoredFile.Purpose.PREREQUISITE
+        ):  # never another purpose's file (e.g. a profile resume the demo points at)
             uploads.delete_stored_file(previous_file)
     except BaseException:
         if stored is not None:
