@@ -1,0 +1,4 @@
+"""Permissions of the applications app: one module per area (django-rules autodiscovers
+this module; each import registers that area's named permissions)."""
+
+from applications import rules_decisions  # noqa: F401
