@@ -57,7 +57,7 @@ def test_admins_accepting_the_last_slot_at_once_end_with_exactly_one_acceptance(
         term = make_term(program, cycle, capacity=1)
         applications = [ApplicationFactory(term=term) for _ in range(4)]
         admins = [org_a.admin, second_admin] * 2
-        results = _race([(a.pk, admin) for a, admin in zip(applications, admins)])
+        results = _race([(a.pk, admin) for a, admin in zip(applications, admins, strict=True)])
         assert results.count("accepted") == 1, results
         assert all("full" in r for r in results if r != "accepted"), results
         with scopes_disabled():
