@@ -2,13 +2,13 @@
 /api/v1/orgs/<org>/, the mentee's offers and everyone's mentorships under /api/v1/me/.
 Thin shells over applications.services.{decisions,offers,mentorships}."""
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django_scopes import scope
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -69,7 +69,7 @@ class DecisionsViewSet(
         term = self.request.query_params.get("term")
         if term is not None:
             if not term.isdigit() or int(term) > 2**31 - 1:
-                raise DRFValidationError({"term": "Give a term id."})
+                raise ValidationError({"term": "Give a term id."})
             queryset = queryset.filter(term_id=int(term))
         return queryset
 
@@ -136,7 +136,7 @@ class DecisionsViewSet(
             .first()
         )
         if term is None:
-            raise DRFValidationError({"term": "No such term in this organization."})
+            raise ValidationError({"term": "No such term in this organization."})
         result = term_decline_unshortlisted(
             term=term,
             actor=request.user,

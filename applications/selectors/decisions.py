@@ -42,8 +42,12 @@ def reviewer_conflicted(user: User, application: Application) -> bool:
 
 
 def decision_settings(*, organization: Organization) -> DecisionSettings:
-    """The organization's settings (the defaults, unsaved, when it never changed them)."""
-    found = DecisionSettings.objects.filter(organization=organization).first()
+    """The organization's settings (the defaults, unsaved, when it never changed them).
+    Keyed by the organization itself, so it is safe before a scope is entered (permission
+    predicates run before the view enters the organization's scope)."""
+    found = (
+        DecisionSettings.objects.with_scopes_disabled().filter(organization=organization).first()
+    )
     return found or DecisionSettings(organization=organization)
 
 
@@ -135,13 +139,14 @@ def term_unshortlisted(*, term: Term) -> QuerySet[Application]:
 def term_decision_summary(*, term: Term) -> dict:
     """Counts for the term's decisions page, in two queries whatever the number of rows."""
     counts = Application.objects.filter(organization=term.organization, term=term).aggregate(
-        submitted=Count("id", filter=Q(state=S.SUBMITTED)),
-        shortlisted=Count("id", filter=Q(state=S.SUBMITTED, shortlisted=True)),
-        unshortlisted=Count("id", filter=Q(state=S.SUBMITTED, shortlisted=False)),
-        accepted=Count("id", filter=Q(state=S.ACCEPTED)),
-        declined=Count("id", filter=Q(state=S.DECLINED)),
-        confirmed=Count("id", filter=Q(state=S.ACCEPTED, offer__state=OfferState.CONFIRMED)),
+        n_submitted=Count("id", filter=Q(state=S.SUBMITTED)),
+        n_shortlisted=Count("id", filter=Q(state=S.SUBMITTED, shortlisted=True)),
+        n_unshortlisted=Count("id", filter=Q(state=S.SUBMITTED, shortlisted=False)),
+        n_accepted=Count("id", filter=Q(state=S.ACCEPTED)),
+        n_declined=Count("id", filter=Q(state=S.DECLINED)),
+        n_confirmed=Count("id", filter=Q(state=S.ACCEPTED, offer__state=OfferState.CONFIRMED)),
     )
+    counts = {name.removeprefix("n_"): value for name, value in counts.items()}
     taken = TermSlot.objects.filter(organization=term.organization, term=term).count()
     return {**counts, "capacity": term.capacity, "taken": taken, "free": term.capacity - taken}
 
