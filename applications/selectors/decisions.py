@@ -2,6 +2,7 @@
 and the tasks. Functions marked CROSS-TENANT run unscoped on purpose: the mentee's own
 offers and mentorships across organizations, the one-acceptance rule, and the sweeps."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -24,7 +25,7 @@ from applications.models import (
     TermSlot,
 )
 from applications.models.decision_settings import DEFAULT_AGREEMENT, DEFAULT_DECLINE_FEEDBACK
-from programs.models import Program, Term
+from programs.models import Program, Term, TermMentor
 
 S = ApplicationState
 
@@ -73,29 +74,45 @@ def render_text(text: str, *, program: Program) -> str:
     return text.replace("{program}", program.name)
 
 
-def _role(user: User, application: Application) -> str | None:
-    return user_roles(user).get(application.organization_id)
+@dataclass
+class Decider:
+    """What decides a person's decision rights in one organization, read once per request
+    (a term's decisions page asks for every row)."""
+
+    user: User
+    role: str | None
+    mentors_may_decide: bool
+    mentor_terms: frozenset[int]
 
 
-def _mentors_term(user: User, application: Application) -> bool:
-    return application.term.mentors.filter(user=user).exists()
+def decider_for(user: User, organization: Organization) -> Decider:
+    role = user_roles(user).get(organization.pk)
+    may, terms = False, frozenset()
+    if role == Role.MENTOR:
+        may = decision_settings(organization=organization).mentors_may_decide
+        if may:
+            terms = frozenset(
+                TermMentor.objects.with_scopes_disabled()
+                .filter(organization=organization, user=user)
+                .values_list("term_id", flat=True)
+            )
+    return Decider(user=user, role=role, mentors_may_decide=may, mentor_terms=terms)
 
 
-def may_accept(user: User, application: Application) -> bool:
+def may_accept(user: User, application: Application, decider: Decider | None = None) -> bool:
     """Admins accept, unless they declared a conflict with the applicant."""
-    return _role(user, application) == Role.ADMIN and not reviewer_conflicted(user, application)
+    decider = decider or decider_for(user, application.organization)
+    return decider.role == Role.ADMIN and not reviewer_conflicted(user, application)
 
 
-def may_decline(user: User, application: Application) -> bool:
+def may_decline(user: User, application: Application, decider: Decider | None = None) -> bool:
     """Admins and coordinators decline; so do the term's mentors where the organization
     lets mentors decide. Nobody decides on an applicant they declared a conflict with."""
-    role = _role(user, application)
-    if role in (Role.ADMIN, Role.COORDINATOR):
+    decider = decider or decider_for(user, application.organization)
+    if decider.role in (Role.ADMIN, Role.COORDINATOR):
         allowed = True
-    elif role == Role.MENTOR:
-        allowed = decision_settings(
-            organization=application.organization
-        ).mentors_may_decide and _mentors_term(user, application)
+    elif decider.role == Role.MENTOR:
+        allowed = decider.mentors_may_decide and application.term_id in decider.mentor_terms
     else:
         allowed = False
     return allowed and not reviewer_conflicted(user, application)

@@ -36,16 +36,18 @@ from mentorship.forms import apply_errors
 from programs import selectors as program_selectors
 
 
-def controls_context(request, application) -> dict:
+def controls_context(request, application, decider=None) -> dict:
     """What `templates/applications/decisions/_controls.html` needs, for any page that
-    includes it (the decision page, a term's decisions, the reviewers' dashboard)."""
+    includes it (the decision page, a term's decisions, the reviewers' dashboard). Pass
+    one `selectors.decider_for(...)` when rendering many rows."""
     user = request.user
+    decider = decider or selectors.decider_for(user, request.organization)
+    submitted = application.state == "submitted"
     return {
         "application": application,
         "organization": request.organization,
-        "can_accept": application.state == "submitted" and selectors.may_accept(user, application),
-        "can_decline": application.state == "submitted"
-        and selectors.may_decline(user, application),
+        "can_accept": submitted and selectors.may_accept(user, application, decider),
+        "can_decline": submitted and selectors.may_decline(user, application, decider),
     }
 
 
@@ -132,7 +134,8 @@ def decision_decline(request, application):
 def term_decisions(request, term):
     term = program_selectors.term_get(organization=request.organization, pk=term)
     applications = list(selectors.term_applications(term=term))
-    rows = [controls_context(request, application) for application in applications]
+    decider = selectors.decider_for(request.user, request.organization)
+    rows = [controls_context(request, application, decider) for application in applications]
     return render(
         request,
         "applications/decisions/term_decisions.html",
