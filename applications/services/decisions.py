@@ -133,12 +133,10 @@ def application_accept(*, application: Application, actor: User | None) -> Appli
 
 
 @transaction.atomic
-def application_decline(
-    *, application: Application, actor: User | None, check_permission: bool = True
-) -> Application:
+def application_decline(*, application: Application, actor: User | None) -> Application:
     """Declines a submitted application, final for that term. The applicant receives the
     program's feedback as it reads now, at the cycle's results announcement."""
-    if actor is not None and check_permission and not may_decline(actor, application):
+    if actor is not None and not may_decline(actor, application):
         raise PermissionDenied("Your role cannot decide on this applicant.")
     _check_submitted(application)
     program = application.term.program
