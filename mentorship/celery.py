@@ -17,4 +17,18 @@ app.conf.beat_schedule = {
         "task": "mentorship.heartbeat",
         "schedule": 300.0,
     },
+    # applications, decisions area: announce decisions once the cycle's instant passed,
+    # remind mentees two days before their offer's deadline, lapse unanswered offers.
+    "applications-announce-decisions": {
+        "task": "applications.announce_decisions",
+        "schedule": 60.0,
+    },
+    "applications-remind-offers": {
+        "task": "applications.remind_offers",
+        "schedule": 900.0,
+    },
+    "applications-lapse-offers": {
+        "task": "applications.lapse_offers",
+        "schedule": 300.0,
+    },
 }

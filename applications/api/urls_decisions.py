@@ -1,4 +1,25 @@
 """API of the applications app: decisions (see mentorship/api_urls.py)."""
 
-me_urlpatterns: list = []  # /api/v1/me/
-org_urlpatterns: list = []  # /api/v1/orgs/<org>/
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from applications.api import decisions as views
+
+_me = SimpleRouter()
+_me.register("offers", views.MyOffersViewSet, basename="my-offers")
+_me.register("mentorships", views.MyMentorshipsViewSet, basename="my-mentorships")
+
+_org = SimpleRouter()
+_org.register("decisions", views.DecisionsViewSet, basename="decisions")
+_org.register("mentorships", views.OrganizationMentorshipsViewSet, basename="mentorships")
+
+me_urlpatterns: list = _me.urls  # /api/v1/me/
+org_urlpatterns: list = [  # /api/v1/orgs/<org>/
+    path("decision-settings/", views.DecisionSettingsView.as_view(), name="decision-settings"),
+    path(
+        "programs/<slug:program>/decision-texts/",
+        views.ProgramDecisionTextsView.as_view(),
+        name="program-decision-texts",
+    ),
+    *_org.urls,
+]

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
@@ -56,14 +55,11 @@ class Refusal:
 
 def mentee_has_graduated(user: User) -> bool:
     """CROSS-TENANT: whether the person graduated from an earlier mentorship on the platform
-    (any organization). Mentorships are built by the decisions area; until that model exists
-    nobody has graduated."""
-    try:
-        mentorship = apps.get_model("applications", "Mentorship")
-    except LookupError:
-        return False
+    (any organization)."""
+    from applications.models import Mentorship, MentorshipState
+
     with scopes_disabled():
-        return mentorship.objects.filter(application__applicant=user, state="graduated").exists()
+        return Mentorship.objects.filter(mentee=user, state=MentorshipState.GRADUATED).exists()
 
 
 def active_application_count(

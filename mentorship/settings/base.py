@@ -255,6 +255,10 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "InvitationStatusEnum": "accounts.models.invitation.InvitationStatus",
         # Join and organization requests share pending/approved/declined.
         "RequestStatusEnum": "accounts.models.join_request.JoinRequestStatus",
+        # applications: applications, offers and mentorships each have a "state".
+        "ApplicationStateEnum": "applications.models.application.ApplicationState",
+        "OfferStateEnum": "applications.models.offer.OfferState",
+        "MentorshipStateEnum": "applications.models.mentorship.MentorshipState",
     }
 )
 

@@ -75,11 +75,26 @@ def test_country_restricted_by_the_cycle_is_refused(mentee, org_a):
     assert "United Kingdom" in refused.messages[0]
 
 
-def test_earlier_graduate_is_refused_where_the_cycle_forbids_it(mentee, term_a, monkeypatch):
-    # Mentorships (and graduation) belong to the decisions area; its selector answers here.
-    from applications.selectors import mentee as selectors
+def test_earlier_graduate_is_refused_where_the_cycle_forbids_it(mentee, term_a, term_b):
+    # A graduated mentorship in another organization counts: the rule is platform-wide.
+    from django_scopes import scopes_disabled
 
-    monkeypatch.setattr(selectors, "mentee_has_graduated", lambda user: True)
+    from applications.models import Mentorship, MentorshipState
+    from tests.factories.applications import ApplicationFactory
+
+    earlier = ApplicationFactory(term=term_b, applicant=mentee, state="accepted")
+    with scopes_disabled():
+        Mentorship.objects.create(
+            organization=term_b.organization,
+            application=earlier,
+            term=term_b,
+            mentee=mentee,
+            state=MentorshipState.GRADUATED,
+            starts_at=term_b.starts_at,
+            midterm_at=term_b.starts_at,
+            final_at=term_b.ends_at,
+            ends_at=term_b.ends_at,
+        )
     _refused(mentee, term_a, "graduate")
     term_a.cycle.graduates_may_apply = True
     term_a.cycle.save()

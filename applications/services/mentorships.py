@@ -1,0 +1,115 @@
+"""Mentorships: started by a confirmed offer, ended by an admin with a reason. Later
+features move them to graduated or failed through `mentorship_transition`, the only code
+that changes `Mentorship.state` (compare-and-set, audited)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.services.audit import audit_record
+from applications.models import Mentorship, MentorshipMentor, MentorshipState, Offer
+
+M = MentorshipState
+
+MENTORSHIP_TRANSITIONS: dict[tuple[str, str], str | None] = {
+    (M.ACTIVE, M.GRADUATED): None,
+    (M.ACTIVE, M.FAILED): None,
+    (M.ACTIVE, M.ENDED): "ended_at",
+}
+
+MENTORSHIP_REFUSALS = {
+    M.ACTIVE: "This mentorship is active.",
+    M.GRADUATED: "This mentorship already ended: the mentee graduated.",
+    M.FAILED: "This mentorship already ended: an evaluation failed.",
+    M.ENDED: "This mentorship was already ended by an admin.",
+}
+
+
+@transaction.atomic
+def mentorship_start(*, offer: Offer, actor: User | None) -> Mentorship:
+    """Turns a confirmed offer into an active mentorship: the term's mentors (copied, so a
+    later change of the term's mentors does not change who mentors this mentee) and the
+    term's dates (copied, so an extension moves only this mentee)."""
+    from applications.services.offers import notify_confirmation
+
+    application = offer.application
+    term = application.term
+    milestones = {m.kind: m.at for m in term.milestones.all()}
+    mentorship = Mentorship.objects.create(
+        organization_id=application.organization_id,
+        application=application,
+        term=term,
+        mentee=application.applicant,
+        starts_at=milestones.get("term_start", term.starts_at),
+        evaluation_1_at=milestones.get("evaluation_1"),
+        midterm_at=milestones["midterm"],
+        evaluation_3_at=milestones.get("evaluation_3"),
+        final_at=milestones["final"],
+        ends_at=milestones.get("term_end", term.ends_at),
+    )
+    MentorshipMentor.objects.bulk_create(
+        MentorshipMentor(
+            organization_id=application.organization_id,
+            mentorship=mentorship,
+            user_id=mentor.user_id,
+            is_primary=mentor.is_primary,
+        )
+        for mentor in term.mentors.all()
+    )
+    audit_record(
+        action="mentorship.active",
+        obj=mentorship,
+        actor=actor,
+        organization=application.organization,
+        to_state=M.ACTIVE,
+        reason="The mentee confirmed the offer",
+    )
+    notify_confirmation(application=application, mentorship=mentorship)
+    return mentorship
+
+
+@transaction.atomic
+def mentorship_transition(
+    *, mentorship: Mentorship, to_state: str, actor: User | None, reason: str = "", updates=None
+) -> Mentorship:
+    from_state = mentorship.state
+    if (from_state, to_state) not in MENTORSHIP_TRANSITIONS:
+        raise ValidationError(MENTORSHIP_REFUSALS.get(from_state, "This change is not possible."))
+    now = timezone.now()
+    fields = {"state": to_state, "updated_at": now, **(updates or {})}
+    stamp = MENTORSHIP_TRANSITIONS[(from_state, to_state)]
+    if stamp:
+        fields[stamp] = now
+    moved = Mentorship.objects.filter(pk=mentorship.pk, state=from_state).update(**fields)
+    if not moved:
+        mentorship.refresh_from_db()
+        raise ValidationError(MENTORSHIP_REFUSALS.get(mentorship.state, "This mentorship changed."))
+    for name, value in fields.items():
+        setattr(mentorship, name, value)
+    audit_record(
+        action=f"mentorship.{to_state}",
+        obj=mentorship,
+        actor=actor,
+        organization=mentorship.organization,
+        from_state=from_state,
+        to_state=to_state,
+        reason=reason,
+    )
+    return mentorship
+
+
+def mentorship_end(*, mentorship: Mentorship, actor: User | None, reason: str) -> Mentorship:
+    """An admin ends an active mentorship (e.g. non-performance), with a reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the mentorship ends; the mentee sees it."})
+    if len(reason) > 2000:
+        raise ValidationError({"reason": "Use at most 2,000 characters."})
+    return mentorship_transition(
+        mentorship=mentorship,
+        to_state=M.ENDED,
+        actor=actor,
+        reason=reason,
+        updates={"end_reason": reason},
+    )

@@ -1,0 +1,43 @@
+"""Objects of the decisions area for the isolation walker (see tests/isolation/world.py):
+in each tenant, a submitted application waiting for a decision and a confirmed offer that
+became a mentorship. Names carry the tenant's slug, so B's rows shown to A are caught."""
+
+from datetime import timedelta
+
+from django_scopes import scope
+
+from applications.models import Offer
+from applications.services.decisions import application_accept
+from applications.services.offers import offer_confirm
+from programs.models import Cycle
+from tests.factories import UserFactory
+from tests.factories.applications import ApplicationFactory
+from tests.factories.programs import CycleFactory, ProgramFactory, make_term
+
+
+def build(tenant) -> dict:
+    organization = tenant.organization
+    slug = organization.slug
+    cycle = Cycle.objects.filter(name="Isolation cycle").first() or CycleFactory(
+        name="Isolation cycle"
+    )
+    program = ProgramFactory(organization=organization, name=f"{slug} decisions program")
+    term = make_term(program, cycle, primary_mentor=tenant.mentor)
+    waiting = ApplicationFactory(
+        term=term, applicant=UserFactory(display_name=f"{slug} waiting applicant")
+    )
+    accepted = ApplicationFactory(
+        term=term, applicant=UserFactory(display_name=f"{slug} accepted mentee")
+    )
+    with scope(organization=organization):
+        application_accept(application=accepted, actor=None)
+        offer = Offer.objects.get(application=accepted)
+        mentorship = offer_confirm(
+            offer=offer,
+            mentee=accepted.applicant,
+            legal_name=f"{slug} legal name",
+            agreed=True,
+            ip="198.51.100.1",
+            now=cycle.results_announced_at + timedelta(minutes=1),
+        )
+    return {"application": waiting.public_id, "mentorship": mentorship.public_id}
