@@ -247,6 +247,7 @@ def review_application_get(
         .select_related(
             "term__program",
             "term__organization",
+            "term__cycle",
             "cycle",
             "applicant__mentee_profile__resume",
         )
@@ -262,6 +263,7 @@ def review_application_get(
     if context is None:
         raise Http404("No such application.")
     application._conflict_viewer = user.pk
+    application.organization = organization  # the same row: spares a query
     return application, context
 
 
@@ -447,7 +449,7 @@ def application_answers(*, application: Application) -> list[AnswerRow]:
         a.prerequisite_id: a
         for a in PrerequisiteAnswer.objects.filter(application=application).select_related("file")
     }
-    prerequisites = Prerequisite.objects.filter(organization=application.organization).filter(
+    prerequisites = Prerequisite.objects.filter(organization_id=application.organization_id).filter(
         Q(term=application.term_id) | Q(term__isnull=True)
     )
     rows = [AnswerRow(prerequisite=p, answer=answers.pop(p.pk, None)) for p in prerequisites]

@@ -206,7 +206,8 @@ def dashboard_csv(request, term):
 def _applicant_context(request, application, context, **forms) -> dict:
     profile = getattr(application.applicant, "mentee_profile", None)
     conflicted = selectors.reviewer_has_conflict(request.user, application)
-    mine = None if conflicted else selectors.my_review(application=application, user=request.user)
+    reviews = selectors.application_reviews(application=application, context=context)
+    mine = next((r for r in reviews if r.is_mine), None)
     return {
         "organization": request.organization,
         "term": context.term,
@@ -215,7 +216,7 @@ def _applicant_context(request, application, context, **forms) -> dict:
         "application": application,
         "profile": profile and mentee_profile_summary(profile),
         "answers": selectors.application_answers(application=application),
-        "reviews": selectors.application_reviews(application=application, context=context),
+        "reviews": reviews,
         "conflicted": conflicted,
         "conflicts": (
             list(selectors.application_conflicts(application=application))
