@@ -26,6 +26,17 @@ class ApplicantFilterForm(forms.Form):
     complete = forms.ChoiceField(label="Prerequisites complete", choices=YES_NO, required=False)
     skill = forms.CharField(max_length=50, required=False)
     country = forms.ChoiceField(choices=[("", "Any")] + list(countries), required=False)
+
+    def __init__(self, *args, countries_present=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if countries_present is not None:
+            # Only the countries of the term's applicants: a short list to choose from.
+            names = dict(countries)
+            self.fields["country"].choices = [("", "Any")] + sorted(
+                ((code, names.get(code, code)) for code in countries_present if code),
+                key=lambda choice: choice[1],
+            )
+
     score_min = forms.DecimalField(
         label="Score from", min_value=1, max_value=5, decimal_places=2, required=False
     )
@@ -33,7 +44,9 @@ class ApplicantFilterForm(forms.Form):
         label="Score to", min_value=1, max_value=5, decimal_places=2, required=False
     )
     unreviewed = forms.BooleanField(label="Not yet reviewed by me", required=False)
-    sort = forms.ChoiceField(label="Sort by", choices=sort_choices(), required=False)
+    sort = forms.ChoiceField(
+        label="Sort by", choices=sort_choices(), required=False, initial=DEFAULT_SORT
+    )
 
     def filters(self) -> ApplicantFilters:
         """The filters that are valid; an invalid one is ignored (and shown as an error)."""

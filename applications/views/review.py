@@ -115,7 +115,8 @@ def dashboard(request, term):
     context = selectors.review_term_get(
         user=request.user, organization=request.organization, pk=term
     )
-    form = ApplicantFilterForm(request.GET or None)
+    present = selectors.term_applicant_countries(term=context.term)
+    form = ApplicantFilterForm(request.GET or None, countries_present=present)
     filters = form.filters() if request.GET else ApplicantFilterForm({}).filters()
     applicants = selectors.term_applicants(context=context, filters=filters)
     page = Paginator(applicants, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -124,7 +125,7 @@ def dashboard(request, term):
         "term": context.term,
         "program": context.term.program,
         "reviewer": context,
-        "form": form if request.GET else ApplicantFilterForm(),
+        "form": form if request.GET else ApplicantFilterForm(countries_present=present),
         "page": page,
         "columns": _columns(filters.sort),
         "required": context.required_prerequisites,
@@ -159,28 +160,28 @@ CSV_HEADER = [
 def applicant_csv_rows(context, filters):
     """The CSV of the filtered applicants: the dashboard's columns, plus the notes the
     viewer may read. Shared by the page and the API."""
-    applicants = list(selectors.term_applicants(context=context, filters=filters))
-    notes = selectors.visible_notes(context=context, application_ids=[a.pk for a in applicants])
+    applicants = list(selectors.term_applicants_for_export(context=context, filters=filters))
+    notes = selectors.visible_notes(context=context, application_ids=[a["pk"] for a in applicants])
     yield CSV_HEADER
     for a in applicants:
-        profile = getattr(a.applicant, "mentee_profile", None)
-        skills = ", ".join(s.get("name", "") for s in (profile.skills if profile else []))
+        conflicted = a["viewer_conflicted"]
+        skills = a["applicant__mentee_profile__skills"] or []
         yield [
-            str(a.public_id),
-            a.applicant.name,
-            profile.country.code if profile and profile.country else "",
-            skills,
-            a.prerequisites_done,
+            str(a["public_id"]),
+            a["applicant__display_name"] or a["applicant__email"].split("@")[0],
+            a["applicant__mentee_profile__country"] or "",
+            ", ".join(s.get("name", "") for s in skills if isinstance(s, dict)),
+            a["prerequisites_done"],
             context.required_prerequisites,
-            a.submitted_at.isoformat() if a.submitted_at else "",
-            "" if a.average_score is None else f"{a.average_score:.2f}",
-            "" if a.review_count is None else a.review_count,
-            "" if a.not_acceptable_count is None else a.not_acceptable_count,
-            "conflict" if a.viewer_conflicted else ("yes" if a.reviewed_by_me else "no"),
-            "yes" if a.shortlisted else "no",
-            a.other_active_applications,
-            a.state,
-            " | ".join(f"{who}: {text}" for who, text in notes.get(a.pk, [])),
+            a["submitted_at"].isoformat() if a["submitted_at"] else "",
+            "" if a["average_score"] is None else f"{a['average_score']:.2f}",
+            "" if a["review_count"] is None else a["review_count"],
+            "" if a["not_acceptable_count"] is None else a["not_acceptable_count"],
+            "conflict" if conflicted else ("yes" if a["reviewed_by_me"] else "no"),
+            "yes" if a["shortlisted"] else "no",
+            a["other_active_applications"],
+            a["state"],
+            " | ".join(f"{who}: {text}" for who, text in notes.get(a["pk"], [])),
         ]
 
 
