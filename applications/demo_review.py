@@ -11,14 +11,12 @@ import datetime
 import random
 
 from allauth.account.models import EmailAddress
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django_scopes import scope, scopes_disabled
 
-from accounts.models import Membership, MenteeProfile, Organization, Role, StoredFile, User
-from accounts.services.profiles import mentee_profile_update, mentee_resume_set
-from accounts.uploads import store_pdf
+from accounts.models import Membership, MenteeProfile, Organization, Role, User
+from accounts.services.profiles import mentee_profile_update
 from applications.models import (
     Application,
     ApplicationState,
@@ -95,12 +93,6 @@ def _profile(user: User, rng: random.Random, index: int) -> None:
         ],
         github_url=f"https://github.com/demo-applicant-{index:02d}",
     )
-    if index % 4 == 0:
-        from accounts.demo import tiny_pdf
-
-        pdf = tiny_pdf([user.display_name, "Resume"], title=f"{user.display_name} resume")
-        upload = SimpleUploadedFile(f"cv-{index:02d}.pdf", pdf, "application/pdf")
-        mentee_resume_set(user=user, upload=upload)
 
 
 def _application(user, term, rng, index, prerequisites) -> Application:
@@ -128,16 +120,12 @@ def _application(user, term, rng, index, prerequisites) -> Application:
         if prerequisite.answer_type == "url":
             answer.url = f"https://example.org/challenge/solution-{index:02d}"
         elif prerequisite.answer_type == "file":
-            if index % 4:
-                continue  # a few upload a file; the rest still have to
-            from accounts.demo import tiny_pdf
-
-            pdf = tiny_pdf([user.display_name, "Resume"], title=f"{user.display_name} resume")
-            answer.file = store_pdf(
-                upload=SimpleUploadedFile(f"resume-{index:02d}.pdf", pdf, "application/pdf"),
-                owner=user,
-                purpose=StoredFile.Purpose.PREREQUISITE,
-            )
+            # Only the demo mentee answers with a file (her resume): the demo stores no
+            # other files.
+            resume = getattr(getattr(user, "mentee_profile", None), "resume", None)
+            if resume is None:
+                continue
+            answer.file = resume
         else:
             answer.text = MOTIVATIONS[(index + 2) % len(MOTIVATIONS)]
         answer.completed_at = application.created_at
@@ -214,6 +202,14 @@ def load_demo() -> dict[str, int]:
             before = Application.objects.filter(term=term, applicant=user).exists()
             applications.append(_application(user, term, rng, index, prerequisites))
             created["review applicants"] += not before
+        # The demo mentee (mentee@example.org, with a resume) applies too, unless the mentee
+        # area's demo already made her an application here.
+        mina = User.objects.filter(email="mentee@example.org").first()
+        if mina is not None and MenteeProfile.objects.filter(user=mina).exists():
+            before = Application.objects.filter(term=term, applicant=mina).exists()
+            applications.append(_application(mina, term, rng, COUNT, prerequisites))
+            created["review applicants"] += not before
+        applications = [a for a in applications if a.state == ApplicationState.SUBMITTED]
         # The declared conflict: the second mentor's former colleague.
         conflicted = applications[5]
         if not ConflictOfInterest.objects.filter(application=conflicted, reviewer=second).exists():
