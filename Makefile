@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export PORT
 
-.PHONY: run test lint format install install-dev lock bench clean
+.PHONY: run test lint format install install-dev lock bench bench-review clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,7 @@ bench: install-dev
 
 clean:
 	rm -rf $(VENV) build *.egg-info staticfiles test-artifacts
+
+## The review dashboard's benchmark: 1,000 applicants in a scratch database (see README).
+bench-review: install-dev
+	$(PY) bench/review_dashboard.py

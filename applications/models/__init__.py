@@ -5,13 +5,22 @@ from .idempotency import IdempotencyRecord
 from .mentorship import Mentorship, MentorshipMentor, MentorshipState
 from .offer import Decision, DecisionEmail, DecisionOutcome, EmailKind, Offer, OfferState
 from .placement import Placement, TermSlot
+from .review import (
+    RUBRIC,
+    ConflictKind,
+    ConflictOfInterest,
+    Review,
+    ReviewRevision,
+    SelectionSettings,
+)
 
 __all__ = [
     "ACTIVE_STATES",
+    "RUBRIC",
     "Application",
     "ApplicationState",
-    "PrerequisiteAnswer",
-    # decisions
+    "ConflictKind",
+    "ConflictOfInterest",
     "Decision",
     "DecisionEmail",
     "DecisionOutcome",
@@ -24,6 +33,10 @@ __all__ = [
     "Offer",
     "OfferState",
     "Placement",
+    "PrerequisiteAnswer",
     "ProgramDecisionTexts",
+    "Review",
+    "ReviewRevision",
+    "SelectionSettings",
     "TermSlot",
 ]

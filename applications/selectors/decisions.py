@@ -33,15 +33,6 @@ S = ApplicationState
 # --- who may decide -----------------------------------------------------------------------
 
 
-def reviewer_conflicted(user: User, application: Application) -> bool:
-    """Whether `user` declared a conflict of interest with this applicant, which bars them
-    from deciding on it (PRODUCT.md rule 6).
-
-    issue 7's conflict model replaces this body (applications.selectors.review
-    .reviewer_has_conflict)."""
-    return False
-
-
 def decision_settings(*, organization: Organization) -> DecisionSettings:
     """The organization's settings (the defaults, unsaved, when it never changed them).
     Keyed by the organization itself, so it is safe before a scope is entered (permission
@@ -83,6 +74,8 @@ class Decider:
     role: str | None
     mentors_may_decide: bool
     mentor_terms: frozenset[int]
+    # Applications this person declared a conflict of interest with (rule 6).
+    conflicted: frozenset[int] = frozenset()
 
 
 def decider_for(user: User, organization: Organization) -> Decider:
@@ -96,13 +89,22 @@ def decider_for(user: User, organization: Organization) -> Decider:
                 .filter(organization=organization, user=user)
                 .values_list("term_id", flat=True)
             )
-    return Decider(user=user, role=role, mentors_may_decide=may, mentor_terms=terms)
+    from applications.models import ConflictOfInterest
+
+    conflicted = frozenset(
+        ConflictOfInterest.objects.with_scopes_disabled()
+        .filter(organization=organization, reviewer=user)
+        .values_list("application_id", flat=True)
+    )
+    return Decider(
+        user=user, role=role, mentors_may_decide=may, mentor_terms=terms, conflicted=conflicted
+    )
 
 
 def may_accept(user: User, application: Application, decider: Decider | None = None) -> bool:
     """Admins accept, unless they declared a conflict with the applicant."""
     decider = decider or decider_for(user, application.organization)
-    return decider.role == Role.ADMIN and not reviewer_conflicted(user, application)
+    return decider.role == Role.ADMIN and application.pk not in decider.conflicted
 
 
 def may_decline(user: User, application: Application, decider: Decider | None = None) -> bool:
@@ -115,7 +117,7 @@ def may_decline(user: User, application: Application, decider: Decider | None = 
         allowed = decider.mentors_may_decide and application.term_id in decider.mentor_terms
     else:
         allowed = False
-    return allowed and not reviewer_conflicted(user, application)
+    return allowed and application.pk not in decider.conflicted
 
 
 # --- decisions in an organization ---------------------------------------------------------
