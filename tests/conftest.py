@@ -17,11 +17,16 @@ ARTIFACTS = settings.BASE_DIR / "test-artifacts"
 
 @pytest.fixture(scope="session", autouse=True)
 def _fresh_redis():
-    """Each run uses its own key prefix (settings.test); start from an empty test database."""
+    """Each run (each xdist worker too) has its own cache and broker key prefix
+    (settings.test.RUN_ID); start with none of its keys. Only this run's keys are deleted,
+    so two suites sharing a Redis database never disturb each other."""
     if settings.REDIS_URL:
         import redis
 
-        redis.Redis.from_url(settings.REDIS_URL).flushdb()
+        client = redis.Redis.from_url(settings.REDIS_URL)
+        for pattern in (f"*{settings.CACHE_KEY_PREFIX}*", f"test-{settings.RUN_ID}-*"):
+            for key in client.scan_iter(match=pattern, count=1000):
+                client.delete(key)
 
 
 @dataclass

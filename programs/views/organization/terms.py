@@ -1,5 +1,3 @@
-"""Pages under /o/<org>/ for programs and terms. Members see; admins change."""
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -12,19 +10,11 @@ from programs.forms import (
     CapacityForm,
     MentorAddForm,
     PrerequisiteForm,
-    ProgramForm,
     TermCreateForm,
     TimelineForm,
 )
 from programs.models import TermMentor
 from programs.services.mentors import term_mentor_add, term_mentor_make_primary, term_mentor_remove
-from programs.services.prerequisites import prerequisite_create, prerequisite_delete
-from programs.services.programs import (
-    program_archive,
-    program_create,
-    program_submit,
-    program_update,
-)
 from programs.services.terms import (
     term_close_applications,
     term_create,
@@ -36,113 +26,7 @@ from programs.services.terms import (
 from programs.timeline import accepting_applications, term_phase
 from programs.timezones import format_instant
 
-
-def _can_manage(request) -> bool:
-    return request.user.has_perm("programs.manage_program", request.organization)
-
-
-def _flash_error(request, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
-
-
-@organization_view("programs.manage_program")
-def program_create_view(request):
-    organization = request.organization
-    form = ProgramForm()
-    if request.method == "POST":
-        form = ProgramForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                program = program_create(
-                    organization=organization, actor=request.user, **form.cleaned_data
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    f"Program “{program.name}” created as a draft. Submit it for approval when "
-                    "it is ready.",
-                )
-                return redirect(
-                    "programs:program-detail", org=organization.slug, program=program.slug
-                )
-    return render(
-        request, "programs/program_form.html", {"organization": organization, "form": form}
-    )
-
-
-@organization_view("programs.view_program")
-def program_detail(request, program):
-    organization = request.organization
-    program = selectors.program_get(organization=organization, slug=program)
-    terms = list(selectors.organization_terms(organization=organization).filter(program=program))
-    for term in terms:
-        term.phase = term_phase(term)
-    return render(
-        request,
-        "programs/program_detail.html",
-        {
-            "organization": organization,
-            "program": program,
-            "terms": terms,
-            "history": selectors.program_history(program=program),
-            "can_manage": _can_manage(request),
-        },
-    )
-
-
-@organization_view("programs.manage_program")
-def program_edit(request, program):
-    organization = request.organization
-    program = selectors.program_get(organization=organization, slug=program)
-    form = ProgramForm(initial=ProgramForm.initial_for(program))
-    if request.method == "POST":
-        form = ProgramForm(request.POST, request.FILES)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            if not data.get("logo"):
-                data.pop("logo", None)
-            try:
-                program_update(program=program, actor=request.user, **data)
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, "Program saved.")
-                return redirect(
-                    "programs:program-detail", org=organization.slug, program=program.slug
-                )
-    return render(
-        request,
-        "programs/program_form.html",
-        {"organization": organization, "form": form, "program": program},
-    )
-
-
-@organization_view("programs.manage_program")
-@require_POST
-def program_submit_view(request, program):
-    program = selectors.program_get(organization=request.organization, slug=program)
-    try:
-        program_submit(program=program, actor=request.user)
-    except ValidationError as error:
-        _flash_error(request, error)
-    else:
-        messages.success(request, "Submitted: platform staff will review it and email the admins.")
-    return redirect("programs:program-detail", org=request.organization.slug, program=program.slug)
-
-
-@organization_view("programs.manage_program")
-@require_POST
-def program_archive_view(request, program):
-    program = selectors.program_get(organization=request.organization, slug=program)
-    try:
-        program_archive(program=program, actor=request.user)
-    except ValidationError as error:
-        _flash_error(request, error)
-    else:
-        messages.success(request, "Archived: the program is no longer listed.")
-    return redirect("programs:program-detail", org=request.organization.slug, program=program.slug)
+from .programs import _flash_error
 
 
 @organization_view("programs.manage_term")
@@ -346,81 +230,3 @@ def term_mentor_remove_view(request, term, mentor):
     term_mentor_remove(mentor=found, actor=request.user)
     messages.success(request, f"{found.user} no longer mentors this term.")
     return _back_to_term(request, found.term)
-
-
-@organization_view("programs.manage_term")
-@require_POST
-def term_prerequisite_add(request, term):
-    term = selectors.term_get(organization=request.organization, pk=term)
-    form = PrerequisiteForm(request.POST)
-    if form.is_valid():
-        try:
-            prerequisite_create(
-                organization=request.organization,
-                actor=request.user,
-                term=term,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Prerequisite added.")
-            return _back_to_term(request, term)
-    return render(
-        request,
-        "programs/term_detail.html",
-        _term_context(request, term, prerequisite_form=form),
-        status=400,
-    )
-
-
-@organization_view("programs.view_program")
-def standing_prerequisites(request):
-    organization = request.organization
-    can_manage = _can_manage(request)
-    form = PrerequisiteForm(standing=True)
-    if request.method == "POST":
-        if not can_manage:
-            from django.core.exceptions import PermissionDenied
-
-            raise PermissionDenied("Your role in this organization cannot do this.")
-        form = PrerequisiteForm(request.POST, standing=True)
-        if form.is_valid():
-            try:
-                prerequisite_create(
-                    organization=organization, actor=request.user, **form.cleaned_data
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, "Standing prerequisite added: it applies to every term.")
-                return redirect("programs:standing-prerequisites", org=organization.slug)
-    return render(
-        request,
-        "programs/standing_prerequisites.html",
-        {
-            "organization": organization,
-            "prerequisites": selectors.standing_prerequisites(organization=organization),
-            "form": form,
-            "can_manage": can_manage,
-        },
-    )
-
-
-@organization_view("programs.manage_program")
-@require_POST
-def prerequisite_delete_view(request, prerequisite):
-    from django.http import Http404
-
-    found = (
-        selectors.organization_prerequisites(organization=request.organization)
-        .filter(pk=prerequisite)
-        .first()
-    )
-    if found is None:
-        raise Http404("No such prerequisite.")
-    prerequisite_delete(prerequisite=found, actor=request.user)
-    messages.success(request, f"Prerequisite “{found.title}” removed.")
-    if found.term_id:
-        return redirect("programs:term-detail", org=request.organization.slug, term=found.term_id)
-    return redirect("programs:standing-prerequisites", org=request.organization.slug)
