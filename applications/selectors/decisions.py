@@ -78,7 +78,11 @@ class Decider:
     conflicted: frozenset[int] = frozenset()
 
 
-def decider_for(user: User, organization: Organization) -> Decider:
+def decider_for(
+    user: User, organization: Organization, conflicted: frozenset[int] | None = None
+) -> Decider:
+    """`conflicted`: the applications the person declared a conflict with, when the caller
+    already knows them (the applicant page does); read here otherwise."""
     role = user_roles(user).get(organization.pk)
     may, terms = False, frozenset()
     if role == Role.MENTOR:
@@ -91,11 +95,12 @@ def decider_for(user: User, organization: Organization) -> Decider:
             )
     from applications.models import ConflictOfInterest
 
-    conflicted = frozenset(
-        ConflictOfInterest.objects.with_scopes_disabled()
-        .filter(organization=organization, reviewer=user)
-        .values_list("application_id", flat=True)
-    )
+    if conflicted is None:
+        conflicted = frozenset(
+            ConflictOfInterest.objects.with_scopes_disabled()
+            .filter(organization=organization, reviewer=user)
+            .values_list("application_id", flat=True)
+        )
     return Decider(
         user=user, role=role, mentors_may_decide=may, mentor_terms=terms, conflicted=conflicted
     )

@@ -97,8 +97,7 @@ def _next_step(item: MyApplication, now: datetime) -> str:
         )
     if item.state == S.ACCEPTED:
         return (
-            "Congratulations! Confirm your place by "
-            f"{format_instant(application.cycle.confirmation_deadline)}."
+            "Congratulations! Confirm or decline your place on the offer page before its deadline."
         )
     if item.state == S.DECLINED:
         return "This application was not selected. Decisions are final for this term."

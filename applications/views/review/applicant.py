@@ -12,6 +12,7 @@ from applications.forms_review import (
     ReviewForm,
 )
 from applications.selectors import review as selectors
+from applications.selectors.decisions import decider_for
 from applications.selectors.history import application_history
 from applications.services.review import (
     application_shortlist,
@@ -53,7 +54,15 @@ def _applicant_context(request, application, context, **forms) -> dict:
         # Accept / decline buttons of the decisions area, per the viewer's role.
         **{
             key: value
-            for key, value in decision_controls_context(request, application).items()
+            for key, value in decision_controls_context(
+                request,
+                application,
+                decider_for(
+                    request.user,
+                    request.organization,
+                    conflicted=frozenset({application.pk}) if conflicted else frozenset(),
+                ),
+            ).items()
             if key in ("can_accept", "can_decline")
         },
     }
