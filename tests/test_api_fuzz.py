@@ -1,6 +1,8 @@
 """schemathesis walks the OpenAPI schema with generated requests, as each role, with a
 fixed seed: no request may produce a 5xx, and no endpoint answers a role it should not."""
 
+import os
+
 import pytest
 import schemathesis
 from django.core import signals
@@ -53,7 +55,8 @@ def tokens(db):
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
-    max_examples=10,
+    # FUZZ_EXAMPLES=200 make test (or pytest tests/test_api_fuzz.py) for a deeper run.
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "10")),
     derandomize=True,
     deadline=None,
     # Generated cases only: the schema's explicit examples include one per time zone

@@ -6,12 +6,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from accounts.tenancy import StaffAPIMixin
 from programs import selectors
 from programs.api import serializers as s
-from programs.models import Program
+from programs.models import Program, ProgramStatus
 from programs.services.cycles import cycle_create, cycle_update
 from programs.services.programs import (
     program_approve,
@@ -76,7 +77,10 @@ class StaffProgramsViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Program.objects.none()
-        return selectors.staff_programs(status=self.request.query_params.get("status", "submitted"))
+        wanted = self.request.query_params.get("status", ProgramStatus.SUBMITTED)
+        if wanted and wanted not in ProgramStatus.values:
+            raise ValidationError({"status": f"Use one of: {', '.join(ProgramStatus.values)}."})
+        return selectors.staff_programs(status=wanted)
 
     def get_object(self):
         return selectors.staff_program_get(pk=self.kwargs["program"])
