@@ -28,7 +28,9 @@ def my_application_get(*, user: User, public_id) -> Application:
     with scopes_disabled():
         application = (
             Application.objects.filter(public_id=public_id, applicant=user)
-            .select_related("term__program__organization", "term__cycle", "cycle", "organization")
+            .select_related(
+                "term__program__organization", "term__cycle", "cycle", "organization", "mentorship"
+            )
             .first()
         )
     if application is None:
@@ -96,6 +98,8 @@ def _next_step(item: MyApplication, now: datetime) -> str:
             f"{format_instant(application.cycle.results_announced_at)}."
         )
     if item.state == S.ACCEPTED:
+        if hasattr(application, "mentorship"):
+            return "You confirmed your place: your mentorship is under My mentorships."
         return (
             "Congratulations! Confirm or decline your place on the offer page before its deadline."
         )
@@ -138,7 +142,7 @@ def my_applications(*, user: User, now: datetime | None = None) -> list[MyApplic
     with scopes_disabled():
         applications = list(
             Application.objects.filter(applicant=user)
-            .select_related("term__program__organization", "cycle", "organization")
+            .select_related("term__program__organization", "cycle", "organization", "mentorship")
             .order_by("-cycle__applications_open_at", "mentee_rank", "-created_at", "-id")
         )
         if not applications:
