@@ -4,11 +4,11 @@ that changes `Mentorship.state` (compare-and-set, audited)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.models import User
 from accounts.services.audit import audit_record
 from applications.models import Mentorship, MentorshipMentor, MentorshipState, Offer
+from mentorship.state_machine import state_transition
 
 M = MentorshipState
 
@@ -73,30 +73,16 @@ def mentorship_start(*, offer: Offer, actor: User | None) -> Mentorship:
 def mentorship_transition(
     *, mentorship: Mentorship, to_state: str, actor: User | None, reason: str = "", updates=None
 ) -> Mentorship:
-    from_state = mentorship.state
-    if (from_state, to_state) not in MENTORSHIP_TRANSITIONS:
-        raise ValidationError(MENTORSHIP_REFUSALS.get(from_state, "This change is not possible."))
-    now = timezone.now()
-    fields = {"state": to_state, "updated_at": now, **(updates or {})}
-    stamp = MENTORSHIP_TRANSITIONS[(from_state, to_state)]
-    if stamp:
-        fields[stamp] = now
-    moved = Mentorship.objects.filter(pk=mentorship.pk, state=from_state).update(**fields)
-    if not moved:
-        mentorship.refresh_from_db()
-        raise ValidationError(MENTORSHIP_REFUSALS.get(mentorship.state, "This mentorship changed."))
-    for name, value in fields.items():
-        setattr(mentorship, name, value)
-    audit_record(
-        action=f"mentorship.{to_state}",
+    """Moves a mentorship along MENTORSHIP_TRANSITIONS (compare-and-set, audited)."""
+    return state_transition(
         obj=mentorship,
-        actor=actor,
-        organization=mentorship.organization,
-        from_state=from_state,
         to_state=to_state,
+        actor=actor,
+        transitions=MENTORSHIP_TRANSITIONS,
+        refusals=MENTORSHIP_REFUSALS,
         reason=reason,
+        updates=updates,
     )
-    return mentorship
 
 
 def mentorship_end(*, mentorship: Mentorship, actor: User | None, reason: str) -> Mentorship:

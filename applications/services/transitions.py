@@ -4,13 +4,11 @@ Every move is a compare-and-set (UPDATE ... WHERE state = <expected>), so a doub
 two reviewers or a retried job cannot apply the same move twice, and each move is recorded
 (who, when, from, to, why) in the audit log inside the same transaction."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.models import User
-from accounts.services.audit import audit_record
 from applications.models import Application, ApplicationState
+from mentorship.state_machine import state_transition
 
 S = ApplicationState
 
@@ -45,27 +43,12 @@ def application_transition(
     """Moves `application` from its current state to `to_state`, if that move exists and
     nobody moved it first; raises ValidationError with a sentence a person understands
     otherwise. `updates` are further fields written in the same UPDATE."""
-    from_state = application.state
-    if (from_state, to_state) not in TRANSITIONS:
-        raise ValidationError(REFUSALS.get(from_state, "This change is not possible."))
-    now = timezone.now()
-    fields = {"state": to_state, "updated_at": now, **(updates or {})}
-    stamp = TRANSITIONS[(from_state, to_state)]
-    if stamp:
-        fields[stamp] = now
-    moved = Application.objects.filter(pk=application.pk, state=from_state).update(**fields)
-    if not moved:
-        application.refresh_from_db()
-        raise ValidationError(REFUSALS.get(application.state, "This application changed."))
-    for name, value in fields.items():
-        setattr(application, name, value)
-    audit_record(
-        action=f"application.{to_state}",
+    return state_transition(
         obj=application,
-        actor=actor,
-        organization=application.organization,
-        from_state=from_state,
         to_state=to_state,
+        actor=actor,
+        transitions=TRANSITIONS,
+        refusals=REFUSALS,
         reason=reason,
+        updates=updates,
     )
-    return application
