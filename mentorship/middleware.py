@@ -22,7 +22,7 @@ class TimezoneMiddleware:
             timezone.deactivate()
 
 
-class RejectNulBytesMiddleware:
+class NulBytesAsBadRequestMiddleware:
     """Answers 400 when a request's text with a NUL byte reaches PostgreSQL.
 
     PostgreSQL cannot store or compare text containing NUL; psycopg2 refuses such a value
