@@ -27,6 +27,6 @@ else
 fi
 
 echo "Serving on http://127.0.0.1:${PORT}/  (demo logins are in README.md; Ctrl-C stops)"
-$PY manage.py runserver "127.0.0.1:${PORT}" &
-pids+=($!)
-wait -n "${pids[@]}"
+# In the foreground: a non-interactive shell starts background jobs with Ctrl-C ignored,
+# so the server must not be one of them. The EXIT trap then stops the worker and beat.
+$PY manage.py runserver "127.0.0.1:${PORT}"
