@@ -5,9 +5,9 @@ COPY pyproject.toml README.md ./
 COPY requirements/constraints.txt ./requirements/
 RUN pip install --no-cache-dir -c requirements/constraints.txt .
 COPY . .
-RUN DJANGO_SETTINGS_MODULE=mentorship.settings.dev python manage.py collectstatic --noinput \
+RUN DJANGO_SETTINGS_MODULE=config.settings.dev python manage.py collectstatic --noinput \
     && useradd --create-home app && mkdir -p /var/lib/mentorship/private-media \
     && chown -R app /var/lib/mentorship
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "mentorship.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django_scopes import scopes_disabled
 
-from accounts.models import Membership, Organization, User
+from accounts.invitations.models import Invitation, JoinRequest, OrganizationRequest
+from accounts.organizations.models import Membership, Organization
+from accounts.people.models import MenteeProfile, MentorProfile, User
 
 
 @admin.register(User)
@@ -38,7 +40,6 @@ class MembershipAdmin(admin.ModelAdmin):
 
 # Profiles (accounts part A). The date of birth and demographic answers are not shown here:
 # only the person sees their date of birth, and demographics are only ever counted.
-from accounts.models import MenteeProfile, MentorProfile  # noqa: E402
 
 
 @admin.register(MenteeProfile)
@@ -58,7 +59,6 @@ class MentorProfileAdmin(admin.ModelAdmin):
 
 # Invitations, join requests and organization requests: read in the admin, changed through
 # the pages and the API (their services send the emails and record the audit).
-from accounts.models import Invitation, JoinRequest, OrganizationRequest  # noqa: E402
 
 
 class _ReadOnlyAdmin(admin.ModelAdmin):

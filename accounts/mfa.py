@@ -11,7 +11,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 
-from accounts.models import Role, User
+from accounts.organizations.models import Role
+from accounts.people.models import User
 
 MFA_REQUIRED_MESSAGE = (
     "Organization admins and platform staff must use two-factor authentication. "

@@ -3,8 +3,8 @@ permission not declared here is refused."""
 
 import rules
 
-from accounts.models import Role
-from accounts.selectors import user_roles
+from accounts.organizations.models import Role
+from accounts.organizations.selectors import user_roles
 
 
 def _role(user, organization) -> str | None:

@@ -13,7 +13,7 @@ from django_scopes import scope
 from rest_framework import exceptions
 
 from accounts.mfa import MFA_REQUIRED_API_MESSAGE, mfa_setup_required, redirect_to_mfa_setup
-from accounts.selectors import organization_for_member, user_roles
+from accounts.organizations.selectors import organization_for_member, user_roles
 
 
 def organization_view(permission: str = "accounts.view_organization"):

@@ -1,39 +1,42 @@
 from django.urls import include, path
 
-from accounts.views import me, organization, staff
+from accounts.invitations import views as invitations
+from accounts.organizations import views as organizations
+from accounts.people import views as people
+from accounts.tokens import views as tokens
 
 app_name = "accounts"
 
 me_urlpatterns = [
-    path("", me.me_home, name="me"),
-    path("tokens/", me.me_tokens, name="tokens"),
-    path("tokens/<str:token_key>/revoke/", me.me_token_revoke, name="token-revoke"),
+    path("", people.me_home, name="me"),
+    path("tokens/", tokens.me_tokens, name="tokens"),
+    path("tokens/<str:token_key>/revoke/", tokens.me_token_revoke, name="token-revoke"),
 ]
 org_urlpatterns = [
-    path("", organization.organization_home, name="org-home"),
-    path("members/", organization.organization_members, name="org-members"),
+    path("", organizations.organization_home, name="org-home"),
+    path("members/", organizations.organization_members, name="org-members"),
     path(
-        "members/<int:member>/role/", organization.organization_member_role, name="org-member-role"
+        "members/<int:member>/role/", organizations.organization_member_role, name="org-member-role"
     ),
     path(
         "members/<int:member>/remove/",
-        organization.organization_member_remove,
+        organizations.organization_member_remove,
         name="org-member-remove",
     ),
 ]
 staff_urlpatterns = [
-    path("", staff.staff_home, name="staff-home"),
-    path("organizations/", staff.staff_organizations, name="staff-organizations"),
+    path("", organizations.staff_home, name="staff-home"),
+    path("organizations/", organizations.staff_organizations, name="staff-organizations"),
     path(
         "organizations/<slug:slug>/edit/",
-        staff.staff_organization_edit,
+        organizations.staff_organization_edit,
         name="staff-organization-edit",
     ),
 ]
 
 urlpatterns = [
     path(
-        "organizations/<slug:org>/logo/", organization.organization_logo, name="organization-logo"
+        "organizations/<slug:org>/logo/", organizations.organization_logo, name="organization-logo"
     ),
     path("me/", include(me_urlpatterns)),
     path("o/<slug:org>/", include(org_urlpatterns)),
@@ -42,26 +45,24 @@ urlpatterns = [
 
 # Profiles, resume and demographics (personal pages; the resume download checks
 # accounts.view_resume and answers 404 to everyone else).
-from accounts.views import profile as profile_views  # noqa: E402
 
 me_urlpatterns += [
-    path("profile/", profile_views.profile_edit, name="profile"),
-    path("profile/resume/", profile_views.resume_upload, name="resume-upload"),
-    path("profile/resume/remove/", profile_views.resume_remove, name="resume-remove"),
-    path("mentor-profile/", profile_views.mentor_profile_edit, name="mentor-profile"),
-    path("demographics/", profile_views.demographics_edit, name="demographics"),
-    path("demographics/erase/", profile_views.demographics_erase_view, name="demographics-erase"),
+    path("profile/", people.profile_edit, name="profile"),
+    path("profile/resume/", people.resume_upload, name="resume-upload"),
+    path("profile/resume/remove/", people.resume_remove, name="resume-remove"),
+    path("mentor-profile/", people.mentor_profile_edit, name="mentor-profile"),
+    path("demographics/", people.demographics_edit, name="demographics"),
+    path("demographics/erase/", people.demographics_erase_view, name="demographics-erase"),
 ]
 staff_urlpatterns += [
-    path("demographics/", profile_views.staff_demographics, name="staff-demographics"),
+    path("demographics/", people.staff_demographics, name="staff-demographics"),
 ]
 urlpatterns += [
-    path("resumes/<uuid:profile>/", profile_views.resume_download, name="resume-download"),
+    path("resumes/<uuid:profile>/", people.resume_download, name="resume-download"),
 ]
 
 # Invitations, join requests and organization requests. `+=` extends the same lists the
 # includes above hold, so the prefixes stay in one place.
-from accounts.views import invitations, organization_requests  # noqa: E402
 
 org_urlpatterns += [
     path("invitations/", invitations.organization_invitation_create, name="org-invitation-create"),
@@ -101,12 +102,12 @@ me_urlpatterns += [
 staff_urlpatterns += [
     path(
         "organization-requests/",
-        organization_requests.staff_organization_requests,
+        invitations.staff_organization_requests,
         name="staff-organization-requests",
     ),
     path(
         "organization-requests/<uuid:organization_request>/",
-        organization_requests.staff_organization_request,
+        invitations.staff_organization_request,
         name="staff-organization-request",
     ),
 ]
@@ -125,7 +126,7 @@ urlpatterns += [
     path("organizations/", invitations.organizations, name="organizations"),
     path(
         "organizations/request/",
-        organization_requests.organization_request_new,
+        invitations.organization_request_new,
         name="organization-request-new",
     ),
     path("join/<slug:org>/", invitations.join_request_new, name="join"),

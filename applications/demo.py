@@ -1,7 +1,9 @@
 """Demo data of the applications app, one module per area (each idempotent), loaded in
 the order their data builds on: mentees apply, reviewers review, admins decide."""
 
-from applications import demo_decisions, demo_mentee, demo_review
+from applications.apply import demo as demo_mentee
+from applications.decisions import demo as demo_decisions
+from applications.review import demo as demo_review
 
 
 def load_demo() -> dict[str, int]:

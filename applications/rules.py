@@ -1,4 +1,6 @@
-"""Permissions of the applications app: one module per area (django-rules autodiscovers
-this module; each import registers that area's named permissions)."""
+"""Permissions of the applications app. django-rules autodiscovers this module; importing
+each slice's rules registers that slice's named permissions."""
 
-from applications import rules_decisions, rules_mentee, rules_review  # noqa: F401
+from applications.apply import rules as apply_rules  # noqa: F401
+from applications.decisions import rules as decisions_rules  # noqa: F401
+from applications.review import rules as review_rules  # noqa: F401

@@ -4,7 +4,9 @@ offers, mentorships)."""
 
 from django.urls import include, path
 
-from applications import urls_decisions, urls_mentee, urls_review
+from applications.apply import urls as urls_mentee
+from applications.decisions import urls as urls_decisions
+from applications.review import urls as urls_review
 
 app_name = "applications"
 

@@ -1,4 +1,4 @@
-"""Benchmark for applications.matching: ``python bench/matching.py [--quick]``.
+"""Benchmark for mentorship.matching: ``python bench/matching.py [--quick]``.
 
 Random instances with skewed (Zipf-like) term popularity; capacities uniform 1-4; each
 term ranks exactly its applicants, in a random order.  Prints the time of
@@ -29,7 +29,8 @@ if sys.path and Path(sys.path[0] or ".").resolve() == Path(__file__).resolve().p
 elif str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from applications.matching.algorithm import blocking_pairs, stable_match  # noqa: E402
+from mentorship.matching.algorithm import stable_match  # noqa: E402
+from mentorship.matching.verify import blocking_pairs  # noqa: E402
 
 TARGET_SECONDS = 2.0  # 100k mentees x 5 choices x 5k terms: match + verify
 TARGET_RATIO = 50.0  # speed-up over the `matching` package at 3k mentees

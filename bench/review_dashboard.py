@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentorship.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/mentorship")
 
 import django  # noqa: E402
@@ -43,9 +43,9 @@ DASHBOARD_PAGES = ("first page", "filtered + sorted", "applicant page")
 
 
 def _world():
-    from accounts.models import Role
+    from accounts.organizations.models import Role
     from tests.conftest import _tenant
-    from tests.factories import MembershipFactory, UserFactory
+    from tests.factories.accounts import MembershipFactory, UserFactory
     from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 
     alpha = _tenant("alpha")
@@ -56,7 +56,7 @@ def _world():
     term = make_term(program, CycleFactory(name="Bench cycle"), primary_mentor=alpha.mentor)
     from django_scopes import scope
 
-    from programs.services.mentors import term_mentor_add
+    from programs.terms.services.mentors import term_mentor_add
 
     with scope(organization=alpha.organization):
         term_mentor_add(term=term, actor=None, user=second)

@@ -1,24 +1,17 @@
-"""/api/v1/: `me/` personal, `orgs/<org>/` members of an organization, `staff/` platform
-staff, `programs/` public. Each app contributes its patterns to these prefixes."""
+"""API of mentorship: /api/v1/me/offers/, /api/v1/me/mentorships/ and
+/api/v1/orgs/<org>/mentorships/ (mounted by config/api_urls.py)."""
 
-from django.urls import include, path
+from rest_framework.routers import SimpleRouter
 
-from accounts.api import urls as accounts_api
-from applications.api import urls_decisions, urls_mentee, urls_review
-from programs.api import urls as programs_api
+from mentorship.mentorships import api as mentorships_api
+from mentorship.offers import api as offers_api
 
-app_name = "api"
+_me = SimpleRouter()
+_me.register("offers", offers_api.MyOffersViewSet, basename="my-offers")
+_me.register("mentorships", mentorships_api.MyMentorshipsViewSet, basename="my-mentorships")
 
-urlpatterns = [
-    path("me/", include(accounts_api.me_urlpatterns)),
-    path("orgs/<slug:org>/", include(accounts_api.org_urlpatterns)),
-    path("orgs/<slug:org>/", include(programs_api.org_urlpatterns)),
-    path("staff/", include(accounts_api.staff_urlpatterns)),
-    path("staff/", include(programs_api.staff_urlpatterns)),
-    path("programs/", include(programs_api.public_urlpatterns)),
-]
-for area in (urls_mentee, urls_review, urls_decisions):
-    urlpatterns += [
-        path("me/", include(area.me_urlpatterns)),
-        path("orgs/<slug:org>/", include(area.org_urlpatterns)),
-    ]
+_org = SimpleRouter()
+_org.register("mentorships", mentorships_api.OrganizationMentorshipsViewSet, basename="mentorships")
+
+me_urlpatterns = _me.urls
+org_urlpatterns = _org.urls

@@ -1,69 +1,42 @@
-"""The demo data `make run` loads: two organizations and one login per role. Loading it
-twice changes nothing. Later features add their part in `load_demo` below."""
+"""Demo data of mentorship (idempotent): the two applicants borealis accepted in the previous
+cycle (applications/decisions/demo.py) confirm their offers, so borealis's term has two
+mentorships past their midterm, one of them `mentee@example.org`'s. The confirmation goes
+through the same service as the offer page."""
 
-from allauth.account.models import EmailAddress
-from django.db import transaction
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
-from accounts.demo_invitations import load_demo as load_demo_invitations
-from accounts.models import Membership, Organization, Role, User
-from applications.demo import load_demo as load_applications_demo
-from programs.demo import load_demo as load_programs_demo
+from accounts.people.models import User
+from applications.decisions.models import Offer, OfferState
+from mentorship.mentorships.models import Mentorship
+from mentorship.offers.services import offer_confirm
 
-DEMO_PASSWORD = "demo-password"
-
-ORGANIZATIONS = {
-    "aurora": ("Aurora Kernel Community", "Mentorship for kernel and systems contributors."),
-    "borealis": ("Borealis Cloud Foundation", "Cloud-native projects mentoring new contributors."),
-}
-
-# email: (display name, is_staff, [(organization slug, role)])
-PEOPLE = {
-    "staff@example.org": ("Sam Staff", True, []),
-    "admin.aurora@example.org": ("Ada Aurora", False, [("aurora", Role.ADMIN)]),
-    "coordinator.aurora@example.org": ("Cora Coordinator", False, [("aurora", Role.COORDINATOR)]),
-    "mentor.aurora@example.org": ("Max Mentor", False, [("aurora", Role.MENTOR)]),
-    "admin.borealis@example.org": ("Bea Borealis", False, [("borealis", Role.ADMIN)]),
-    "mentor.borealis@example.org": ("Mia Mentor", False, [("borealis", Role.MENTOR)]),
-    "mentee@example.org": ("Mina Mentee", False, []),
-    "graduate@example.org": ("Gus Graduate", False, []),
-    "employer@example.org": ("Eve Employer", False, []),
+LEGAL_NAMES = {
+    "mentee@example.org": "Mina Example Mentee",
+    "rio.mentee@example.org": "Rio Alejandro Rivera",
 }
 
 
-@transaction.atomic
 def load_demo() -> dict[str, int]:
-    created = {"organizations": 0, "users": 0, "memberships": 0}
     with scopes_disabled():
-        organizations = {}
-        for slug, (name, description) in ORGANIZATIONS.items():
-            organizations[slug], new = Organization.objects.get_or_create(
-                slug=slug, defaults={"name": name, "description": description}
+        before = Mentorship.objects.count()
+        pending = list(
+            Offer.objects.select_related("application__organization", "application__applicant")
+            .filter(
+                state=OfferState.PENDING,
+                application__organization__slug="borealis",
+                application__applicant__email__in=list(LEGAL_NAMES),
             )
-            created["organizations"] += new
-        for email, (display_name, is_staff, roles) in PEOPLE.items():
-            user = User.objects.filter(email=email).first()
-            if user is None:
-                user = User.objects.create_user(
-                    email=email,
-                    password=DEMO_PASSWORD,
-                    display_name=display_name,
-                    is_staff=is_staff,
-                )
-                created["users"] += 1
-            EmailAddress.objects.get_or_create(
-                user=user, email=email, defaults={"verified": True, "primary": True}
+            .order_by("pk")
+        )
+    for offer in pending:
+        mentee: User = offer.application.applicant
+        with scope(organization=offer.application.organization):
+            offer_confirm(
+                offer=offer,
+                mentee=mentee,
+                legal_name=LEGAL_NAMES[mentee.email],
+                agreed=True,
+                ip="192.0.2.10",
             )
-            for slug, role in roles:
-                _, new = Membership.objects.get_or_create(
-                    organization=organizations[slug], user=user, defaults={"role": role}
-                )
-                created["memberships"] += new
-    # Profiles (accounts part A): the demo mentee's complete profile with a resume PDF.
-    from accounts import demo as accounts_demo
-
-    created.update(accounts_demo.load_demo())
-    created.update(load_demo_invitations())
-    created.update(load_programs_demo())
-    created.update(load_applications_demo())
-    return created
+    with scopes_disabled():
+        return {"mentorships": Mentorship.objects.count() - before}

@@ -1,19 +1,28 @@
-from django.contrib import admin
+"""Pages of mentorship: the mentee's offers and mentorships (/me/), the organization's
+mentorships (/o/<org>/)."""
+
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from mentorship import health, views
+from mentorship.mentorships import views as mentorships
+from mentorship.offers import views as offers
 
+app_name = "mentorship"
+
+me_urlpatterns = [
+    path("mentorships/", mentorships.my_mentorships, name="me-mentorships"),
+    path("mentorships/<uuid:mentorship>/", mentorships.my_mentorship, name="me-mentorship"),
+    path("offers/<uuid:application>/", offers.my_offer, name="me-offer"),
+    path("offers/<uuid:application>/decline/", offers.my_offer_decline, name="me-offer-decline"),
+]
+org_urlpatterns = [
+    path("mentorships/", mentorships.organization_mentorships, name="org-mentorships"),
+    path(
+        "mentorships/<uuid:mentorship>/",
+        mentorships.organization_mentorship,
+        name="org-mentorship",
+    ),
+]
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("healthz", health.healthz, name="healthz"),
-    path("accounts/", include("allauth.urls")),
-    path("", include("accounts.urls")),
-    path("", include("programs.urls")),
-    path("", include("applications.urls")),
-    path("api/v1/", include("mentorship.api_urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
-    path("django-admin/", admin.site.urls),
+    path("me/", include(me_urlpatterns)),
+    path("o/<slug:org>/", include(org_urlpatterns)),
 ]

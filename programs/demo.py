@@ -12,13 +12,17 @@ from datetime import timedelta
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from accounts.models import Organization, User
-from programs.models import Cycle, Program, ProgramStatus, Term, TermKind
-from programs.services.cycles import cycle_create
-from programs.services.prerequisites import prerequisite_create
-from programs.services.programs import program_approve, program_create, program_submit
-from programs.services.terms import term_create
-from programs.timeline import at_deadline_time
+from accounts.organizations.models import Organization
+from accounts.people.models import User
+from programs.cycles.models import Cycle
+from programs.cycles.services import cycle_create
+from programs.prerequisites.models import Prerequisite
+from programs.prerequisites.services import prerequisite_create
+from programs.programs.models import Program, ProgramStatus
+from programs.programs.services import program_approve, program_create, program_submit
+from programs.terms.models import Term, TermKind
+from programs.terms.services.terms import term_create
+from programs.terms.timeline import at_deadline_time
 
 PROGRAMS = {
     ("aurora", "kernel-mentorship"): dict(
@@ -164,8 +168,6 @@ def load_demo() -> dict[str, int]:
         "mentor.borealis@example.org",
     )
     with scope(organization=aurora):
-        from programs.models import Prerequisite
-
         if not Prerequisite.objects.filter(organization=aurora, term__isnull=True).exists():
             prerequisite_create(organization=aurora, actor=None, kind="resume")
     del borealis

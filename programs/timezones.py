@@ -1,5 +1,5 @@
 """Instants are stored in UTC and shown in the viewer's time zone (their profile setting,
-activated per request by mentorship.middleware.TimezoneMiddleware), always with the zone
+activated per request by core.middleware.TimezoneMiddleware), always with the zone
 named, so "18:00" is never ambiguous."""
 
 from datetime import datetime

@@ -1,7 +1,11 @@
 from django.urls import include, path
 
-from programs.views import organization as org
-from programs.views import public, staff
+from programs.catalog import views as public
+from programs.cycles import views as cycles_views
+from programs.prerequisites import views as prerequisites_views
+from programs.programs import views as org
+from programs.programs import views as staff
+from programs.terms import views as terms_views
 
 app_name = "programs"
 
@@ -11,40 +15,42 @@ org_urlpatterns = [
     path("programs/<slug:program>/edit/", org.program_edit, name="program-edit"),
     path("programs/<slug:program>/submit/", org.program_submit_view, name="program-submit"),
     path("programs/<slug:program>/archive/", org.program_archive_view, name="program-archive"),
-    path("programs/<slug:program>/terms/new/", org.term_create_view, name="term-create"),
-    path("terms/<int:term>/", org.term_detail, name="term-detail"),
-    path("terms/<int:term>/capacity/", org.term_capacity, name="term-capacity"),
-    path("terms/<int:term>/timeline/", org.term_timeline, name="term-timeline"),
-    path("terms/<int:term>/open/", org.term_open, name="term-open"),
-    path("terms/<int:term>/close/", org.term_close, name="term-close"),
-    path("terms/<int:term>/delete/", org.term_delete_view, name="term-delete"),
-    path("terms/<int:term>/mentors/", org.term_mentor_add_view, name="term-mentor-add"),
+    path("programs/<slug:program>/terms/new/", terms_views.term_create_view, name="term-create"),
+    path("terms/<int:term>/", terms_views.term_detail, name="term-detail"),
+    path("terms/<int:term>/capacity/", terms_views.term_capacity, name="term-capacity"),
+    path("terms/<int:term>/timeline/", terms_views.term_timeline, name="term-timeline"),
+    path("terms/<int:term>/open/", terms_views.term_open, name="term-open"),
+    path("terms/<int:term>/close/", terms_views.term_close, name="term-close"),
+    path("terms/<int:term>/delete/", terms_views.term_delete_view, name="term-delete"),
+    path("terms/<int:term>/mentors/", terms_views.term_mentor_add_view, name="term-mentor-add"),
     path(
         "terms/<int:term>/mentors/<int:mentor>/primary/",
-        org.term_mentor_primary,
+        terms_views.term_mentor_primary,
         name="term-mentor-primary",
     ),
     path(
         "terms/<int:term>/mentors/<int:mentor>/remove/",
-        org.term_mentor_remove_view,
+        terms_views.term_mentor_remove_view,
         name="term-mentor-remove",
     ),
     path(
         "terms/<int:term>/prerequisites/",
-        org.term_prerequisite_add,
+        prerequisites_views.term_prerequisite_add,
         name="term-prerequisite-add",
     ),
-    path("prerequisites/", org.standing_prerequisites, name="standing-prerequisites"),
+    path(
+        "prerequisites/", prerequisites_views.standing_prerequisites, name="standing-prerequisites"
+    ),
     path(
         "prerequisites/<int:prerequisite>/delete/",
-        org.prerequisite_delete_view,
+        prerequisites_views.prerequisite_delete_view,
         name="prerequisite-delete",
     ),
 ]
 
 staff_urlpatterns = [
-    path("cycles/", staff.staff_cycles, name="staff-cycles"),
-    path("cycles/<int:cycle>/edit/", staff.staff_cycle_edit, name="staff-cycle-edit"),
+    path("cycles/", cycles_views.staff_cycles, name="staff-cycles"),
+    path("cycles/<int:cycle>/edit/", cycles_views.staff_cycle_edit, name="staff-cycle-edit"),
     path("programs/", staff.staff_programs, name="staff-programs"),
     path("programs/<int:program>/", staff.staff_program, name="staff-program"),
     path(

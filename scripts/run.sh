@@ -18,9 +18,9 @@ trap cleanup EXIT INT TERM
 
 if [[ -n "${DATABASE_URL:-}" && -n "${REDIS_URL:-}" ]]; then
   echo "Using PostgreSQL and Redis: starting a Celery worker and beat."
-  .venv/bin/celery -A mentorship worker --loglevel=INFO --concurrency=2 &
+  .venv/bin/celery -A config worker --loglevel=INFO --concurrency=2 &
   pids+=($!)
-  .venv/bin/celery -A mentorship beat --loglevel=INFO --schedule=/tmp/mentorship-celerybeat-schedule &
+  .venv/bin/celery -A config beat --loglevel=INFO --schedule=/tmp/mentorship-celerybeat-schedule &
   pids+=($!)
 else
   echo "No DATABASE_URL/REDIS_URL: SQLite in ./db.sqlite3 and background tasks run in-process."

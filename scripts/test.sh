@@ -24,11 +24,11 @@ echo "== lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 echo "== migrations in step with models"
-DJANGO_SETTINGS_MODULE=mentorship.settings.test $PY manage.py makemigrations --check --dry-run
+DJANGO_SETTINGS_MODULE=config.settings.test $PY manage.py makemigrations --check --dry-run
 
 echo "== test suite on PostgreSQL"
 mkdir -p test-artifacts
-$PY -m pytest -m "not smoke" "$@"
+$PY -m pytest -m "not smoke" -n auto "$@"
 
 echo "== smoke run of the embedded default on SQLite"
 smoke_db=$(mktemp -d)/smoke.sqlite3

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.test import Client
 from rest_framework.test import APIClient
 
-from accounts.models import Role
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+from accounts.organizations.models import Role
+from tests.factories.accounts import MembershipFactory, OrganizationFactory, UserFactory
 
 ARTIFACTS = settings.BASE_DIR / "test-artifacts"
 

@@ -11,9 +11,9 @@ from django.db import close_old_connections
 from django.urls import Resolver404, resolve
 from hypothesis import HealthCheck, Phase, settings
 
-from accounts.services.tokens import api_token_create
+from accounts.tokens.services import api_token_create
 from tests.conftest import _tenant
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
 PUBLIC_PREFIXES = ("/api/v1/programs/",)

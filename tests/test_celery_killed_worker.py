@@ -13,14 +13,14 @@ import pytest
 import redis
 from django.conf import settings
 
-from mentorship.celery import app
+from config.celery import app
 
 pytestmark = pytest.mark.worker
 
 
 def _start_worker(name: str) -> subprocess.Popen:
     env = os.environ | {
-        "DJANGO_SETTINGS_MODULE": "mentorship.settings.test",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "TEST_RUN_ID": settings.RUN_ID,  # same broker key prefix as this process
         "CELERY_VISIBILITY_TIMEOUT": "3",
     }
@@ -30,7 +30,7 @@ def _start_worker(name: str) -> subprocess.Popen:
             "-m",
             "celery",
             "-A",
-            "mentorship",
+            "config",
             "worker",
             "--include",
             "tests.worker_tasks",

@@ -8,8 +8,8 @@ from celery.contrib.testing.worker import start_worker
 from django.core.cache import cache
 from django.db import transaction
 
-from mentorship.celery import app
-from mentorship.tasks import echo, enqueue_on_commit
+from config.celery import app
+from core.tasks import echo, enqueue_on_commit
 
 pytestmark = pytest.mark.worker
 

@@ -2,8 +2,10 @@ import pytest
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
-from accounts.models import Membership, Organization, User
-from mentorship.demo import DEMO_PASSWORD, PEOPLE
+from accounts.organizations.models import Membership, Organization
+from accounts.people.demo import DEMO_PASSWORD
+from accounts.people.models import User
+from config.demo import PEOPLE
 
 
 @pytest.mark.django_db
@@ -29,8 +31,9 @@ def test_every_demo_login_works(client):
 
 @pytest.mark.django_db
 def test_demo_programs_and_terms_are_in_the_phases_the_demo_promises():
-    from programs.models import Program, ProgramStatus, Term
-    from programs.timeline import Phase, term_phase
+    from programs.programs.models import Program, ProgramStatus
+    from programs.terms.models import Term
+    from programs.terms.timeline import Phase, term_phase
 
     call_command("load_demo")
     with scopes_disabled():

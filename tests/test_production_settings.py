@@ -5,7 +5,7 @@ import sys
 from django.conf import settings
 
 PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "mentorship.settings.production",
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "k3y-" + "x9Qz!7pL" * 7,
     "ALLOWED_HOSTS": "mentorship.example.org",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/mentorship",

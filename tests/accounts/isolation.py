@@ -2,9 +2,10 @@
 
 from django_scopes import scopes_disabled
 
-from accounts.models import JoinRequest, Membership, Role
-from accounts.services.invitations import invitation_create
-from tests.factories import UserFactory
+from accounts.invitations.models import JoinRequest
+from accounts.invitations.services.invitations import invitation_create
+from accounts.organizations.models import Membership, Role
+from tests.factories.accounts import UserFactory
 
 
 def build(tenant) -> dict:

@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
-from accounts.models import Invitation, InvitationStatus, JoinRequest, JoinRequestStatus
-from mentorship.demo import DEMO_PASSWORD
+from accounts.invitations.models import Invitation, InvitationStatus, JoinRequest, JoinRequestStatus
+from accounts.people.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from accounts.models import MenteeProfile, StoredFile
-from accounts.profile_selectors import profile_missing_for_applying
-from mentorship.demo import DEMO_PASSWORD
+from accounts.people.demo import DEMO_PASSWORD
+from accounts.people.models import MenteeProfile
+from accounts.people.selectors import profile_missing_for_applying
+from core.uploads.models import StoredFile
 
 pytestmark = [pytest.mark.smoke, pytest.mark.django_db]
 

@@ -5,11 +5,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from accounts.models import AuditEvent, DemographicAnswer
-from accounts.profile_selectors import demographic_statistics
-from accounts.services.demographics import demographics_erase, demographics_set
+from accounts.people.models import DemographicAnswer
+from accounts.people.selectors import demographic_statistics
+from accounts.people.services import demographics_erase, demographics_set
+from core.audit.models import AuditEvent
 from tests.conftest import api_client_for, client_for
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 

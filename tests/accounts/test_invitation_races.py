@@ -7,10 +7,11 @@ import pytest
 from django.db import connection, connections
 from django_scopes import scopes_disabled
 
-from accounts.models import Invitation, InvitationStatus, Membership, Role
-from accounts.services.invitations import invitation_accept, invitation_create
+from accounts.invitations.models import Invitation, InvitationStatus
+from accounts.invitations.services.invitations import invitation_accept, invitation_create
+from accounts.organizations.models import Membership, Role
 from tests.conftest import _tenant
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -14,23 +14,18 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from accounts.models import (
-    AuditEvent,
-    Invitation,
-    InvitationStatus,
-    JoinRequest,
-    Membership,
-    Role,
-)
-from accounts.services.invitations import (
+from accounts.invitations.models import Invitation, InvitationStatus, JoinRequest
+from accounts.invitations.services.invitations import (
     invitation_accept,
     invitation_create,
     invitation_decline,
     invitation_resend,
     invitation_revoke,
 )
+from accounts.organizations.models import Membership, Role
+from core.audit.models import AuditEvent
 from tests.conftest import api_client_for, client_for
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 

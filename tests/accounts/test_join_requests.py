@@ -5,10 +5,11 @@ import pytest
 from django.core import mail
 from django_scopes import scopes_disabled
 
-from accounts.models import JoinRequest, JoinRequestStatus, Membership, Role
-from accounts.services.join_requests import join_request_approve, join_request_create
+from accounts.invitations.models import JoinRequest, JoinRequestStatus
+from accounts.invitations.services.join_requests import join_request_approve, join_request_create
+from accounts.organizations.models import Membership, Role
 from tests.conftest import api_client_for, client_for
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -158,8 +159,8 @@ def test_api_ask_list_approve_and_decline(org_a, org_b, joiner):
 
 
 def test_every_step_is_audited(org_a, org_b, joiner):
-    from accounts.models import AuditEvent
-    from accounts.services.join_requests import join_request_decline
+    from accounts.invitations.services.join_requests import join_request_decline
+    from core.audit.models import AuditEvent
 
     first = join_request_create(organization=org_a.organization, user=joiner, message="")
     join_request_decline(join_request=first, actor=org_a.admin, reason="Full")

@@ -4,7 +4,8 @@ refused by every form and endpoint."""
 import pytest
 from django_scopes import scopes_disabled
 
-from accounts.models import Membership, Organization, User
+from accounts.organizations.models import Membership, Organization
+from accounts.people.models import User
 from tests.conftest import api_client_for, client_for
 
 pytestmark = pytest.mark.django_db

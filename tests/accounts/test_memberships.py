@@ -5,13 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django_scopes import scope, scopes_disabled
 
-from accounts.models import AuditEvent, Membership, Role
-from accounts.services.memberships import (
+from accounts.organizations.models import Membership, Role
+from accounts.organizations.services import (
     membership_add,
     membership_change_role,
     membership_remove,
 )
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+from core.audit.models import AuditEvent
+from tests.factories.accounts import MembershipFactory, OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

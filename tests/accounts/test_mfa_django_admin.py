@@ -2,7 +2,7 @@ import pytest
 from django.test import override_settings
 
 from tests.conftest import client_for
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 

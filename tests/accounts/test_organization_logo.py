@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from accounts.models import Organization
+from accounts.organizations.models import Organization
 from tests.conftest import api_client_for, client_for
 
 pytestmark = pytest.mark.django_db

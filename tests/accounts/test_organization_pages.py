@@ -1,10 +1,10 @@
 import pytest
 from django_scopes import scopes_disabled
 
-from accounts.models import Membership, Organization
-from mentorship.demo import DEMO_PASSWORD
+from accounts.organizations.models import Membership, Organization
+from accounts.people.demo import DEMO_PASSWORD
 from tests.conftest import api_client_for, client_for
-from tests.factories import MembershipFactory
+from tests.factories.accounts import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,16 +5,11 @@ import pytest
 from django.core import mail
 from django_scopes import scopes_disabled
 
-from accounts.models import (
-    Membership,
-    Organization,
-    OrganizationRequest,
-    OrganizationRequestStatus,
-    Role,
-)
-from accounts.services.organization_requests import organization_request_create
+from accounts.invitations.models import OrganizationRequest, OrganizationRequestStatus
+from accounts.invitations.services.organization_requests import organization_request_create
+from accounts.organizations.models import Membership, Organization, Role
 from tests.conftest import api_client_for, client_for
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -172,11 +167,11 @@ def test_api_request_approve_and_decline(org_a, org_b, staff_user, requester):
 
 
 def test_every_step_is_audited(org_a, org_b, staff_user, requester):
-    from accounts.models import AuditEvent
-    from accounts.services.organization_requests import (
+    from accounts.invitations.services.organization_requests import (
         organization_request_approve,
         organization_request_decline,
     )
+    from core.audit.models import AuditEvent
 
     first = organization_request_create(user=requester, **ASK)
     organization_request_decline(organization_request=first, actor=staff_user, reason="Not yet")

@@ -8,15 +8,12 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts import profile_selectors as selectors
-from accounts.models import AuditEvent, MenteeProfile, MentorProfile
-from accounts.services.profiles import (
-    mentee_profile_update,
-    mentee_resume_set,
-    mentor_profile_update,
-)
+from accounts.people import selectors
+from accounts.people.models import MenteeProfile, MentorProfile
+from accounts.people.services import mentee_profile_update, mentee_resume_set, mentor_profile_update
+from core.audit.models import AuditEvent
 from tests.conftest import api_client_for, client_for
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.profiles import COMPLETE_PROFILE, pdf_upload
 
 pytestmark = pytest.mark.django_db

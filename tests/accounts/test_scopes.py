@@ -1,7 +1,8 @@
 import pytest
 from django_scopes import ScopeError, scope
 
-from accounts.models import AuditEvent, Membership
+from accounts.organizations.models import Membership
+from core.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,9 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import User
+from accounts.people.models import User
 from tests.conftest import client_for
-from tests.factories import UserFactory
-from tests.factories.accounts import PASSWORD
+from tests.factories.accounts import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@
 import pytest
 from django.core.management import call_command
 
-from mentorship.demo import DEMO_PASSWORD
+from accounts.people.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.smoke, pytest.mark.django_db]
 

@@ -1,9 +1,9 @@
 import pytest
 from rest_framework.test import APIClient
 
-from accounts.models import ApiToken
+from accounts.tokens.models import ApiToken
 from tests.conftest import client_for
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 

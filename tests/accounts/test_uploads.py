@@ -6,11 +6,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from accounts.models import AuditEvent, MenteeProfile, StoredFile
-from accounts.services.profiles import mentee_resume_remove, mentee_resume_set
-from accounts.uploads import clean_file_name
+from accounts.people.models import MenteeProfile
+from accounts.people.services import mentee_resume_remove, mentee_resume_set
+from core.audit.models import AuditEvent
+from core.uploads.models import StoredFile
+from core.uploads.services import clean_file_name
 from tests.conftest import api_client_for, client_for
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.profiles import pdf_bytes, pdf_upload, zip_bytes
 
 pytestmark = pytest.mark.django_db

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 from django_scopes import scope
 
-from applications.models import Offer
-from applications.services.decisions import application_accept
-from applications.services.offers import offer_confirm
-from programs.models import Cycle
-from tests.factories import UserFactory
+from applications.decisions.models import Offer
+from applications.decisions.services import application_accept
+from mentorship.offers.services import offer_confirm
+from programs.cycles.models import Cycle
+from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 

@@ -5,11 +5,11 @@ with private notes, and a conflict declared by the coordinator."""
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from accounts.models import StoredFile
-from accounts.uploads import store_pdf
-from applications.models import Application, PrerequisiteAnswer
-from applications.services.review import conflict_declare, review_save
-from programs.services.prerequisites import prerequisite_create
+from applications.apply.models import Application, PrerequisiteAnswer
+from applications.review.services import conflict_declare, review_save
+from core.uploads.models import StoredFile
+from core.uploads.services import store_pdf
+from programs.prerequisites.services import prerequisite_create
 from tests.factories.profiles import pdf_upload
 
 

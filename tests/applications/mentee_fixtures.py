@@ -7,11 +7,14 @@ import datetime
 import pytest
 from django_scopes import scope
 
-from accounts.services.profiles import mentee_profile_update, mentee_resume_set
-from applications.models import Application
-from applications.services import mentee as services
-from programs.services.prerequisites import prerequisite_create
-from tests.factories import UserFactory
+from accounts.people.services import mentee_profile_update, mentee_resume_set
+from applications.apply.models import Application
+from applications.apply.services import answers as services_answers
+from applications.apply.services import common as services_common
+from applications.apply.services import ranking as services_ranking
+from applications.apply.services import submit as services
+from programs.prerequisites.services import prerequisite_create
+from tests.factories.accounts import UserFactory
 from tests.factories.profiles import COMPLETE_PROFILE, pdf_upload
 
 __all__ = [
@@ -78,12 +81,12 @@ def fresh(application) -> Application:
 
 def start(user, term) -> Application:
     with scope(organization=term.organization):
-        return services.application_start(user=user, term=term)
+        return services_common.application_start(user=user, term=term)
 
 
 def answer(application, prerequisite, **values):
     with scope(organization=application.organization):
-        return services.prerequisite_answer_save(
+        return services_answers.prerequisite_answer_save(
             application=application,
             actor=application.applicant,
             prerequisite_id=prerequisite.pk,
@@ -93,11 +96,11 @@ def answer(application, prerequisite, **values):
 
 def fill(application) -> Application:
     """Writes a cover letter and answers every prerequisite needed to submit."""
-    from applications.selectors.mentee import application_prerequisite_rows
-    from programs.models import AnswerType
+    from applications.apply.selectors.prerequisites import application_prerequisite_rows
+    from programs.prerequisites.models import AnswerType
 
     with scope(organization=application.organization):
-        services.application_draft_update(
+        services_answers.application_draft_update(
             application=application, actor=application.applicant, cover_letter="Hello!"
         )
         for row in application_prerequisite_rows(application=application):
@@ -122,7 +125,9 @@ def submit(application) -> Application:
 
 def withdraw(application) -> Application:
     with scope(organization=application.organization):
-        return services.application_withdraw(application=application, actor=application.applicant)
+        return services_ranking.application_withdraw(
+            application=application, actor=application.applicant
+        )
 
 
 def add_prerequisite(term, **kwargs):

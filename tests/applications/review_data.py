@@ -7,9 +7,10 @@ from decimal import Decimal
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from accounts.models import MenteeProfile, User
-from applications.models import Application, PrerequisiteAnswer, Review
-from programs.models import Prerequisite
+from accounts.people.models import MenteeProfile, User
+from applications.apply.models import Application, PrerequisiteAnswer
+from applications.review.models import Review
+from programs.prerequisites.models import Prerequisite
 from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
 
@@ -130,8 +131,8 @@ class ReviewWorld:
     its own mentor; a term of organization B in the same cycle."""
 
     def __init__(self, org_a, org_b, cycle):
-        from accounts.models import Role
-        from tests.factories import MembershipFactory
+        from accounts.organizations.models import Role
+        from tests.factories.accounts import MembershipFactory
         from tests.factories.programs import ProgramFactory, make_term
 
         self.a, self.b, self.cycle = org_a, org_b, cycle

@@ -9,9 +9,12 @@ import time_machine
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from applications.models import Application, IdempotencyRecord, Mentorship, Offer
+from applications.apply.models import Application
+from applications.decisions.models import Offer
+from core.idempotency.models import IdempotencyRecord
+from mentorship.mentorships.models import Mentorship
 from tests.conftest import api_client_for
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.decisions import accept, announced_cycle, term_in
 from tests.factories.programs import ProgramFactory

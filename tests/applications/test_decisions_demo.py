@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from applications.models import Mentorship, Offer, Placement
+from applications.decisions.models import Offer, Placement
+from mentorship.mentorships.models import Mentorship
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_demo_decisions_are_where_the_demo_promises_and_load_twice():
 
 
 def test_demo_mentee_sees_the_mentorship(client):
-    from mentorship.demo import DEMO_PASSWORD
+    from accounts.people.demo import DEMO_PASSWORD
 
     call_command("load_demo")
     assert client.login(email="mentee@example.org", password=DEMO_PASSWORD)
@@ -59,7 +60,7 @@ def test_demo_mentee_sees_the_mentorship(client):
 @pytest.mark.smoke
 def test_decision_pages_answer_on_the_embedded_default(client):
     """Also run on SQLite by `make test` (row locks degrade to no-ops there)."""
-    from mentorship.demo import DEMO_PASSWORD
+    from accounts.people.demo import DEMO_PASSWORD
 
     call_command("load_demo")
     with scopes_disabled():

@@ -12,27 +12,18 @@ from django.http import Http404
 from django.utils import timezone
 from django_scopes import scope
 
-from applications.models import (
-    ApplicationState,
-    DecisionEmail,
-    Mentorship,
-    MentorshipState,
-    Offer,
-    OfferState,
-    Placement,
-    TermSlot,
-)
-from applications.selectors.decisions import (
-    application_full_history,
-    mentee_offer_get,
-    mentee_offers,
-    person_mentorships,
-)
-from applications.selectors.visibility import state_for_mentee
-from applications.services.mentorships import mentorship_end
-from applications.services.offers import offer_confirm, offer_decline
-from applications.tasks import announce_decisions, lapse_offers, remind_offers
-from tests.factories import UserFactory
+from applications.apply.models import ApplicationState
+from applications.apply.selectors.visibility import state_for_mentee
+from applications.decisions.models import DecisionEmail, Offer, OfferState, Placement, TermSlot
+from applications.decisions.selectors import application_full_history
+from applications.decisions.tasks import announce_decisions
+from mentorship.mentorships.models import Mentorship, MentorshipState
+from mentorship.mentorships.selectors import person_mentorships
+from mentorship.mentorships.services import mentorship_end
+from mentorship.offers.selectors import mentee_offer_get, mentee_offers
+from mentorship.offers.services import offer_confirm, offer_decline
+from mentorship.offers.tasks import lapse_offers, remind_offers
+from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.decisions import accept, announced_cycle, decline, term_in
 from tests.factories.programs import ProgramFactory
@@ -146,7 +137,7 @@ def test_confirming_keeps_a_snapshot_and_starts_the_mentorship_with_mentors_and_
 
 
 def test_the_agreement_snapshot_does_not_follow_later_edits(offer, org_a):
-    from applications.services.decisions import program_texts_update
+    from applications.decisions.services import program_texts_update
 
     _confirm(offer)
     with scope(organization=org_a.organization):

@@ -10,9 +10,11 @@ import time_machine
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from applications.models import Application, Mentorship, Offer
+from applications.apply.models import Application
+from applications.decisions.models import Offer
+from mentorship.mentorships.models import Mentorship
 from tests.conftest import client_for
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.decisions import accept, announced_cycle, term_in
 from tests.factories.programs import ProgramFactory
@@ -161,12 +163,12 @@ def offer(org_a):
 
 
 def _offer_url(offer):
-    return reverse("applications:me-offer", kwargs={"application": offer.application.public_id})
+    return reverse("mentorship:me-offer", kwargs={"application": offer.application.public_id})
 
 
 def test_the_mentee_confirms_on_the_offer_page_and_everyone_sees_the_mentorship(offer, org_a):
     mentee = client_for(offer.application.applicant)
-    listing = mentee.get(reverse("applications:me-mentorships")).content.decode()
+    listing = mentee.get(reverse("mentorship:me-mentorships")).content.decode()
     assert "Offers waiting for your answer" in listing and "Kernel" in listing
     page = mentee.get(_offer_url(offer)).content.decode()
     assert "for the whole term" in page
@@ -179,22 +181,20 @@ def test_the_mentee_confirms_on_the_offer_page_and_everyone_sees_the_mentorship(
         mentorship = Mentorship.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse(
-        "applications:me-mentorship", kwargs={"mentorship": mentorship.public_id}
+        "mentorship:me-mentorship", kwargs={"mentorship": mentorship.public_id}
     )
     offer.refresh_from_db()
     assert (offer.legal_name, offer.confirmed_ip) == ("Mina Q.", "192.0.2.7")
-    assert (
-        "you are the mentee" in mentee.get(reverse("applications:me-mentorships")).content.decode()
-    )
-    mentor_view = client_for(org_a.mentor).get(reverse("applications:me-mentorships"))
+    assert "you are the mentee" in mentee.get(reverse("mentorship:me-mentorships")).content.decode()
+    mentor_view = client_for(org_a.mentor).get(reverse("mentorship:me-mentorships"))
     assert "mentee Mina" in mentor_view.content.decode()
     org_view = client_for(org_a.coordinator).get(
-        reverse("applications:org-mentorships", kwargs={"org": "alpha"})
+        reverse("mentorship:org-mentorships", kwargs={"org": "alpha"})
     )
     assert "Mina" in org_view.content.decode()
     assert (
         client_for(UserFactory())
-        .get(reverse("applications:me-mentorship", kwargs={"mentorship": mentorship.public_id}))
+        .get(reverse("mentorship:me-mentorship", kwargs={"mentorship": mentorship.public_id}))
         .status_code
         == 404
     )
@@ -203,9 +203,7 @@ def test_the_mentee_confirms_on_the_offer_page_and_everyone_sees_the_mentorship(
 def test_the_mentee_declines_on_the_offer_page(offer):
     mentee = client_for(offer.application.applicant)
     response = mentee.post(
-        reverse(
-            "applications:me-offer-decline", kwargs={"application": offer.application.public_id}
-        ),
+        reverse("mentorship:me-offer-decline", kwargs={"application": offer.application.public_id}),
         {"reason": "Another offer"},
         follow=True,
     )
@@ -217,7 +215,7 @@ def test_the_mentee_declines_on_the_offer_page(offer):
 def test_an_offer_page_before_the_announcement_is_a_404(org_a, term_a):
     application = ApplicationFactory(term=term_a)
     accept(application, org_a.admin)
-    url = reverse("applications:me-offer", kwargs={"application": application.public_id})
+    url = reverse("mentorship:me-offer", kwargs={"application": application.public_id})
     assert client_for(application.applicant).get(url).status_code == 404
     with time_machine.travel(term_a.cycle.results_announced_at + timedelta(seconds=1)):
         # Signed in again: two months later, the first session has expired.
@@ -235,7 +233,7 @@ def test_admin_ends_a_mentorship_on_its_page(offer, org_a):
 
     mentorship = _confirm(offer)
     url = reverse(
-        "applications:org-mentorship", kwargs={"org": "alpha", "mentorship": mentorship.public_id}
+        "mentorship:org-mentorship", kwargs={"org": "alpha", "mentorship": mentorship.public_id}
     )
     client = client_for(org_a.admin)
     assert "End the mentorship" in client.get(url).content.decode()
@@ -249,7 +247,7 @@ def test_organization_mentorships_queries_do_not_grow(org_a, offer, django_asser
 
     _confirm(offer)
     client = client_for(org_a.admin)
-    url = reverse("applications:org-mentorships", kwargs={"org": "alpha"})
+    url = reverse("mentorship:org-mentorships", kwargs={"org": "alpha"})
     client.get(url)
     with django_assert_max_num_queries(20) as small:
         client.get(url)
@@ -270,8 +268,8 @@ def test_a_deciding_mentor_sees_the_terms_decisions_in_constant_queries(
 ):
     from django_scopes import scope
 
-    from applications.services.decisions import decision_settings_update
-    from programs.services.mentors import term_mentor_add
+    from applications.decisions.services import decision_settings_update
+    from programs.terms.services.mentors import term_mentor_add
 
     with scope(organization=org_a.organization):
         decision_settings_update(

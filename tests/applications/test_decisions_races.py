@@ -10,10 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django_scopes import scope, scopes_disabled
 
-from accounts.models import Role
-from applications.models import Application, ApplicationState, Placement, TermSlot
-from applications.services.decisions import application_accept
-from tests.factories import MembershipFactory, UserFactory
+from accounts.organizations.models import Role
+from applications.apply.models import Application, ApplicationState
+from applications.decisions.models import Placement, TermSlot
+from applications.decisions.services import application_accept
+from tests.factories.accounts import MembershipFactory, UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.programs import ProgramFactory, make_term
 

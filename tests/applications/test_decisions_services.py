@@ -9,23 +9,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django_scopes import scope
 
-from accounts.models import AuditEvent
-from applications.models import (
-    ApplicationState,
-    Decision,
-    Offer,
-    OfferState,
-    Placement,
-    TermSlot,
-)
-from applications.selectors.decisions import application_full_history
-from applications.services.decisions import (
+from applications.apply.models import ApplicationState
+from applications.decisions.models import Decision, Offer, OfferState, Placement, TermSlot
+from applications.decisions.selectors import application_full_history
+from applications.decisions.services import (
     decision_settings_update,
     program_texts_update,
     term_decline_unshortlisted,
 )
-from programs.services.mentors import term_mentor_add
-from tests.factories import UserFactory
+from core.audit.models import AuditEvent
+from programs.terms.services.mentors import term_mentor_add
+from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.decisions import accept, announced_cycle, decline, term_in
 from tests.factories.programs import ProgramFactory, make_term

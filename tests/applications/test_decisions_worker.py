@@ -7,8 +7,8 @@ from celery.contrib.testing.worker import start_worker
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from applications.models import Offer, Placement
-from mentorship.celery import app
+from applications.decisions.models import Offer, Placement
+from config.celery import app
 from tests.factories.applications import ApplicationFactory
 from tests.factories.decisions import accept
 
@@ -38,7 +38,7 @@ def test_the_beat_schedule_runs_the_decision_sweeps():
 
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_lapses_an_offer_past_its_deadline(org_a, term_a, celery_worker):
-    from applications.tasks import lapse_offers
+    from mentorship.offers.tasks import lapse_offers
 
     application = ApplicationFactory(term=term_a)
     accept(application, org_a.admin)

@@ -10,10 +10,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django_scopes import scope
 
-from applications.models import Application, ApplicationState
-from applications.selectors.history import application_history
-from applications.selectors.mentee import my_applications_by_cycle
-from applications.services import mentee as services
+from applications.apply.models import Application, ApplicationState
+from applications.apply.selectors.mine import my_applications_by_cycle
+from applications.apply.services import answers as services_answers
+from applications.apply.services import common as services_common
+from applications.apply.services import ranking as services_ranking
+from applications.apply.services import submit as services
+from applications.decisions.selectors import application_history
 from tests.applications.mentee_fixtures import *  # noqa: F403
 from tests.applications.mentee_fixtures import (
     add_prerequisite,
@@ -109,7 +112,7 @@ def test_a_prerequisite_of_another_term_cannot_be_answered(mentee, term_a, term_
 
 
 def test_standing_prerequisites_of_the_organization_apply(mentee, term_a):
-    from programs.services.prerequisites import prerequisite_create
+    from programs.prerequisites.services import prerequisite_create
 
     with scope(organization=term_a.organization):
         standing = prerequisite_create(
@@ -121,7 +124,9 @@ def test_standing_prerequisites_of_the_organization_apply(mentee, term_a):
         )
     application = start(mentee, term_a)
     with scope(organization=term_a.organization):
-        services.application_draft_update(application=application, actor=mentee, cover_letter="Hi")
+        services_answers.application_draft_update(
+            application=application, actor=mentee, cover_letter="Hi"
+        )
     with pytest.raises(ValidationError, match="Ethics"):
         submit(application)
     answer(application, standing, text="I agree.")
@@ -157,7 +162,7 @@ def test_submit_at_or_after_the_deadline_is_refused(mentee, term_a, after):
 
 
 def test_closing_early_stops_new_drafts_but_not_submitting_started_ones(mentee, term_a, org_a):
-    from programs.services.terms import term_close_applications
+    from programs.terms.services.terms import term_close_applications
 
     application = fill(start(mentee, term_a))
     with scope(organization=term_a.organization):
@@ -219,7 +224,7 @@ def test_later_prerequisites_stay_completable_after_submitting_until_due(mentee,
         answer(application, needed, url="https://example.org/other")
     with pytest.raises(ValidationError, match="cover letter is final"):
         with scope(organization=term_a.organization):
-            services.application_draft_update(
+            services_answers.application_draft_update(
                 application=application, actor=mentee, cover_letter="Changed"
             )
     with time_machine.travel(later.due_at + SECOND, tick=False):
@@ -232,7 +237,7 @@ def test_only_the_applicant_changes_an_application(mentee, other_mentee, term_a)
     with scope(organization=term_a.organization), pytest.raises(ValidationError):
         services.application_submit(application=application, actor=other_mentee)
     with scope(organization=term_a.organization), pytest.raises(ValidationError):
-        services.application_withdraw(application=application, actor=other_mentee)
+        services_ranking.application_withdraw(application=application, actor=other_mentee)
 
 
 # --- withdraw, the limit and re-applying ------------------------------------------------------
@@ -250,7 +255,7 @@ def test_cycle_limit_with_withdraw_and_reapply(mentee, org_a, org_b, cycle):
     third_draft = fill(start(mentee, third))
     submit(fill(start(mentee, second)))
     # ... cannot be submitted once the limit is reached (counted across organizations).
-    with pytest.raises(services.ApplyRefused) as error:
+    with pytest.raises(services_common.ApplyRefused) as error:
         submit(third_draft)
     assert error.value.refusals[0].code == "cycle_limit"
     assert fresh(third_draft).state == S.DRAFT
@@ -260,7 +265,7 @@ def test_cycle_limit_with_withdraw_and_reapply(mentee, org_a, org_b, cycle):
     third_application = submit(fresh(third_draft))
     assert third_application.state == S.SUBMITTED
     # Re-applying to the withdrawn term counts against the limit like any application...
-    with pytest.raises(services.ApplyRefused):
+    with pytest.raises(services_common.ApplyRefused):
         start(mentee, first)
     withdraw(third_application)
     # ... and creates a new application once there is room.
@@ -278,7 +283,7 @@ def test_reapplying_after_withdrawal_needs_the_term_to_accept_applications(mente
     application = submit(fill(start(mentee, term_a)))
     withdraw(application)
     with time_machine.travel(term_a.applications_close_at + SECOND, tick=False):
-        with pytest.raises(services.ApplyRefused) as error:
+        with pytest.raises(services_common.ApplyRefused) as error:
             start(mentee, term_a)
     assert error.value.refusals[0].code == "not_accepting"
 
@@ -332,12 +337,12 @@ def test_a_new_submission_goes_last_and_drafts_are_not_ranked(mentee, three_term
 
 def test_moving_up_and_down_reorders_across_organizations(mentee, three_terms, cycle):
     apps = [submit(fill(start(mentee, term))) for term in three_terms]
-    services.application_rank_move(application=apps[2], actor=mentee, direction="up")
+    services_ranking.application_rank_move(application=apps[2], actor=mentee, direction="up")
     assert _rank(mentee, cycle) == [three_terms[0].pk, three_terms[2].pk, three_terms[1].pk]
-    services.application_rank_move(application=apps[0], actor=mentee, direction="down")
+    services_ranking.application_rank_move(application=apps[0], actor=mentee, direction="down")
     assert _rank(mentee, cycle) == [three_terms[2].pk, three_terms[0].pk, three_terms[1].pk]
     # The top one cannot go higher; nothing changes.
-    services.application_rank_move(application=apps[2], actor=mentee, direction="up")
+    services_ranking.application_rank_move(application=apps[2], actor=mentee, direction="up")
     assert _rank(mentee, cycle) == [three_terms[2].pk, three_terms[0].pk, three_terms[1].pk]
 
 
@@ -355,11 +360,11 @@ def test_withdrawing_closes_the_gap_in_the_ranking(mentee, three_terms, cycle):
 def test_the_whole_ranking_can_be_set_once_each(mentee, three_terms, cycle):
     apps = [submit(fill(start(mentee, term))) for term in three_terms]
     order = [apps[1].public_id, apps[2].public_id, apps[0].public_id]
-    services.application_ranking_set(user=mentee, cycle=cycle, order=order)
+    services_ranking.application_ranking_set(user=mentee, cycle=cycle, order=order)
     assert _rank(mentee, cycle) == [three_terms[1].pk, three_terms[2].pk, three_terms[0].pk]
     for bad in (order[:2], [*order, order[0]], [order[0], order[0], order[1]]):
         with pytest.raises(ValidationError) as error:
-            services.application_ranking_set(user=mentee, cycle=cycle, order=bad)
+            services_ranking.application_ranking_set(user=mentee, cycle=cycle, order=bad)
         assert "order" in error.value.message_dict
 
 
@@ -370,24 +375,26 @@ def test_drafts_and_other_peoples_applications_are_not_rankable(
     draft = start(mentee, three_terms[1])
     theirs = submit(fill(start(other_mentee, three_terms[1])))
     with pytest.raises(ValidationError, match="Only submitted"):
-        services.application_rank_move(application=draft, actor=mentee, direction="up")
+        services_ranking.application_rank_move(application=draft, actor=mentee, direction="up")
     with pytest.raises(ValidationError):
-        services.application_rank_move(application=theirs, actor=mentee, direction="up")
+        services_ranking.application_rank_move(application=theirs, actor=mentee, direction="up")
     with pytest.raises(ValidationError):
-        services.application_ranking_set(
+        services_ranking.application_ranking_set(
             user=mentee, cycle=cycle, order=[mine.public_id, theirs.public_id]
         )
     with pytest.raises(ValidationError):
-        services.application_rank_move(application=mine, actor=mentee, direction="sideways")
+        services_ranking.application_rank_move(application=mine, actor=mentee, direction="sideways")
 
 
 def test_the_ranking_is_final_once_results_are_announced(mentee, three_terms, cycle):
     apps = [submit(fill(start(mentee, term))) for term in three_terms[:2]]
     with time_machine.travel(cycle.results_announced_at, tick=False):
         with pytest.raises(ValidationError, match="final"):
-            services.application_rank_move(application=apps[1], actor=mentee, direction="up")
+            services_ranking.application_rank_move(
+                application=apps[1], actor=mentee, direction="up"
+            )
         with pytest.raises(ValidationError, match="final"):
-            services.application_ranking_set(
+            services_ranking.application_ranking_set(
                 user=mentee, cycle=cycle, order=[a.public_id for a in reversed(apps)]
             )
         groups = my_applications_by_cycle(user=mentee)

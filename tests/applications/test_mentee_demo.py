@@ -2,9 +2,9 @@ import pytest
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
-from accounts.models import User
-from applications.models import Application
-from applications.selectors.mentee import my_applications_by_cycle
+from accounts.people.models import User
+from applications.apply.models import Application
+from applications.apply.selectors.mine import my_applications_by_cycle
 from tests.applications.mentee_fixtures import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db

@@ -8,14 +8,14 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django_scopes import scope
 
-from accounts.models import MenteeProfile
-from applications.models import Application, ApplicationState
-from applications.selectors.mentee import apply_refusals
-from applications.services.mentee import ApplyRefused
-from programs.services.terms import term_close_applications
+from accounts.people.models import MenteeProfile
+from applications.apply.models import Application, ApplicationState
+from applications.apply.selectors.eligibility import apply_refusals
+from applications.apply.services.common import ApplyRefused
+from programs.terms.services.terms import term_close_applications
 from tests.applications.mentee_fixtures import *  # noqa: F403
 from tests.applications.mentee_fixtures import complete_mentee, fill, start, submit
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 
@@ -79,7 +79,7 @@ def test_earlier_graduate_is_refused_where_the_cycle_forbids_it(mentee, term_a, 
     # A graduated mentorship in another organization counts: the rule is platform-wide.
     from django_scopes import scopes_disabled
 
-    from applications.models import Mentorship, MentorshipState
+    from mentorship.mentorships.models import Mentorship, MentorshipState
     from tests.factories.applications import ApplicationFactory
 
     earlier = ApplicationFactory(term=term_b, applicant=mentee, state="accepted")

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope
 
-from applications.models import Application, ApplicationState
+from applications.apply.models import Application, ApplicationState
 from tests.applications.mentee_fixtures import *  # noqa: F403
 from tests.applications.mentee_fixtures import (
     add_prerequisite,
@@ -23,7 +23,7 @@ from tests.applications.mentee_fixtures import (
     submit,
 )
 from tests.conftest import api_client_for, client_for
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.profiles import pdf_upload, zip_bytes
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django_scopes import scope
 
-from applications.models import Application, ApplicationState
-from applications.selectors.history import application_history
-from applications.services import mentee as services
+from applications.apply.models import Application, ApplicationState
+from applications.apply.services import submit as services
+from applications.decisions.selectors import application_history
 from tests.applications.mentee_fixtures import *  # noqa: F403
 from tests.applications.mentee_fixtures import fill, start
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term

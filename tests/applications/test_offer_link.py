@@ -24,8 +24,8 @@ def test_an_announced_acceptance_links_to_the_offer_on_my_applications(org_a):
 def test_a_confirmed_offer_links_to_the_mentorship_instead(org_a, django_assert_max_num_queries):
     from django_scopes import scope
 
-    from applications.models import Offer
-    from applications.services.offers import offer_confirm
+    from applications.decisions.models import Offer
+    from mentorship.offers.services import offer_confirm
 
     term = term_in(ProgramFactory(organization=org_a.organization), announced_cycle())
     application = ApplicationFactory(term=term)

@@ -4,8 +4,8 @@ admins; a mentor of another term of the same organization sees nothing of this o
 import pytest
 from django.urls import reverse
 
-from accounts.services.profiles import mentee_resume_set
-from applications.services.review import conflict_declare
+from accounts.people.services import mentee_resume_set
+from applications.review.services import conflict_declare
 from tests.applications.review_data import ReviewWorld, make_applicant
 from tests.conftest import api_client_for, client_for
 from tests.factories.profiles import pdf_upload

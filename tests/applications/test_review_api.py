@@ -6,7 +6,7 @@ import io
 import pytest
 from django_scopes import scope
 
-from applications.services.review import review_save
+from applications.review.services import review_save
 from tests.applications.review_data import ReviewWorld, make_applicant
 from tests.conftest import api_client_for
 

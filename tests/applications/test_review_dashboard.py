@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
-from applications.models import PrerequisiteAnswer
-from applications.services.review import review_save
-from programs.models import Prerequisite
+from applications.apply.models import PrerequisiteAnswer
+from applications.review.services import review_save
+from programs.prerequisites.models import Prerequisite
 from tests.applications.review_data import ReviewWorld, load_applicants, make_applicant
 from tests.conftest import client_for
 
@@ -146,7 +146,7 @@ def test_csv_holds_only_the_notes_the_viewer_may_read(w, people):
 
 
 def test_csv_hides_scores_of_applicants_the_viewer_is_in_conflict_with(w, people):
-    from applications.services.review import conflict_declare
+    from applications.review.services import conflict_declare
 
     with scope(organization=w.a.organization):
         conflict_declare(application=people["ada"], reviewer=w.a.mentor, kind="family")

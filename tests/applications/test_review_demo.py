@@ -5,8 +5,9 @@ import pytest
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
-from applications.models import Application, ConflictOfInterest, Review
-from programs.models import TermMentor
+from applications.apply.models import Application
+from applications.review.models import ConflictOfInterest, Review
+from programs.terms.models import TermMentor
 
 pytestmark = pytest.mark.django_db
 

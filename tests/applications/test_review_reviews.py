@@ -8,15 +8,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_scopes import scope
 
-from accounts.models import AuditEvent
-from applications.models import Review, ReviewRevision
-from applications.selectors.review import reviewer_has_conflict
-from applications.services.review import (
+from applications.review.models import Review, ReviewRevision
+from applications.review.selectors.access import reviewer_has_conflict
+from applications.review.services import (
     application_shortlist,
     conflict_declare,
     review_save,
     selection_settings_update,
 )
+from core.audit.models import AuditEvent
 from tests.applications.review_data import ReviewWorld, make_applicant
 from tests.conftest import client_for
 

@@ -5,7 +5,7 @@ test_decisions_pages.py and test_decisions_api.py)."""
 import pytest
 from django_scopes import scopes_disabled
 
-from applications.models import Application
+from applications.apply.models import Application
 from tests.isolation.matrix import matrix_failures, row
 from tests.isolation.world import build_world
 
@@ -69,11 +69,11 @@ def test_decisions_role_matrix():
             data=texts,
             **program,
         ),
-        row("get", "applications:org-mentorships", MEMBERS_PAGE),
-        row("get", "applications:org-mentorship", MEMBERS_PAGE, **mentorship),
+        row("get", "mentorship:org-mentorships", MEMBERS_PAGE),
+        row("get", "mentorship:org-mentorship", MEMBERS_PAGE, **mentorship),
         row(
             "post",
-            "applications:org-mentorship",
+            "mentorship:org-mentorship",
             {**ADMIN_PAGE, "admin": 302},
             data={"reason": "No activity"},
             **mentorship,
@@ -123,7 +123,7 @@ def test_decisions_role_matrix():
 
 
 def test_mentors_decline_where_the_organization_lets_them(client):
-    from applications.services.decisions import decision_settings_update
+    from applications.decisions.services import decision_settings_update
 
     world = build_world()
     with scopes_disabled():

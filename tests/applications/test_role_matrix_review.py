@@ -5,7 +5,7 @@ mentor is the primary mentor of `term` (programs' builder) but not of `applied_t
 import pytest
 from django_scopes import scopes_disabled
 
-from programs.models import Term
+from programs.terms.models import Term
 from tests.applications.review_data import make_applicant
 from tests.isolation.matrix import matrix_failures, row
 from tests.isolation.world import build_world

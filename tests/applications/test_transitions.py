@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django_scopes import scope
 
-from applications.models import Application, ApplicationState
-from applications.selectors.history import application_history
-from applications.services.transitions import TRANSITIONS, application_transition
-from programs.selectors import term_applicant_counts
+from applications.apply.models import Application, ApplicationState
+from applications.apply.services.transitions import TRANSITIONS, application_transition
+from applications.decisions.selectors import application_history
+from programs.terms.selectors import term_applicant_counts
 from tests.factories.applications import ApplicationFactory
 
 pytestmark = pytest.mark.django_db

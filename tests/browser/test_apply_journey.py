@@ -7,8 +7,8 @@ import re
 import pytest
 from django.core import mail
 
-from accounts.models import Role
-from applications.models import Application
+from accounts.organizations.models import Role
+from applications.apply.models import Application
 from tests.applications.mentee_fixtures import *  # noqa: F403
 from tests.applications.mentee_fixtures import (
     add_prerequisite,
@@ -17,8 +17,7 @@ from tests.applications.mentee_fixtures import (
     start,
     submit,
 )
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
-from tests.factories.accounts import PASSWORD
+from tests.factories.accounts import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -12,11 +12,10 @@ from django.core import mail
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from accounts.models import Role
-from applications.models import Offer
-from applications.tasks import announce_decisions
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
-from tests.factories.accounts import PASSWORD
+from accounts.organizations.models import Role
+from applications.decisions.models import Offer
+from applications.decisions.tasks import announce_decisions
+from tests.factories.accounts import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.programs import CycleFactory, ProgramFactory, days_from_today, make_term
 

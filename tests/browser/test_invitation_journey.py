@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django_scopes import scopes_disabled
 
-from accounts.models import Membership, Role
+from accounts.organizations.models import Membership, Role
 from tests.conftest import _tenant
 from tests.factories.accounts import PASSWORD
 

@@ -9,9 +9,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from accounts.models import Role
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
-from tests.factories.accounts import PASSWORD
+from accounts.organizations.models import Role
+from tests.factories.accounts import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.programs import CycleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -7,11 +7,10 @@ import re
 import pytest
 from django_scopes import scope
 
-from accounts.models import Role
-from applications.services.review import review_save
+from accounts.organizations.models import Role
+from applications.review.services import review_save
 from tests.applications.review_data import make_applicant
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
-from tests.factories.accounts import PASSWORD
+from tests.factories.accounts import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -1,3 +1,3 @@
-from .accounts import MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories.accounts import MembershipFactory, OrganizationFactory, UserFactory
 
 __all__ = ["MembershipFactory", "OrganizationFactory", "UserFactory"]

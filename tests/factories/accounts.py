@@ -1,9 +1,9 @@
 import factory
 from allauth.account.models import EmailAddress
 
-from accounts.models import Membership, Organization, Role, User
-
-from .base import ScopedFactory
+from accounts.organizations.models import Membership, Organization, Role
+from accounts.people.models import User
+from tests.factories.base import ScopedFactory
 
 PASSWORD = "correct-horse-battery"
 

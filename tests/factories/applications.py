@@ -4,10 +4,9 @@ directly (no rules checked): use the services when the test is about the rules."
 import factory
 from django.utils import timezone
 
-from applications.models import Application, ApplicationState
-
-from .accounts import UserFactory
-from .base import ScopedFactory
+from applications.apply.models import Application, ApplicationState
+from tests.factories.accounts import UserFactory
+from tests.factories.base import ScopedFactory
 
 
 class ApplicationFactory(ScopedFactory):

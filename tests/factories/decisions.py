@@ -6,9 +6,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django_scopes import scope
 
-from applications.services.decisions import application_accept, application_decline
-
-from .programs import CycleFactory, days_from_today, make_term
+from applications.decisions.services import application_accept, application_decline
+from tests.factories.programs import CycleFactory, days_from_today, make_term
 
 
 def announced_cycle(name: str = "Announced", deadline_days: int = 3, **extra):

@@ -3,7 +3,7 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from accounts.demo import tiny_pdf
+from accounts.people.demo import tiny_pdf
 
 
 def pdf_bytes(text: str = "Resume") -> bytes:

@@ -7,12 +7,12 @@ import factory
 from django.utils import timezone
 from django_scopes import scope
 
-from programs.models import Cycle, Program, ProgramStatus
-from programs.services.terms import term_create
-from programs.timeline import at_deadline_time
-
-from .accounts import OrganizationFactory
-from .base import ScopedFactory
+from programs.cycles.models import Cycle
+from programs.programs.models import Program, ProgramStatus
+from programs.terms.services.terms import term_create
+from programs.terms.timeline import at_deadline_time
+from tests.factories.accounts import OrganizationFactory
+from tests.factories.base import ScopedFactory
 
 
 def days_from_today(days: int):

@@ -4,8 +4,8 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from .routes import tenant_routes
-from .world import FOREIGN_MARKER, World
+from tests.isolation.routes import tenant_routes
+from tests.isolation.world import FOREIGN_MARKER, World
 
 PAGE_METHODS = ("get", "post")
 API_METHODS = ("get", "post", "put", "patch", "delete")

@@ -4,8 +4,8 @@ catches it."""
 from django.http import HttpResponse
 from django.urls import path
 
-from accounts.models import Organization
-from mentorship.urls import urlpatterns as real_urlpatterns
+from accounts.organizations.models import Organization
+from config.urls import urlpatterns as real_urlpatterns
 
 
 def leaky_view(request, org):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import tests
 from tests.conftest import Tenant, _tenant
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 FOREIGN_MARKER = "beta"
 

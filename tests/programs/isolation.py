@@ -3,8 +3,8 @@ a program with a term (its milestones and mentor) and a prerequisite, in each te
 
 from django_scopes import scope
 
-from programs.models import Cycle
-from programs.services.prerequisites import prerequisite_create
+from programs.cycles.models import Cycle
+from programs.prerequisites.services import prerequisite_create
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 
 

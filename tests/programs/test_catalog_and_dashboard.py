@@ -8,10 +8,11 @@ from django.db import connection
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from programs.models import Milestone, Program, ProgramStatus, Skill, Term
-from programs.services.prerequisites import prerequisite_create
-from programs.services.terms import term_close_applications
-from programs.timeline import is_required, preset_instants
+from programs.prerequisites.services import prerequisite_create
+from programs.programs.models import Program, ProgramStatus, Skill
+from programs.terms.models import Milestone, Term
+from programs.terms.services.terms import term_close_applications
+from programs.terms.timeline import is_required, preset_instants
 from tests.conftest import api_client_for, client_for
 from tests.factories.programs import ProgramFactory, make_term
 

@@ -7,9 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django_scopes import scope
 
-from programs.models import Cycle, Milestone, Prerequisite
-from programs.services.cycles import cycle_create, cycle_update
-from programs.services.prerequisites import prerequisite_create
+from programs.cycles.models import Cycle
+from programs.cycles.services import cycle_create, cycle_update
+from programs.prerequisites.models import Prerequisite
+from programs.prerequisites.services import prerequisite_create
+from programs.terms.models import Milestone
 from tests.conftest import api_client_for, client_for
 from tests.factories.programs import make_term
 from tests.programs.conftest import JUNE_1

@@ -7,10 +7,10 @@ import pytest
 import time_machine
 from django_scopes import scope
 
-from programs.models import MilestoneKind as K
-from programs.models import ProgramStatus
-from programs.services.terms import term_close_applications
-from programs.timeline import Phase, accepting_applications, preset_instants, term_phase
+from programs.programs.models import ProgramStatus
+from programs.terms.models import MilestoneKind as K
+from programs.terms.services.terms import term_close_applications
+from programs.terms.timeline import Phase, accepting_applications, preset_instants, term_phase
 from tests.factories.programs import ProgramFactory, make_term
 from tests.programs.conftest import JUNE_1
 

@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django_scopes import scope
 from PIL import Image
 
-from programs.models import Program, ProgramStatus
-from programs.selectors import program_history
-from programs.services.programs import (
+from programs.programs.models import Program, ProgramStatus
+from programs.programs.selectors import program_history
+from programs.programs.services import (
     program_approve,
     program_archive,
     program_create,

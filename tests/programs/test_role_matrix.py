@@ -11,9 +11,11 @@ from django.urls import reverse
 from django_scopes import scope
 from rest_framework.test import APIClient
 
-from accounts.models import Role
-from programs.models import Cycle, Milestone, ProgramStatus, Term
-from tests.factories import MembershipFactory, UserFactory
+from accounts.organizations.models import Role
+from programs.cycles.models import Cycle
+from programs.programs.models import ProgramStatus
+from programs.terms.models import Milestone, Term
+from tests.factories.accounts import MembershipFactory, UserFactory
 from tests.factories.programs import ProgramFactory
 from tests.isolation.matrix import ROLES, matrix_failures, row
 from tests.isolation.world import build_world

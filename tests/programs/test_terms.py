@@ -12,11 +12,16 @@ from django.db import close_old_connections, connection, models
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from accounts.models import Role
-from programs.models import Milestone, ProgramStatus, Term, TermMentor
-from programs.models import MilestoneKind as K
-from programs.services.mentors import term_mentor_add, term_mentor_make_primary, term_mentor_remove
-from programs.services.terms import (
+from accounts.organizations.models import Role
+from programs.programs.models import ProgramStatus
+from programs.terms.models import Milestone, Term, TermMentor
+from programs.terms.models import MilestoneKind as K
+from programs.terms.services.mentors import (
+    term_mentor_add,
+    term_mentor_make_primary,
+    term_mentor_remove,
+)
+from programs.terms.services.terms import (
     HAS_APPLICANTS,
     term_close_applications,
     term_delete,
@@ -24,9 +29,9 @@ from programs.services.terms import (
     term_timeline_update,
     term_update,
 )
-from programs.timeline import accepting_applications, submissions_open
+from programs.terms.timeline import accepting_applications, submissions_open
 from tests.conftest import api_client_for, client_for
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories.accounts import MembershipFactory, UserFactory
 from tests.factories.programs import ProgramFactory, make_term
 from tests.programs.conftest import JUNE_1
 

@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django_scopes import scope
 
-from programs.models import Milestone
-from programs.models import MilestoneKind as K
-from programs.services.terms import milestone_move, term_timeline_update
-from programs.timeline import ORDER_RULES, preset_instants, start_date_range, timeline_errors
+from programs.terms.models import Milestone
+from programs.terms.models import MilestoneKind as K
+from programs.terms.services.terms import milestone_move, term_timeline_update
+from programs.terms.timeline import ORDER_RULES, preset_instants, start_date_range, timeline_errors
 from tests.factories.programs import make_term
 from tests.programs.conftest import CYCLE_CLOSES, CYCLE_OPENS, JUNE_1
 

@@ -1,0 +1,34 @@
+from django import forms
+
+from accounts.organizations.models import Organization, Role
+
+
+class MemberAddForm(forms.Form):
+    email = forms.EmailField(help_text="The email address of an existing account.")
+    role = forms.ChoiceField(choices=Role.choices)
+
+
+class MemberRoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)
+
+
+LOGO_HELP = "PNG or JPEG, at most 2 MB. Shown on the organization's and its programs' pages."
+
+
+class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(required=False, assume_scheme="https")
+    logo = forms.FileField(required=False, help_text=LOGO_HELP)
+
+    class Meta:
+        model = Organization
+        fields = ["slug", "name", "description", "website"]
+        help_texts = {"slug": "Used in addresses: /o/<slug>/. Lowercase letters, digits, hyphens."}
+
+
+class OrganizationEditForm(forms.ModelForm):
+    website = forms.URLField(required=False, assume_scheme="https")
+    logo = forms.FileField(required=False, help_text=LOGO_HELP)
+
+    class Meta:
+        model = Organization
+        fields = ["name", "description", "website"]

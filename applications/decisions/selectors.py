@@ -1,0 +1,233 @@
+"""Reads of the decisions area (decisions, offers, mentorships), shared by pages, the API
+and the tasks. Functions marked CROSS-TENANT run unscoped on purpose: the mentee's own
+offers and mentorships across organizations, the one-acceptance rule, and the sweeps."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django_scopes import scopes_disabled
+
+from accounts.organizations.models import Organization, Role
+from accounts.organizations.selectors import user_roles
+from accounts.people.models import User
+from applications.apply.models import Application, ApplicationState
+from applications.decisions.models import (
+    DEFAULT_AGREEMENT,
+    DEFAULT_DECLINE_FEEDBACK,
+    Decision,
+    DecisionEmail,
+    DecisionSettings,
+    EmailKind,
+    Offer,
+    OfferState,
+    Placement,
+    ProgramDecisionTexts,
+    TermSlot,
+)
+from applications.review.models import ConflictOfInterest
+from core.audit.models import AuditEvent
+from programs.programs.models import Program
+from programs.terms.models import Term, TermMentor
+
+S = ApplicationState
+
+
+def decision_settings(*, organization: Organization) -> DecisionSettings:
+    """The organization's settings (the defaults, unsaved, when it never changed them).
+    Keyed by the organization itself, so it is safe before a scope is entered (permission
+    predicates run before the view enters the organization's scope)."""
+    found = (
+        DecisionSettings.objects.with_scopes_disabled().filter(organization=organization).first()
+    )
+    return found or DecisionSettings(organization=organization)
+
+
+def program_texts(*, program: Program) -> ProgramDecisionTexts:
+    """The program's decline feedback and agreement (the defaults, unsaved, when never
+    edited). Looked up by the program itself, so it is safe in any scope: the mentee's own
+    pages (unscoped, CROSS-TENANT) show the agreement of the program that made the offer."""
+    found = (
+        ProgramDecisionTexts.objects.with_scopes_disabled()
+        .filter(program=program, organization_id=program.organization_id)
+        .first()
+    )
+    return found or ProgramDecisionTexts(
+        organization_id=program.organization_id,
+        program=program,
+        decline_feedback=DEFAULT_DECLINE_FEEDBACK,
+        agreement_text=DEFAULT_AGREEMENT,
+    )
+
+
+def render_text(text: str, *, program: Program) -> str:
+    # str.replace, not str.format: an admin's text may contain other braces.
+    return text.replace("{program}", program.name)
+
+
+@dataclass
+class Decider:
+    """What decides a person's decision rights in one organization, read once per request
+    (a term's decisions page asks for every row)."""
+
+    user: User
+    role: str | None
+    mentors_may_decide: bool
+    mentor_terms: frozenset[int]
+    # Applications this person declared a conflict of interest with (rule 6).
+    conflicted: frozenset[int] = frozenset()
+
+
+def decider_for(
+    user: User, organization: Organization, conflicted: frozenset[int] | None = None
+) -> Decider:
+    """`conflicted`: the applications the person declared a conflict with, when the caller
+    already knows them (the applicant page does); read here otherwise."""
+    role = user_roles(user).get(organization.pk)
+    may, terms = False, frozenset()
+    if role == Role.MENTOR:
+        may = decision_settings(organization=organization).mentors_may_decide
+        if may:
+            terms = frozenset(
+                TermMentor.objects.with_scopes_disabled()
+                .filter(organization=organization, user=user)
+                .values_list("term_id", flat=True)
+            )
+    if conflicted is None:
+        conflicted = frozenset(
+            ConflictOfInterest.objects.with_scopes_disabled()
+            .filter(organization=organization, reviewer=user)
+            .values_list("application_id", flat=True)
+        )
+    return Decider(
+        user=user, role=role, mentors_may_decide=may, mentor_terms=terms, conflicted=conflicted
+    )
+
+
+def may_accept(user: User, application: Application, decider: Decider | None = None) -> bool:
+    """Admins accept, unless they declared a conflict with the applicant."""
+    decider = decider or decider_for(user, application.organization)
+    return decider.role == Role.ADMIN and application.pk not in decider.conflicted
+
+
+def may_decline(user: User, application: Application, decider: Decider | None = None) -> bool:
+    """Admins and coordinators decline; so do the term's mentors where the organization
+    lets mentors decide. Nobody decides on an applicant they declared a conflict with."""
+    decider = decider or decider_for(user, application.organization)
+    if decider.role in (Role.ADMIN, Role.COORDINATOR):
+        allowed = True
+    elif decider.role == Role.MENTOR:
+        allowed = decider.mentors_may_decide and application.term_id in decider.mentor_terms
+    else:
+        allowed = False
+    return allowed and application.pk not in decider.conflicted
+
+
+def decision_application_get(*, organization: Organization, public_id) -> Application:
+    application = (
+        Application.objects.filter(organization=organization, public_id=public_id)
+        .select_related("term__program", "term__cycle", "cycle", "applicant")
+        .first()
+    )
+    if application is None:
+        raise Http404("No such application.")
+    return application
+
+
+def organization_decisions(*, organization: Organization) -> QuerySet[Application]:
+    """Applications that can be or were decided (not drafts), with their offers."""
+    return (
+        Application.objects.filter(organization=organization)
+        .exclude(state=S.DRAFT)
+        .select_related("term__program", "cycle", "applicant", "offer", "decision")
+        .order_by("term_id", "state", "-submitted_at", "id")
+    )
+
+
+def application_offer(*, application: Application) -> Offer | None:
+    return Offer.objects.filter(application=application).first()
+
+
+def term_unshortlisted(*, term: Term) -> QuerySet[Application]:
+    """Submitted applicants of the term nobody shortlisted: the bulk decline's targets."""
+    return Application.objects.filter(
+        organization=term.organization, term=term, state=S.SUBMITTED, shortlisted=False
+    )
+
+
+def term_decision_summary(*, term: Term) -> dict:
+    """Counts for the term's decisions page, in two queries whatever the number of rows."""
+    counts = Application.objects.filter(organization=term.organization, term=term).aggregate(
+        n_submitted=Count("id", filter=Q(state=S.SUBMITTED)),
+        n_shortlisted=Count("id", filter=Q(state=S.SUBMITTED, shortlisted=True)),
+        n_unshortlisted=Count("id", filter=Q(state=S.SUBMITTED, shortlisted=False)),
+        n_accepted=Count("id", filter=Q(state=S.ACCEPTED)),
+        n_declined=Count("id", filter=Q(state=S.DECLINED)),
+        n_confirmed=Count("id", filter=Q(state=S.ACCEPTED, offer__state=OfferState.CONFIRMED)),
+    )
+    counts = {name.removeprefix("n_"): value for name, value in counts.items()}
+    taken = TermSlot.objects.filter(organization=term.organization, term=term).count()
+    return {**counts, "capacity": term.capacity, "taken": taken, "free": term.capacity - taken}
+
+
+def term_applications(*, term: Term) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(organization=term.organization, term=term)
+        .exclude(state=S.DRAFT)
+        .select_related("applicant", "offer")
+        .order_by("-shortlisted", "state", "submitted_at", "id")
+    )
+
+
+def history_events(*, organization: Organization, obj) -> QuerySet[AuditEvent]:
+    """Every recorded change of `obj` (an application, its offer or a mentorship)."""
+    return (
+        AuditEvent.objects.filter(
+            organization=organization,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+        )
+        .select_related("actor")
+        .order_by("created_at", "id")
+    )
+
+
+def application_full_history(*, application: Application) -> list[AuditEvent]:
+    """The application's state changes and its offer's, oldest first: who, when, from, to,
+    why."""
+    offer = application_offer(application=application)
+    events = list(history_events(organization=application.organization, obj=application))
+    if offer is not None:
+        events += list(history_events(organization=application.organization, obj=offer))
+    return sorted(events, key=lambda e: (e.created_at, e.id))
+
+
+def applicant_placement(*, applicant: User, cycle_id: int) -> Placement | None:
+    """CROSS-TENANT: the mentee's acceptance in the cycle, in any organization, if any."""
+    return Placement.objects.filter(applicant=applicant, cycle_id=cycle_id).first()
+
+
+def decisions_to_announce(*, now: datetime) -> list[int]:
+    """CROSS-TENANT: ids of decided applications whose cycle announced its results and
+    whose decision email was not sent yet."""
+    with scopes_disabled():
+        sent = DecisionEmail.objects.filter(kind=EmailKind.DECISION).values("application_id")
+        return list(
+            Decision.objects.filter(application__cycle__results_announced_at__lte=now)
+            .exclude(application_id__in=sent)
+            .values_list("application_id", flat=True)
+        )
+
+
+def application_history(*, application: Application) -> QuerySet[AuditEvent]:
+    """Every recorded state change of an application, oldest first, with who did it."""
+    return (
+        AuditEvent.objects.filter(
+            organization=application.organization,
+            object_type=Application._meta.label_lower,
+            object_id=str(application.pk),
+        )
+        .select_related("actor")
+        .order_by("created_at", "id")
+    )

@@ -1,0 +1,273 @@
+"""Decisions on applications: accepting (which takes a slot of the term and the mentee's
+one placement of the cycle, and makes an offer), declining (with the program's feedback),
+declining in bulk, and the settings that say who may decide.
+
+The two rules that must hold under any timing live in the database:
+- capacity: a TermSlot row per accepted application, numbered 1..capacity with (term,
+  number) unique and a check constraint on the number; the term's row is locked
+  (SELECT ... FOR UPDATE) while a slot is chosen, so concurrent accepts on one term queue
+  up and the later one reads the slots the earlier one took and gets a clear message;
+- one acceptance per mentee and cycle: a Placement row, unique (applicant, cycle), across
+  organizations. There is nothing to lock across tenants, so the unique index decides: the
+  second INSERT waits for the first transaction and fails once it commits.
+The lock gives clear messages and no wasted work; the constraints make the rules hold even
+for a writer that forgot the lock."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.organizations.models import Organization
+from accounts.people.models import User
+from applications.apply.models import Application, ApplicationState
+from applications.apply.services.transitions import REFUSALS, application_transition
+from applications.decisions.models import (
+    Decision,
+    DecisionOutcome,
+    DecisionSettings,
+    Offer,
+    Placement,
+    ProgramDecisionTexts,
+    TermSlot,
+)
+from applications.decisions.selectors import (
+    applicant_placement,
+    may_accept,
+    may_decline,
+    program_texts,
+    render_text,
+    term_unshortlisted,
+)
+from applications.decisions.tasks import send_decision_email
+from core.audit.services import audit_record
+from core.tasks import enqueue_on_commit
+from programs.programs.models import Program
+from programs.terms.models import Term
+
+S = ApplicationState
+
+# An acceptance made after the cycle's confirmation deadline (a replacement for a lapsed
+# or declined offer) gives the mentee this long from when they can see it.
+LATE_OFFER_WINDOW = timedelta(days=5)
+
+TERM_FULL = (
+    "This term is full: all {capacity} slot{s} are taken. An offer that is declined or "
+    "lapses frees its slot."
+)
+ALREADY_PLACED = (
+    "{name} was already accepted by another program this cycle; a mentee holds at most one "
+    "acceptance per cycle."
+)
+
+
+def offer_deadline(*, application: Application, now) -> "timezone.datetime":
+    cycle = application.cycle
+    visible = max(now, cycle.results_announced_at)
+    return max(cycle.confirmation_deadline, visible + LATE_OFFER_WINDOW)
+
+
+def _check_submitted(application: Application) -> None:
+    if application.state != S.SUBMITTED:
+        raise ValidationError(REFUSALS.get(application.state, "This application changed."))
+
+
+@transaction.atomic
+def application_accept(*, application: Application, actor: User | None) -> Application:
+    """Accepts a submitted application: takes a free slot of its term (refused when the
+    term is full), the mentee's placement of the cycle (refused when another program
+    accepted them first), moves it to `accepted` and makes the offer the mentee sees at the
+    cycle's results announcement. `actor` None is the system (matching, demo data)."""
+    if actor is not None and not may_accept(actor, application):
+        raise PermissionDenied("Only the organization's admins accept applicants.")
+    term = Term.objects.select_for_update().get(pk=application.term_id)
+    # Read again under the lock: another admin may have decided meanwhile.
+    application.refresh_from_db(fields=["state"])
+    _check_submitted(application)
+    taken = set(TermSlot.objects.filter(term=term).values_list("number", flat=True))
+    free = [number for number in range(1, term.capacity + 1) if number not in taken]
+    if not free:
+        raise ValidationError(
+            TERM_FULL.format(capacity=term.capacity, s="" if term.capacity == 1 else "s")
+        )
+    name = application.applicant.name
+    if applicant_placement(applicant=application.applicant, cycle_id=application.cycle_id):
+        raise ValidationError(ALREADY_PLACED.format(name=name))
+    try:
+        with transaction.atomic():
+            TermSlot.objects.create(
+                organization_id=application.organization_id,
+                term=term,
+                number=free[0],
+                capacity=term.capacity,
+                application=application,
+            )
+    except IntegrityError:
+        raise ValidationError(
+            TERM_FULL.format(capacity=term.capacity, s="" if term.capacity == 1 else "s")
+        ) from None
+    try:
+        with transaction.atomic():
+            Placement.objects.create(
+                applicant=application.applicant,
+                cycle_id=application.cycle_id,
+                application=application,
+            )
+    except IntegrityError:
+        raise ValidationError(ALREADY_PLACED.format(name=name)) from None
+    now = timezone.now()
+    application_transition(
+        application=application, to_state=S.ACCEPTED, actor=actor, reason="Accepted"
+    )
+    Decision.objects.create(
+        organization_id=application.organization_id,
+        application=application,
+        outcome=DecisionOutcome.ACCEPTED,
+        decided_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    Offer.objects.create(
+        organization_id=application.organization_id,
+        application=application,
+        deadline=offer_deadline(application=application, now=now),
+    )
+    _announce_if_due(application)
+    return application
+
+
+@transaction.atomic
+def application_decline(*, application: Application, actor: User | None) -> Application:
+    """Declines a submitted application, final for that term. The applicant receives the
+    program's feedback as it reads now, at the cycle's results announcement."""
+    if actor is not None and not may_decline(actor, application):
+        raise PermissionDenied("Your role cannot decide on this applicant.")
+    _check_submitted(application)
+    program = application.term.program
+    feedback = render_text(program_texts(program=program).decline_feedback, program=program)
+    application_transition(
+        application=application, to_state=S.DECLINED, actor=actor, reason="Declined"
+    )
+    Decision.objects.create(
+        organization_id=application.organization_id,
+        application=application,
+        outcome=DecisionOutcome.DECLINED,
+        feedback=feedback,
+        decided_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    _announce_if_due(application)
+    return application
+
+
+def _announce_if_due(application: Application) -> None:
+    """A decision taken after the cycle's announcement is emailed at once (after commit);
+    earlier ones wait for the announcement sweep."""
+    if timezone.now() >= application.cycle.results_announced_at:
+        enqueue_on_commit(send_decision_email, application.pk)
+
+
+class BulkDeclineResult(dict):
+    """{"declined": n, "skipped": n} (skipped: changed meanwhile or the actor is
+    conflicted)."""
+
+
+@transaction.atomic
+def term_decline_unshortlisted(
+    *, term: Term, actor: User | None, expected_count: int | None = None
+) -> BulkDeclineResult:
+    """Declines every submitted applicant of the term nobody shortlisted, each with the
+    program's feedback. `expected_count` is the number the person confirmed; if the list
+    changed since (someone shortlisted or applied), nothing is declined and they are asked
+    to confirm again."""
+    targets = list(
+        term_unshortlisted(term=term).select_related("term__program", "cycle", "applicant")
+    )
+    if expected_count is not None and expected_count != len(targets):
+        raise ValidationError(
+            {
+                "expected_count": f"The list changed: {len(targets)} applicant"
+                f"{'' if len(targets) == 1 else 's'} are now not shortlisted. Check and "
+                "confirm again."
+            }
+        )
+    declined = skipped = 0
+    for application in targets:
+        try:
+            with transaction.atomic():
+                application_decline(application=application, actor=actor)
+        except (ValidationError, PermissionDenied):
+            skipped += 1
+        else:
+            declined += 1
+    audit_record(
+        action="term.bulk_declined",
+        obj=term,
+        actor=actor,
+        organization=term.organization,
+        reason=f"Declined {declined} applicant(s) not shortlisted; skipped {skipped}.",
+        data={"declined": declined, "skipped": skipped},
+    )
+    return BulkDeclineResult(declined=declined, skipped=skipped)
+
+
+# --- settings ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def decision_settings_update(
+    *, organization: Organization, actor: User | None, mentors_may_decide: bool
+) -> DecisionSettings:
+    """Whether the organization's mentors may decline applicants of their own terms."""
+    settings, _ = DecisionSettings.objects.select_for_update().get_or_create(
+        organization=organization
+    )
+    before = settings.mentors_may_decide
+    settings.mentors_may_decide = bool(mentors_may_decide)
+    settings.save()
+    if before != settings.mentors_may_decide:
+        audit_record(
+            action="decision_settings.changed",
+            obj=settings,
+            actor=actor,
+            organization=organization,
+            from_state=f"mentors_may_decide={before}",
+            to_state=f"mentors_may_decide={settings.mentors_may_decide}",
+        )
+    return settings
+
+
+def _check_text(value, field: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(
+            {field: "Enter the text (it may use {program} for the program's name)."}
+        )
+    if len(value) > 5000:
+        raise ValidationError({field: "Use at most 5,000 characters."})
+    return value
+
+
+@transaction.atomic
+def program_texts_update(
+    *,
+    program: Program,
+    actor: User | None,
+    decline_feedback: str | None = None,
+    agreement_text: str | None = None,
+) -> ProgramDecisionTexts:
+    """The program's decline feedback and agreement text. Decisions already taken and
+    offers already confirmed keep the text they were given."""
+    # The program's row lock serializes two admins saving the first version at once.
+    Program.objects.select_for_update().filter(pk=program.pk).first()
+    texts = program_texts(program=program)
+    if decline_feedback is not None:
+        texts.decline_feedback = _check_text(decline_feedback, "decline_feedback")
+    if agreement_text is not None:
+        texts.agreement_text = _check_text(agreement_text, "agreement_text")
+    texts.save()
+    audit_record(
+        action="program.decision_texts_changed",
+        obj=program,
+        actor=actor,
+        organization=program.organization,
+    )
+    return texts

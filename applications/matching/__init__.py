@@ -1,4 +1,0 @@
-"""Stable matching of mentees to terms (hospitals/residents with capacities).
-
-Pure Python, no Django: see ``applications.matching.algorithm``.
-"""

@@ -1,0 +1,70 @@
+from dataclasses import dataclass
+
+from django.db.models import (
+    OuterRef,
+    Value,
+)
+
+from accounts.people.models import User
+from applications.apply.models import Application
+from applications.review.models import ConflictOfInterest, Review
+from applications.review.selectors.access import PROGRESS_STATES, _count
+from programs.terms.models import Term, TermMentor
+
+# --- progress -----------------------------------------------------------------------------
+
+
+@dataclass
+class ProgressRow:
+    reviewer: User
+    is_primary: bool
+    reviewed: int
+    conflicts: int
+    applicants: int
+
+    @property
+    def to_review(self) -> int:
+        return max(self.applicants - self.conflicts, 0)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.reviewed / self.to_review) if self.to_review else 100
+
+
+def review_progress(*, term: Term) -> list[ProgressRow]:
+    """How many of the term's applicants each of its mentors has reviewed (conflicts
+    excluded), so admins see who is behind before the selection deadline. One query."""
+    applications = Application.objects.filter(term=term, state__in=PROGRESS_STATES)
+    applicants = _count(applications.annotate(one=Value(1)), "one")
+    reviewed = _count(
+        Review.objects.filter(
+            reviewer=OuterRef("user"),
+            application__term=term,
+            application__state__in=PROGRESS_STATES,
+            recused=False,
+        ).annotate(one=Value(1)),
+        "one",
+    )
+    conflicts = _count(
+        ConflictOfInterest.objects.filter(
+            reviewer=OuterRef("user"),
+            application__term=term,
+            application__state__in=PROGRESS_STATES,
+        ).annotate(one=Value(1)),
+        "one",
+    )
+    mentors = (
+        TermMentor.objects.filter(term=term)
+        .select_related("user")
+        .annotate(reviewed=reviewed, conflicts=conflicts, applicants=applicants)
+    )
+    return [
+        ProgressRow(
+            reviewer=m.user,
+            is_primary=m.is_primary,
+            reviewed=m.reviewed,
+            conflicts=m.conflicts,
+            applicants=m.applicants,
+        )
+        for m in mentors
+    ]

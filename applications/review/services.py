@@ -1,0 +1,266 @@
+"""Writes of the review area: reviews (with their edit history), conflicts of interest, the
+shortlist flag and the organization's selection settings.
+
+Each service checks who may do it again (pages and the API check first, but a service is
+the rule): reviewers are the organization's admins and coordinators and the term's
+mentors; a reviewer who declared a conflict with an applicant can no longer review them
+or shortlist them (PRODUCT.md rule 6)."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django_scopes import scopes_disabled
+
+from accounts.organizations.models import Organization, Role
+from accounts.organizations.selectors import user_roles
+from accounts.people.models import User
+from applications.apply.models import Application, ApplicationState
+from applications.review.models import (
+    RUBRIC,
+    ConflictKind,
+    ConflictOfInterest,
+    Review,
+    ReviewRevision,
+    SelectionSettings,
+)
+from applications.review.selectors.access import REVIEWABLE_STATES, selection_settings_of
+from core.audit.services import audit_record
+from programs.terms.models import TermMentor
+
+NOTES_MAX = 5000
+CONFLICT_NOTE_MAX = 500
+
+
+def _role(user: User, application: Application) -> str | None:
+    return user_roles(user).get(application.organization_id) if user.is_authenticated else None
+
+
+def _is_term_mentor(user: User, application: Application) -> bool:
+    with scopes_disabled():
+        return TermMentor.objects.filter(term_id=application.term_id, user=user).exists()
+
+
+def _check_reviewer(user: User, application: Application) -> str:
+    role = _role(user, application)
+    if role in (Role.ADMIN, Role.COORDINATOR):
+        return role
+    if role == Role.MENTOR and _is_term_mentor(user, application):
+        return role
+    raise PermissionDenied("Only the term's mentors, coordinators and admins review it.")
+
+
+def _check_no_conflict(user: User, application: Application) -> None:
+    if ConflictOfInterest.objects.filter(application=application, reviewer=user).exists():
+        raise PermissionDenied(
+            "You declared a conflict of interest with this applicant, so you cannot review, "
+            "shortlist or decide on them."
+        )
+
+
+def _locked(application: Application) -> Application:
+    """Serializes writes about one application (two tabs saving one review, a conflict
+    declared while a review is saved)."""
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
+def _clean_scores(scores: dict, not_acceptable: bool) -> dict[str, int | None]:
+    errors, clean = {}, {}
+    for name, label in RUBRIC.items():
+        value = scores.get(name)
+        if value in (None, ""):
+            if not not_acceptable:
+                errors[name] = f"Score {label.lower()} from 1 to 5, or mark “not acceptable”."
+            clean[name] = None
+            continue
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = 0
+        if number < 1 or number > 5 or str(value).strip() not in {str(number), f"{number}.0"}:
+            errors[name] = f"{label} is scored from 1 to 5."
+        clean[name] = number
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def _score(clean: dict[str, int | None], not_acceptable: bool) -> Decimal | None:
+    if not_acceptable:
+        return None
+    total = Decimal(sum(clean.values()))
+    return (total / len(clean)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@transaction.atomic
+def review_save(
+    *,
+    application: Application,
+    reviewer: User,
+    skills=None,
+    motivation=None,
+    communication=None,
+    availability=None,
+    not_acceptable: bool = False,
+    notes: str = "",
+) -> Review:
+    """Writes the reviewer's review of an application, or edits it (the previous version is
+    kept as a ReviewRevision). Each criterion is scored 1–5; the score is their mean. A
+    reviewer may instead mark the applicant "not acceptable" (no score). Only the term's
+    reviewers, only while the application awaits a decision, never with a conflict."""
+    _check_reviewer(reviewer, application)
+    application = _locked(application)
+    _check_no_conflict(reviewer, application)
+    if application.state not in REVIEWABLE_STATES:
+        raise ValidationError("Only applications waiting for a decision can be reviewed.")
+    notes = (notes or "").strip()
+    if len(notes) > NOTES_MAX:
+        raise ValidationError({"notes": f"Keep notes under {NOTES_MAX} characters."})
+    not_acceptable = bool(not_acceptable)
+    clean = _clean_scores(
+        {
+            "skills": skills,
+            "motivation": motivation,
+            "communication": communication,
+            "availability": availability,
+        },
+        not_acceptable,
+    )
+    fields = {**clean, "score": _score(clean, not_acceptable), "not_acceptable": not_acceptable}
+    fields["notes"] = notes
+    review = Review.objects.filter(application=application, reviewer=reviewer).first()
+    if review is None:
+        review = Review.objects.create(
+            organization=application.organization,
+            application=application,
+            reviewer=reviewer,
+            **fields,
+        )
+        action = "review.created"
+    else:
+        ReviewRevision.objects.create(
+            organization=review.organization,
+            review=review,
+            revision=review.revision,
+            skills=review.skills,
+            motivation=review.motivation,
+            communication=review.communication,
+            availability=review.availability,
+            score=review.score,
+            not_acceptable=review.not_acceptable,
+            notes=review.notes,
+            written_at=review.updated_at,
+        )
+        for name, value in fields.items():
+            setattr(review, name, value)
+        review.revision += 1
+        review.save()
+        action = "review.updated"
+    audit_record(
+        action=action,
+        obj=review,
+        actor=reviewer,
+        organization=application.organization,
+        to_state="not acceptable" if not_acceptable else str(review.score),
+        data={"application": str(application.public_id), "revision": review.revision},
+    )
+    return review
+
+
+@transaction.atomic
+def conflict_declare(
+    *, application: Application, reviewer: User, kind: str, note: str = ""
+) -> ConflictOfInterest:
+    """Records that a reviewer has a conflict of interest with an applicant. From then on
+    the reviewer cannot see the applicant's reviews, review, shortlist or decide on them;
+    a review they already wrote stays on record as recused and no longer counts."""
+    _check_reviewer(reviewer, application)
+    application = _locked(application)
+    if kind not in ConflictKind.values:
+        raise ValidationError({"kind": "Choose the kind of relationship."})
+    note = (note or "").strip()
+    if len(note) > CONFLICT_NOTE_MAX:
+        raise ValidationError({"note": f"Keep the note under {CONFLICT_NOTE_MAX} characters."})
+    if ConflictOfInterest.objects.filter(application=application, reviewer=reviewer).exists():
+        raise ValidationError("You already declared a conflict of interest with this applicant.")
+    conflict = ConflictOfInterest.objects.create(
+        organization=application.organization,
+        application=application,
+        reviewer=reviewer,
+        kind=kind,
+        note=note,
+    )
+    recused = Review.objects.filter(application=application, reviewer=reviewer).update(recused=True)
+    audit_record(
+        action="review.conflict_declared",
+        obj=conflict,
+        actor=reviewer,
+        organization=application.organization,
+        to_state=kind,
+        reason=note,
+        data={"application": str(application.public_id), "review_recused": bool(recused)},
+    )
+    return conflict
+
+
+def may_shortlist(user: User, application: Application) -> bool:
+    role = _role(user, application)
+    if role in (Role.ADMIN, Role.COORDINATOR):
+        return True
+    return (
+        role == Role.MENTOR
+        and selection_settings_of(organization=application.organization).mentors_may_shortlist
+        and _is_term_mentor(user, application)
+    )
+
+
+@transaction.atomic
+def application_shortlist(
+    *, application: Application, actor: User, shortlisted: bool
+) -> Application:
+    """Sets or clears the shortlist flag (a reviewer's flag, not a state) of an application
+    waiting for a decision. Coordinators and admins; the term's mentors where the
+    organization lets mentors shortlist; never a reviewer with a conflict."""
+    if not may_shortlist(actor, application):
+        raise PermissionDenied("Your role cannot change the shortlist here.")
+    application = _locked(application)
+    _check_no_conflict(actor, application)
+    if application.state != ApplicationState.SUBMITTED:
+        raise ValidationError("Only applications waiting for a decision can be shortlisted.")
+    shortlisted = bool(shortlisted)
+    if application.shortlisted != shortlisted:
+        Application.objects.filter(pk=application.pk).update(shortlisted=shortlisted)
+        application.shortlisted = shortlisted
+        audit_record(
+            action="application.shortlisted" if shortlisted else "application.unshortlisted",
+            obj=application,
+            actor=actor,
+            organization=application.organization,
+            from_state="not shortlisted" if shortlisted else "shortlisted",
+            to_state="shortlisted" if shortlisted else "not shortlisted",
+        )
+    return application
+
+
+@transaction.atomic
+def selection_settings_update(
+    *, organization: Organization, actor: User, mentors_may_shortlist: bool
+) -> SelectionSettings:
+    """Changes how the organization selects (admins). Recorded."""
+    settings, _ = SelectionSettings.objects.select_for_update().get_or_create(
+        organization=organization
+    )
+    before = settings.mentors_may_shortlist
+    settings.mentors_may_shortlist = bool(mentors_may_shortlist)
+    settings.save()
+    organization._selection_settings = settings
+    if before != settings.mentors_may_shortlist:
+        audit_record(
+            action="selection_settings.updated",
+            obj=settings,
+            actor=actor,
+            organization=organization,
+            from_state=f"mentors_may_shortlist={before}",
+            to_state=f"mentors_may_shortlist={settings.mentors_may_shortlist}",
+        )
+    return settings

@@ -1,0 +1,188 @@
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from accounts.tenancy import organization_view
+from applications.review.forms import ApplicantFilterForm
+from applications.review.selectors import access as selectors
+from applications.review.selectors import dashboard as selectors_dashboard
+from applications.review.selectors import progress as selectors_progress
+
+PAGE_SIZE = 25
+COLUMNS = [
+    ("name", "Applicant"),
+    ("country", "Country"),
+    (None, "Skills"),
+    ("prerequisites", "Prerequisites"),
+    ("submitted", "Submitted"),
+    ("score", "Average score"),
+    ("reviews", "Reviews"),
+    ("reviewed", "Reviewed by me"),
+    ("shortlisted", "Shortlist"),
+    ("other", "Other active applications"),
+    ("state", "State"),
+]
+
+
+def _flash(request, error: ValidationError) -> None:
+    messages.error(request, " ".join(error.messages))
+
+
+def _next_url(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def _dashboard_url(organization, term) -> str:
+    return reverse(
+        "applications:review-dashboard", kwargs={"org": organization.slug, "term": term.pk}
+    )
+
+
+def _applicant_url(organization, application) -> str:
+    return reverse(
+        "applications:review-applicant",
+        kwargs={"org": organization.slug, "application": application.public_id},
+    )
+
+
+def _columns(sort: str) -> list[dict]:
+    current, descending = sort.lstrip("-"), sort.startswith("-")
+    columns = []
+    for key, label in COLUMNS:
+        column = {"key": key, "label": label, "aria_sort": None, "next": None}
+        if key:
+            if key == current:
+                column["aria_sort"] = "descending" if descending else "ascending"
+                column["next"] = key if descending else f"-{key}"
+            else:
+                column["next"] = f"-{key}" if key in ("score", "reviews", "submitted") else key
+        columns.append(column)
+    return columns
+
+
+def _row_context(request, context, application) -> dict:
+    return {
+        "organization": request.organization,
+        "term": context.term,
+        "reviewer": context,
+        "a": application,
+        "required": context.required_prerequisites,
+    }
+
+
+def _htmx_row(request, context, application, template="applications/review/_row.html"):
+    """The redrawn row, with the progress bar out of band."""
+    row = selectors_dashboard.term_applicant_row(context=context, application=application)
+    data = _row_context(request, context, row)
+    data["progress"] = selectors_progress.review_progress(term=context.term)
+    data["oob"] = True
+    return render(request, template, data)
+
+
+@organization_view("applications.view_reviews")
+def dashboard(request, term):
+    context = selectors.review_term_get(
+        user=request.user, organization=request.organization, pk=term
+    )
+    present = selectors_dashboard.term_applicant_countries(term=context.term)
+    form = ApplicantFilterForm(request.GET or None, countries_present=present)
+    filters = form.filters() if request.GET else ApplicantFilterForm({}).filters()
+    applicants = selectors_dashboard.term_applicants(context=context, filters=filters)
+    page = Paginator(applicants, PAGE_SIZE).get_page(request.GET.get("page"))
+    data = {
+        "organization": request.organization,
+        "term": context.term,
+        "program": context.term.program,
+        "reviewer": context,
+        "form": form if request.GET else ApplicantFilterForm(countries_present=present),
+        "page": page,
+        "columns": _columns(filters.sort),
+        "required": context.required_prerequisites,
+        "progress": selectors_progress.review_progress(term=context.term),
+        "query": request.GET.urlencode(),
+        "here": request.get_full_path(),
+    }
+    if request.htmx and request.htmx.target == "applicant-list":
+        return render(request, "applications/review/_list.html", data)
+    return render(request, "applications/review/dashboard.html", data)
+
+
+CSV_HEADER = [
+    "application",
+    "name",
+    "country",
+    "skills",
+    "prerequisites done",
+    "prerequisites required",
+    "submitted",
+    "average score",
+    "reviews",
+    "not acceptable",
+    "reviewed by me",
+    "shortlisted",
+    "other active applications",
+    "state",
+    "notes",
+]
+
+
+def applicant_csv_rows(context, filters):
+    """The CSV of the filtered applicants: the dashboard's columns, plus the notes the
+    viewer may read. Shared by the page and the API."""
+    applicants = list(
+        selectors_dashboard.term_applicants_for_export(context=context, filters=filters)
+    )
+    notes = selectors_dashboard.visible_notes(
+        context=context, application_ids=[a["pk"] for a in applicants]
+    )
+    yield CSV_HEADER
+    for a in applicants:
+        conflicted = a["viewer_conflicted"]
+        skills = a["applicant__mentee_profile__skills"] or []
+        yield [
+            str(a["public_id"]),
+            a["applicant__display_name"] or a["applicant__email"].split("@")[0],
+            a["applicant__mentee_profile__country"] or "",
+            ", ".join(s.get("name", "") for s in skills if isinstance(s, dict)),
+            a["prerequisites_done"],
+            context.required_prerequisites,
+            a["submitted_at"].isoformat() if a["submitted_at"] else "",
+            "" if a["average_score"] is None else f"{a['average_score']:.2f}",
+            "" if a["review_count"] is None else a["review_count"],
+            "" if a["not_acceptable_count"] is None else a["not_acceptable_count"],
+            "conflict" if conflicted else ("yes" if a["reviewed_by_me"] else "no"),
+            "yes" if a["shortlisted"] else "no",
+            a["other_active_applications"],
+            a["state"],
+            " | ".join(f"{who}: {text}" for who, text in notes.get(a["pk"], [])),
+        ]
+
+
+def csv_response(context, filters) -> HttpResponse:
+    """The export as one response (a thousand rows are a few hundred kilobytes)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    csv.writer(response).writerows(applicant_csv_rows(context, filters))
+    name = f"applicants-term-{context.term.pk}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@organization_view("applications.view_reviews")
+def dashboard_csv(request, term):
+    context = selectors.review_term_get(
+        user=request.user, organization=request.organization, pk=term
+    )
+    filters = ApplicantFilterForm(request.GET).filters()
+    return csv_response(context, filters)

@@ -1,0 +1,27 @@
+"""/api/v1/: `me/` personal, `orgs/<org>/` members of an organization, `staff/` platform
+staff, `programs/` public. Each app contributes its patterns to these prefixes."""
+
+from django.urls import include, path
+
+from accounts import api_urls as accounts_api
+from applications.apply import api_urls as urls_mentee
+from applications.decisions import api_urls as urls_decisions
+from applications.review import api_urls as urls_review
+from mentorship import api_urls as mentorship_api
+from programs import api_urls as programs_api
+
+app_name = "api"
+
+urlpatterns = [
+    path("me/", include(accounts_api.me_urlpatterns)),
+    path("orgs/<slug:org>/", include(accounts_api.org_urlpatterns)),
+    path("orgs/<slug:org>/", include(programs_api.org_urlpatterns)),
+    path("staff/", include(accounts_api.staff_urlpatterns)),
+    path("staff/", include(programs_api.staff_urlpatterns)),
+    path("programs/", include(programs_api.public_urlpatterns)),
+]
+for area in (urls_mentee, urls_review, urls_decisions, mentorship_api):
+    urlpatterns += [
+        path("me/", include(area.me_urlpatterns)),
+        path("orgs/<slug:org>/", include(area.org_urlpatterns)),
+    ]

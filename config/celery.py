@@ -1,0 +1,36 @@
+"""The Celery app. Broker and behaviour come from Django settings (CELERY_*); the beat
+schedule lives here, in one place."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+
+app = Celery("mentorship")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+# Tasks live in the slices that own them (thin shells over services); list each module's
+# package here so workers and web processes register the same tasks.
+app.autodiscover_tasks(["core", "applications.decisions", "mentorship.offers"])
+
+# Periodic jobs. Each task is safe to run twice (status checks, unique sent-logs).
+app.conf.beat_schedule = {
+    "platform-heartbeat": {
+        "task": "core.heartbeat",
+        "schedule": 300.0,
+    },
+    # applications, decisions area: announce decisions once the cycle's instant passed,
+    # remind mentees two days before their offer's deadline, lapse unanswered offers.
+    "applications-announce-decisions": {
+        "task": "applications.announce_decisions",
+        "schedule": 60.0,
+    },
+    "applications-remind-offers": {
+        "task": "applications.remind_offers",
+        "schedule": 900.0,
+    },
+    "applications-lapse-offers": {
+        "task": "applications.lapse_offers",
+        "schedule": 300.0,
+    },
+}

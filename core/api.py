@@ -1,0 +1,27 @@
+"""API plumbing shared by every app: errors from services become 400s with field messages."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django_countries import countries
+from rest_framework.exceptions import ValidationError
+from rest_framework.views import exception_handler as drf_exception_handler
+
+# One name ("CountryEnum") for every country field in the OpenAPI schema.
+# A UUID in a DRF lookup_value_regex (routes of objects named by their public id).
+UUID_REGEX = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+COUNTRY_CHOICES = [(country.code, country.name) for country in countries]
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        if hasattr(exc, "error_dict"):
+            exc = ValidationError(
+                {
+                    (field if field != "__all__" else "non_field_errors"): [
+                        message for error in errors for message in error.messages
+                    ]
+                    for field, errors in exc.error_dict.items()
+                }
+            )
+        else:
+            exc = ValidationError({"non_field_errors": exc.messages})
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,154 @@
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from accounts.organizations.models import Organization
+from accounts.organizations.selectors import user_roles
+from accounts.people.models import User
+from programs.prerequisites.models import Prerequisite
+from programs.programs.models import Program, ProgramStatus, Skill
+from programs.terms.models import Term, TermKind, TermMentor
+from programs.terms.timeline import accepting_applications, accepting_q, term_phase
+
+
+def _uses_postgres() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def _search(queryset: QuerySet[Program], q: str) -> QuerySet[Program]:
+    skill_match = Exists(Skill.objects.filter(programs=OuterRef("pk"), name__icontains=q))
+    if _uses_postgres():
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = (
+            SearchVector("name", weight="A", config="english")
+            + SearchVector("organization__name", weight="B", config="english")
+            + SearchVector("description", weight="C", config="english")
+        )
+        query = SearchQuery(q, search_type="websearch", config="english")
+        return (
+            queryset.annotate(search=vector, rank=SearchRank(vector, query))
+            .filter(Q(search=query) | skill_match)
+            .order_by("-rank", "name", "pk")
+        )
+    # SQLite (the embedded default): a plain contains-search.
+    return queryset.filter(
+        Q(name__icontains=q)
+        | Q(description__icontains=q)
+        | Q(organization__name__icontains=q)
+        | skill_match
+    )
+
+
+@dataclass
+class CatalogFilters:
+    q: str = ""
+    skill: str = ""
+    organization: str = ""
+    kind: str = ""
+
+
+def catalog_programs(
+    filters: CatalogFilters | None = None, now: datetime | None = None
+) -> QuerySet[Program]:
+    """CROSS-TENANT: published programs with a term accepting applications, searchable and
+    filterable. Only approved programs of any organization, and of them only their terms
+    that accept applications. Every queryset here is built unscoped, so the result can be
+    evaluated (paginated) anywhere."""
+    filters = filters or CatalogFilters()
+    now = now or timezone.now()
+    open_terms = Term.objects.with_scopes_disabled().filter(accepting_q(now))
+    if filters.kind in TermKind.values:
+        open_terms = open_terms.filter(kind=filters.kind)
+    queryset = (
+        Program.objects.with_scopes_disabled()
+        .filter(status=ProgramStatus.APPROVED)
+        .filter(Exists(open_terms.filter(program=OuterRef("pk"))))
+        .select_related("organization")
+        .prefetch_related(
+            "skills",
+            Prefetch(
+                "terms",
+                queryset=open_terms.select_related("cycle").order_by("starts_at", "id"),
+                to_attr="open_terms",
+            ),
+        )
+        .order_by("name", "pk")
+    )
+    if filters.skill:
+        queryset = queryset.filter(skills__slug=filters.skill)
+    if filters.organization:
+        queryset = queryset.filter(organization__slug=filters.organization)
+    q = " ".join(filters.q.split())[:200]
+    if q:
+        queryset = _search(queryset, q)
+    return queryset
+
+
+def catalog_facets(now: datetime | None = None) -> dict:
+    """CROSS-TENANT: the skills and organizations of the programs in the catalog."""
+    published = catalog_programs(now=now).values("pk")
+    skills = Skill.objects.filter(programs__in=published).distinct().order_by("name")
+    organizations = Organization.objects.filter(
+        pk__in=Program.objects.with_scopes_disabled()
+        .filter(pk__in=published)
+        .values("organization_id")
+    ).order_by("name")
+    return {"skills": list(skills), "organizations": list(organizations)}
+
+
+def public_program(*, org: str, slug: str, user: User | None = None) -> Program:
+    """CROSS-TENANT: a program's public page: published programs to anyone; unpublished
+    ones only to members of its organization (a preview). Everything else is a 404."""
+    with scopes_disabled():
+        program = (
+            Program.objects.filter(organization__slug=org, slug=slug)
+            .select_related("organization")
+            .prefetch_related("skills")
+            .first()
+        )
+        if program is None or not _may_see(program, user):
+            raise Http404("No such program.")
+        now = timezone.now()
+        program.public_terms = list(
+            Term.objects.filter(program=program, ends_at__gt=now)
+            .select_related("cycle")
+            .prefetch_related(
+                "milestones",
+                Prefetch("mentors", queryset=TermMentor.objects.select_related("user")),
+                "prerequisites",
+            )
+            .order_by("starts_at", "id")
+        )
+        program.standing_prerequisites = list(
+            Prerequisite.objects.filter(organization=program.organization, term__isnull=True)
+        )
+    for term in program.public_terms:
+        term.program = program
+        term.phase = term_phase(term, now)
+        term.accepting = accepting_applications(term, now)
+    return program
+
+
+def _may_see(program: Program, user: User | None) -> bool:
+    if program.status == ProgramStatus.APPROVED:
+        return True
+    return bool(user and user.is_authenticated and program.organization_id in user_roles(user))
+
+
+def program_logo(*, org: str, slug: str, user: User | None) -> Program:
+    """CROSS-TENANT: the program whose logo may be shown to this visitor."""
+    with scopes_disabled():
+        program = (
+            Program.objects.filter(organization__slug=org, slug=slug)
+            .select_related("organization")
+            .first()
+        )
+    if program is None or not program.logo or not _may_see(program, user):
+        raise Http404("No such logo.")
+    return program

@@ -1,0 +1,105 @@
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from programs.prerequisites.serializers import PrerequisiteSerializer
+from programs.programs.models import Program
+from programs.programs.serializers import SkillSerializer
+from programs.terms.models import Term
+from programs.terms.serializers import MilestoneSerializer
+
+
+class CatalogTermSerializer(serializers.ModelSerializer):
+    cycle = serializers.CharField(source="cycle.name", read_only=True)
+
+    class Meta:
+        model = Term
+        fields = [
+            "id",
+            "cycle",
+            "kind",
+            "capacity",
+            "applications_open_at",
+            "applications_close_at",
+            "starts_at",
+            "ends_at",
+        ]
+        read_only_fields = fields
+
+
+class CatalogProgramSerializer(serializers.ModelSerializer):
+    organization = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    skills = SkillSerializer(many=True, read_only=True)
+    open_terms = CatalogTermSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Program
+        fields = [
+            "slug",
+            "organization",
+            "organization_name",
+            "name",
+            "description",
+            "skills",
+            "repository_url",
+            "website_url",
+            "code_of_conduct_url",
+            "open_terms",
+        ]
+        read_only_fields = fields
+
+
+class PublicTermSerializer(serializers.ModelSerializer):
+    cycle = serializers.CharField(source="cycle.name", read_only=True)
+    phase = serializers.CharField(read_only=True)
+    accepting_applications = serializers.BooleanField(source="accepting", read_only=True)
+    mentors = serializers.SerializerMethodField()
+    milestones = serializers.SerializerMethodField()
+    prerequisites = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Term
+        fields = [
+            "id",
+            "cycle",
+            "kind",
+            "capacity",
+            "phase",
+            "accepting_applications",
+            "mentors",
+            "prerequisites",
+            "milestones",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_mentors(self, term) -> list:
+        return [{"name": m.user.name, "is_primary": m.is_primary} for m in term.mentors.all()]
+
+    @extend_schema_field(MilestoneSerializer(many=True))
+    def get_milestones(self, term):
+        return MilestoneSerializer(term.timeline(), many=True).data
+
+    @extend_schema_field(PrerequisiteSerializer(many=True))
+    def get_prerequisites(self, term):
+        standing = self.context.get("standing", [])
+        data = PrerequisiteSerializer([*standing, *term.prerequisites.all()], many=True).data
+        for item, prerequisite in zip(data, [*standing, *term.prerequisites.all()], strict=True):
+            item["due_at"] = serializers.DateTimeField().to_representation(
+                prerequisite.due_for(term)
+            )
+        return data
+
+
+class PublicProgramSerializer(CatalogProgramSerializer):
+    terms = serializers.SerializerMethodField()
+
+    class Meta(CatalogProgramSerializer.Meta):
+        fields = [f for f in CatalogProgramSerializer.Meta.fields if f != "open_terms"] + ["terms"]
+        read_only_fields = fields
+
+    @extend_schema_field(PublicTermSerializer(many=True))
+    def get_terms(self, program):
+        return PublicTermSerializer(
+            program.public_terms, many=True, context={"standing": program.standing_prerequisites}
+        ).data

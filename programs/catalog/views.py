@@ -1,0 +1,44 @@
+"""Public pages: the catalog, program pages and logos. Anyone, signed in or not."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from core.uploads.logos import logo_response
+from programs.catalog import selectors as catalog_selectors
+from programs.catalog.forms import CatalogForm
+
+PER_PAGE = 20
+
+
+@require_GET
+def catalog(request):
+    facets = catalog_selectors.catalog_facets()
+    form = CatalogForm(request.GET or None, facets=facets)
+    filters = form.filters() if request.GET else catalog_selectors.CatalogFilters()
+    paginator = Paginator(catalog_selectors.catalog_programs(filters), PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "programs/catalog.html",
+        {"form": form, "page": page, "filters": filters, "query": query.urlencode()},
+    )
+
+
+@require_GET
+def program_page(request, org, program):
+    program = catalog_selectors.public_program(org=org, slug=program, user=request.user)
+    return render(request, "programs/public_program.html", {"program": program})
+
+
+@require_GET
+def program_logo(request, org, program):
+    program = catalog_selectors.program_logo(org=org, slug=program, user=request.user)
+    return logo_response(
+        program.logo,
+        program.logo_content_type,
+        filename=f"{program.slug}-logo",
+        public=program.is_published,
+    )

@@ -1,0 +1,118 @@
+"""Reads shared by pages and the API. Functions marked CROSS-TENANT run unscoped on
+purpose (the public catalog, staff pages); each is reviewed like security code and only
+ever shows published programs or serves platform staff."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from accounts.organizations.models import Organization
+from core.audit.models import AuditEvent
+from programs.programs.models import Program, ProgramStatus
+from programs.terms.models import Milestone, Term
+from programs.terms.selectors import term_applicant_counts
+from programs.terms.timeline import Phase, term_phase
+
+
+def organization_programs(*, organization: Organization) -> QuerySet[Program]:
+    return (
+        Program.objects.filter(organization=organization)
+        .prefetch_related("skills")
+        .order_by("name")
+    )
+
+
+def program_get(*, organization: Organization, slug: str) -> Program:
+    program = organization_programs(organization=organization).filter(slug=slug).first()
+    if program is None:
+        raise Http404("No such program.")
+    return program
+
+
+@dataclass
+class TermRow:
+    term: Term
+    phase: Phase
+    applicants: int
+    next_milestone: Milestone | None
+
+
+@dataclass
+class ProgramRow:
+    program: Program
+    terms: list[TermRow] = field(default_factory=list)
+
+
+def organization_dashboard(
+    *, organization: Organization, now: datetime | None = None
+) -> list[ProgramRow]:
+    """The organization home: every program with its status, and each term's phase,
+    applicants, slots and next milestone. A fixed number of queries for any size."""
+    now = now or timezone.now()
+    programs = list(
+        Program.objects.filter(organization=organization)
+        .prefetch_related(
+            Prefetch(
+                "terms",
+                queryset=Term.objects.select_related("cycle").prefetch_related("milestones"),
+            )
+        )
+        .order_by("name")
+    )
+    terms = [term for program in programs for term in program.terms.all()]
+    counts = term_applicant_counts(terms)
+    rows = []
+    for program in programs:
+        row = ProgramRow(program=program)
+        for term in program.terms.all():
+            term.program = program  # already loaded: no query per term
+            row.terms.append(
+                TermRow(
+                    term=term,
+                    phase=term_phase(term, now),
+                    applicants=counts.get(term.pk, 0),
+                    next_milestone=term.next_milestone(now),
+                )
+            )
+        rows.append(row)
+    return rows
+
+
+def staff_programs(*, status: str = ProgramStatus.SUBMITTED) -> list[Program]:
+    """CROSS-TENANT, staff only: programs of every organization in a status (the approval
+    queue by default), oldest change first."""
+    with scopes_disabled():
+        queryset = Program.objects.select_related("organization").prefetch_related("skills")
+        if status:
+            queryset = queryset.filter(status=status)
+        return list(queryset.order_by("updated_at", "pk"))
+
+
+def staff_program_get(*, pk) -> Program:
+    """CROSS-TENANT, staff only: one program of any organization, for a decision."""
+    with scopes_disabled():
+        program = (
+            Program.objects.select_related("organization")
+            .prefetch_related("skills")
+            .filter(pk=pk)
+            .first()
+        )
+    if program is None:
+        raise Http404("No such program.")
+    return program
+
+
+def program_history(*, program: Program) -> list:
+    """The program's status changes, newest first (from the audit log)."""
+    with scopes_disabled():
+        return list(
+            AuditEvent.objects.filter(
+                object_type="programs.program",
+                object_id=str(program.pk),
+                action__in=["program.created", "program.status_changed"],
+            ).select_related("actor")
+        )
