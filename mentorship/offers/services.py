@@ -3,8 +3,9 @@ the deadline; an offer nobody answered lapses. Declining and lapsing free the te
 and the mentee's placement of the cycle in the same transaction, so admins can accept
 someone else at once.
 
-Offer states move by compare-and-set (UPDATE ... WHERE state = 'pending'), so a double
-click, a confirmation racing the lapse sweep, or a sweep run twice changes an offer once."""
+Offer states move only along OFFER_TRANSITIONS, by compare-and-set (UPDATE ... WHERE
+state = 'pending'), so a double click, a confirmation racing the lapse sweep, or a sweep run
+twice changes an offer once."""
 
 from datetime import datetime
 
@@ -26,12 +27,19 @@ from applications.decisions.models import (
     TermSlot,
 )
 from applications.decisions.selectors import program_texts, render_text
-from core.audit.services import audit_record
 from core.emails import absolute_url, email_on_commit
+from core.transitions import state_transition
 from mentorship.mentorships.services import mentorship_start
 
 S = ApplicationState
 
+
+# (from, to): the timestamp field the move sets. Only a pending offer is answered or lapses.
+OFFER_TRANSITIONS: dict[tuple[str, str], str | None] = {
+    (OfferState.PENDING, OfferState.CONFIRMED): "answered_at",
+    (OfferState.PENDING, OfferState.DECLINED): "answered_at",
+    (OfferState.PENDING, OfferState.LAPSED): "answered_at",
+}
 
 OFFER_REFUSALS = {
     OfferState.CONFIRMED: "You already confirmed this offer.",
@@ -40,25 +48,19 @@ OFFER_REFUSALS = {
 }
 
 
-def _move(offer: Offer, to_state: str, *, actor: User | None, reason: str = "", **fields) -> None:
-    moved = Offer.objects.filter(pk=offer.pk, state=OfferState.PENDING).update(
-        state=to_state, **fields
-    )
-    if not moved:
-        offer.refresh_from_db()
-        raise ValidationError(OFFER_REFUSALS.get(offer.state, "This offer changed."))
-    from_state = offer.state
-    offer.state = to_state
-    for name, value in fields.items():
-        setattr(offer, name, value)
-    audit_record(
-        action=f"offer.{to_state}",
+@transaction.atomic
+def offer_transition(
+    *, offer: Offer, to_state: str, actor: User | None, reason: str = "", updates=None
+) -> Offer:
+    """Moves an offer along OFFER_TRANSITIONS (compare-and-set, audited)."""
+    return state_transition(
         obj=offer,
-        actor=actor,
-        organization=offer.application.organization,
-        from_state=from_state,
         to_state=to_state,
+        actor=actor,
+        transitions=OFFER_TRANSITIONS,
+        refusals=OFFER_REFUSALS,
         reason=reason,
+        updates=updates,
     )
 
 
@@ -107,15 +109,17 @@ def offer_confirm(
         raise ValidationError({"legal_name": "Use at most 200 characters."})
     if not agreed:
         raise ValidationError({"agreed": "Tick the box to agree to the program's agreement."})
-    _move(
-        offer,
-        OfferState.CONFIRMED,
+    offer_transition(
+        offer=offer,
+        to_state=OfferState.CONFIRMED,
         actor=mentee,
         reason=f"Signed as {legal_name}",
-        answered_at=now,
-        legal_name=legal_name,
-        agreement_text=agreement_for(offer),
-        confirmed_ip=ip or None,
+        updates={
+            "answered_at": now,
+            "legal_name": legal_name,
+            "agreement_text": agreement_for(offer),
+            "confirmed_ip": ip or None,
+        },
     )
     mentorship = mentorship_start(offer=offer, actor=mentee)
     notify_confirmation(application=offer.application, mentorship=mentorship)
@@ -131,13 +135,12 @@ def offer_decline(
     now = now or timezone.now()
     _check_answerable(offer, mentee, now)
     reason = (reason or "").strip()[:2000]
-    _move(
-        offer,
-        OfferState.DECLINED,
+    offer_transition(
+        offer=offer,
+        to_state=OfferState.DECLINED,
         actor=mentee,
         reason=reason or "Declined by the mentee",
-        answered_at=now,
-        decline_reason=reason,
+        updates={"answered_at": now, "decline_reason": reason},
     )
     application_transition(
         application=offer.application,
@@ -158,12 +161,12 @@ def offer_lapse(*, offer: Offer, now: datetime | None = None) -> bool:
     if offer.state != OfferState.PENDING or now < offer.deadline:
         return False
     try:
-        _move(
-            offer,
-            OfferState.LAPSED,
+        offer_transition(
+            offer=offer,
+            to_state=OfferState.LAPSED,
             actor=None,
             reason="Not confirmed before the deadline",
-            answered_at=now,
+            updates={"answered_at": now},
         )
     except ValidationError:
         return False
