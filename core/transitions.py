@@ -73,9 +73,7 @@ def state_transition(
     if stamp:
         fields[stamp] = now
     fields.update(updates or {})
-    moved = model.objects.filter(pk=obj.pk, **{field: from_state}, **(where or {})).update(
-        **fields
-    )
+    moved = model.objects.filter(pk=obj.pk, **{field: from_state}, **(where or {})).update(**fields)
     if not moved:
         obj.refresh_from_db()
         raise ValidationError(

@@ -4,7 +4,6 @@ optional reason. Each step emails the other side, after commit."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django_scopes import scope
 
 from accounts.invitations.models import JoinRequest, JoinRequestStatus
@@ -13,6 +12,7 @@ from accounts.organizations.services import membership_grant
 from accounts.people.models import User
 from core.audit.services import audit_record
 from core.emails import absolute_url, email_on_commit
+from core.transitions import state_transition
 
 MESSAGE_MAX = 1000
 
@@ -26,15 +26,42 @@ def _admin_emails(organization: Organization) -> list[str]:
         )
 
 
-def _cas(join_request: JoinRequest, *, to: str, actor: User, reason: str = "") -> None:
+# (from, to): the timestamp field the move sets. Only a pending request is decided.
+JOIN_REQUEST_TRANSITIONS: dict[tuple[str, str], str | None] = {
+    (JoinRequestStatus.PENDING, JoinRequestStatus.APPROVED): "decided_at",
+    (JoinRequestStatus.PENDING, JoinRequestStatus.DECLINED): "decided_at",
+}
+
+JOIN_REQUEST_REFUSALS = {
+    JoinRequestStatus.APPROVED: "This request was already approved.",
+    JoinRequestStatus.DECLINED: "This request was already declined.",
+}
+
+
+@transaction.atomic
+def join_request_transition(
+    *,
+    join_request: JoinRequest,
+    to_state: str,
+    actor: User | None,
+    reason: str = "",
+    updates: dict | None = None,
+    then=None,
+) -> JoinRequest:
+    """Moves a join request along JOIN_REQUEST_TRANSITIONS (compare-and-set, audited).
+    `then` is the work done with the move, before it is recorded."""
     with scope(organization=join_request.organization):
-        moved = JoinRequest.objects.filter(
-            pk=join_request.pk, status=JoinRequestStatus.PENDING
-        ).update(status=to, decided_by=actor, decided_at=timezone.now(), decline_reason=reason)
-    join_request.refresh_from_db()
-    if not moved:
-        raise ValidationError(
-            f"This request was already {join_request.get_status_display().lower()}."
+        return state_transition(
+            obj=join_request,
+            to_state=to_state,
+            actor=actor,
+            transitions=JOIN_REQUEST_TRANSITIONS,
+            refusals=JOIN_REQUEST_REFUSALS,
+            reason=reason,
+            updates=updates,
+            field="status",
+            action=f"join_request.{to_state}",
+            then=then,
         )
 
 
@@ -93,22 +120,25 @@ def join_request_approve(*, join_request: JoinRequest, actor: User) -> Membershi
     """An admin approves: the request is approved and the person becomes a mentor, together
     or not at all. The person gets an email."""
     organization = join_request.organization
-    _cas(join_request, to=JoinRequestStatus.APPROVED, actor=actor)
-    membership = membership_grant(
-        organization=organization,
-        user=join_request.user,
-        role=Role.MENTOR,
-        actor=actor,
-        via="join_request",
-    )
-    audit_record(
-        action="join_request.approved",
-        obj=join_request,
-        actor=actor,
-        organization=organization,
-        from_state=JoinRequestStatus.PENDING,
+    granted: dict[str, Membership] = {}
+
+    def grant(approved: JoinRequest) -> None:
+        granted["membership"] = membership_grant(
+            organization=organization,
+            user=approved.user,
+            role=Role.MENTOR,
+            actor=actor,
+            via="join_request",
+        )
+
+    join_request_transition(
+        join_request=join_request,
         to_state=JoinRequestStatus.APPROVED,
+        actor=actor,
+        updates={"decided_by": actor, "decline_reason": ""},
+        then=grant,
     )
+    membership = granted["membership"]
     email_on_commit(
         to=[join_request.user.email],
         template="join_request_approved",
@@ -128,15 +158,12 @@ def join_request_decline(
     reason = (reason or "").strip()
     if len(reason) > MESSAGE_MAX:
         raise ValidationError({"reason": f"Keep the reason under {MESSAGE_MAX} characters."})
-    _cas(join_request, to=JoinRequestStatus.DECLINED, actor=actor, reason=reason)
-    audit_record(
-        action="join_request.declined",
-        obj=join_request,
-        actor=actor,
-        organization=join_request.organization,
-        from_state=JoinRequestStatus.PENDING,
+    join_request_transition(
+        join_request=join_request,
         to_state=JoinRequestStatus.DECLINED,
+        actor=actor,
         reason=reason,
+        updates={"decided_by": actor, "decline_reason": reason},
     )
     email_on_commit(
         to=[join_request.user.email],
