@@ -5,7 +5,6 @@ admin) or decline with a reason. Emails go both ways, after commit."""
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.invitations.models import OrganizationRequest, OrganizationRequestStatus
@@ -14,6 +13,7 @@ from accounts.organizations.services import membership_grant, organization_creat
 from accounts.people.models import User
 from core.audit.services import audit_record
 from core.emails import absolute_url, email_on_commit
+from core.transitions import state_transition
 
 
 def suggested_slug(name: str) -> str:
@@ -24,15 +24,42 @@ def _staff_emails() -> list[str]:
     return list(User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
 
 
-def _cas(organization_request: OrganizationRequest, *, to: str, actor: User, **fields) -> None:
-    moved = OrganizationRequest.objects.filter(
-        pk=organization_request.pk, status=OrganizationRequestStatus.PENDING
-    ).update(status=to, decided_by=actor, decided_at=timezone.now(), **fields)
-    organization_request.refresh_from_db()
-    if not moved:
-        raise ValidationError(
-            f"This request was already {organization_request.get_status_display().lower()}."
-        )
+# (from, to): the timestamp field the move sets. Only a pending request is decided.
+ORGANIZATION_REQUEST_TRANSITIONS: dict[tuple[str, str], str | None] = {
+    (OrganizationRequestStatus.PENDING, OrganizationRequestStatus.APPROVED): "decided_at",
+    (OrganizationRequestStatus.PENDING, OrganizationRequestStatus.DECLINED): "decided_at",
+}
+
+ORGANIZATION_REQUEST_REFUSALS = {
+    OrganizationRequestStatus.APPROVED: "This request was already approved.",
+    OrganizationRequestStatus.DECLINED: "This request was already declined.",
+}
+
+
+@transaction.atomic
+def organization_request_transition(
+    *,
+    organization_request: OrganizationRequest,
+    to_state: str,
+    actor: User | None,
+    reason: str = "",
+    updates: dict | None = None,
+    then=None,
+) -> OrganizationRequest:
+    """Moves an organization request along ORGANIZATION_REQUEST_TRANSITIONS (compare-and-set,
+    audited). `then` is the work done with the move, before it is recorded."""
+    return state_transition(
+        obj=organization_request,
+        to_state=to_state,
+        actor=actor,
+        transitions=ORGANIZATION_REQUEST_TRANSITIONS,
+        refusals=ORGANIZATION_REQUEST_REFUSALS,
+        reason=reason,
+        updates=updates,
+        field="status",
+        action=f"organization_request.{to_state}",
+        then=then,
+    )
 
 
 @transaction.atomic
@@ -107,30 +134,35 @@ def organization_request_approve(
 ) -> Organization:
     """Staff approve: the organization is created (staff choose its address, and may adjust
     the name) and the requester becomes its admin, all together or nothing."""
-    _cas(organization_request, to=OrganizationRequestStatus.APPROVED, actor=actor)
-    organization = organization_create(
-        actor=actor,
-        slug=(slug or "").strip().lower(),
-        name=(name or "").strip() or organization_request.name,
-        website=organization_request.website,
-    )
-    membership_grant(
-        organization=organization,
-        user=organization_request.requested_by,
-        role=Role.ADMIN,
-        actor=actor,
-        via="organization_request",
-    )
-    OrganizationRequest.objects.filter(pk=organization_request.pk).update(organization=organization)
-    organization_request.organization = organization
-    audit_record(
-        action="organization_request.approved",
-        obj=organization_request,
-        actor=actor,
-        from_state=OrganizationRequestStatus.PENDING,
+    created: dict[str, Organization] = {}
+
+    def create_organization(approved: OrganizationRequest) -> dict:
+        organization = organization_create(
+            actor=actor,
+            slug=(slug or "").strip().lower(),
+            name=(name or "").strip() or approved.name,
+            website=approved.website,
+        )
+        membership_grant(
+            organization=organization,
+            user=approved.requested_by,
+            role=Role.ADMIN,
+            actor=actor,
+            via="organization_request",
+        )
+        OrganizationRequest.objects.filter(pk=approved.pk).update(organization=organization)
+        approved.organization = organization
+        created["organization"] = organization
+        return {"organization": organization.slug}
+
+    organization_request_transition(
+        organization_request=organization_request,
         to_state=OrganizationRequestStatus.APPROVED,
-        data={"organization": organization.slug},
+        actor=actor,
+        updates={"decided_by": actor},
+        then=create_organization,
     )
+    organization = created["organization"]
     email_on_commit(
         to=[organization_request.requested_by.email],
         template="organization_request_approved",
@@ -153,19 +185,12 @@ def organization_request_decline(
         raise ValidationError({"reason": "Tell the requester why, so they know what to do next."})
     if len(reason) > 1000:
         raise ValidationError({"reason": "Use at most 1000 characters."})
-    _cas(
-        organization_request,
-        to=OrganizationRequestStatus.DECLINED,
-        actor=actor,
-        decline_reason=reason,
-    )
-    audit_record(
-        action="organization_request.declined",
-        obj=organization_request,
-        actor=actor,
-        from_state=OrganizationRequestStatus.PENDING,
+    organization_request_transition(
+        organization_request=organization_request,
         to_state=OrganizationRequestStatus.DECLINED,
+        actor=actor,
         reason=reason,
+        updates={"decided_by": actor, "decline_reason": reason},
     )
     email_on_commit(
         to=[organization_request.requested_by.email],
