@@ -1,7 +1,8 @@
 """Invitations into an organization. An admin invites an email address to a role; the
 person accepts while signed in with a verified account of that address (which creates the
 membership), or declines; admins resend (new link, new 14 days) or revoke. Every transition
-is a compare-and-set update of a pending row, so two clicks or two admins cannot both win."""
+follows INVITATION_TRANSITIONS as a compare-and-set update of a pending row, so two clicks or
+two admins cannot both win."""
 
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
@@ -24,6 +25,7 @@ from accounts.people.models import User
 from accounts.people.selectors import user_verified_emails
 from core.audit.services import audit_record
 from core.emails import absolute_url, email_on_commit
+from core.transitions import state_transition
 
 STATE_MESSAGES = {
     InvitationStatus.ACCEPTED: "This invitation has already been accepted.",
@@ -95,14 +97,59 @@ def _send(invitation: Invitation, token: str) -> None:
     )
 
 
-def _cas(invitation: Invitation, *, to: str, unexpired: bool, **fields) -> bool:
-    """Moves a pending invitation to `to` if it is still pending (and, when `unexpired`, not
-    past its expiry). False when someone else moved it first."""
+S = InvitationStatus
+
+# (from, to): the timestamp field the move sets. Only a pending invitation moves; resending
+# keeps it pending with a new link and another 14 days.
+INVITATION_TRANSITIONS: dict[tuple[str, str], str | None] = {
+    (S.PENDING, S.ACCEPTED): "responded_at",
+    (S.PENDING, S.DECLINED): "responded_at",
+    (S.PENDING, S.REVOKED): "responded_at",
+    (S.PENDING, S.EXPIRED): None,  # replaced by a new invitation to the same address
+    (S.PENDING, S.PENDING): "sent_at",  # resent
+}
+
+# What a refused admin move says, by the state asked for; the invitee's refused answers say
+# why the invitation can no longer be answered (invitation_state_message).
+INVITATION_REFUSALS = {
+    S.PENDING: "Only a pending invitation can be resent; this one is {state}.",
+    S.REVOKED: "Only a pending invitation can be revoked; this one is {state}.",
+}
+
+
+def invitation_refusal(invitation: Invitation, to_state: str) -> str:
+    if to_state in INVITATION_REFUSALS:
+        return INVITATION_REFUSALS[to_state].format(state=invitation.state_label.lower())
+    return invitation_state_message(invitation)
+
+
+@transaction.atomic
+def invitation_transition(
+    *,
+    invitation: Invitation,
+    to_state: str,
+    actor: User | None,
+    updates: dict | None = None,
+    unexpired: bool = False,
+    action: str = "",
+    then=None,
+) -> Invitation:
+    """Moves an invitation along INVITATION_TRANSITIONS (compare-and-set, audited); when
+    `unexpired`, only while it is not past its expiry. `then` is the work done with the move,
+    before it is recorded."""
     with scope(organization=invitation.organization):
-        pending = Invitation.objects.filter(pk=invitation.pk, status=InvitationStatus.PENDING)
-        if unexpired:
-            pending = pending.filter(expires_at__gt=timezone.now())
-        return bool(pending.update(status=to, **fields))
+        return state_transition(
+            obj=invitation,
+            to_state=to_state,
+            actor=actor,
+            transitions=INVITATION_TRANSITIONS,
+            refusals=invitation_refusal,
+            updates=updates,
+            field="status",
+            where={"expires_at__gt": timezone.now()} if unexpired else None,
+            action=action,
+            then=then,
+        )
 
 
 @transaction.atomic
@@ -140,15 +187,12 @@ def invitation_create(
                 }
             )
         if previous is not None:
-            _cas(previous, to=InvitationStatus.EXPIRED, unexpired=False)
-            audit_record(
-                action="invitation.expired",
-                obj=previous,
-                actor=actor,
-                organization=organization,
-                from_state=InvitationStatus.PENDING,
-                to_state=InvitationStatus.EXPIRED,
-            )
+            try:
+                invitation_transition(
+                    invitation=previous, to_state=InvitationStatus.EXPIRED, actor=actor
+                )
+            except ValidationError:
+                pass  # answered or revoked meanwhile: nothing left to expire
         token = invitation_new_token()
         now = timezone.now()
         invitation = Invitation.objects.create(
@@ -183,29 +227,18 @@ def invitation_resend(*, invitation: Invitation, actor: User) -> tuple[Invitatio
         )
     token = invitation_new_token()
     now = timezone.now()
-    if not _cas(
-        invitation,
-        to=InvitationStatus.PENDING,
-        unexpired=False,
-        token_hash=invitation_token_hash(token),
-        sent_at=now,
-        expires_at=now + INVITATION_LIFETIME,
-        send_count=F("send_count") + 1,
-    ):
-        invitation.refresh_from_db()
-        raise ValidationError(
-            "Only a pending invitation can be resent; this one is "
-            f"{invitation.state_label.lower()}."
-        )
-    invitation.refresh_from_db()
-    audit_record(
-        action="invitation.resent",
-        obj=invitation,
-        actor=actor,
-        organization=invitation.organization,
-        from_state=InvitationStatus.PENDING,
+    invitation_transition(
+        invitation=invitation,
         to_state=InvitationStatus.PENDING,
-        data={"send_count": invitation.send_count},
+        actor=actor,
+        updates={
+            "token_hash": invitation_token_hash(token),
+            "sent_at": now,
+            "expires_at": now + INVITATION_LIFETIME,
+            "send_count": F("send_count") + 1,
+        },
+        action="invitation.resent",
+        then=lambda resent: {"send_count": resent.send_count},
     )
     _send(invitation, token)
     return invitation, token
@@ -214,22 +247,11 @@ def invitation_resend(*, invitation: Invitation, actor: User) -> tuple[Invitatio
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, actor: User) -> Invitation:
     """Withdraws a pending invitation: its link stops working."""
-    if not _cas(
-        invitation, to=InvitationStatus.REVOKED, unexpired=False, responded_at=timezone.now()
-    ):
-        invitation.refresh_from_db()
-        raise ValidationError(
-            "Only a pending invitation can be revoked; this one is "
-            f"{invitation.state_label.lower()}."
-        )
-    invitation.refresh_from_db()
-    audit_record(
-        action="invitation.revoked",
-        obj=invitation,
-        actor=actor,
-        organization=invitation.organization,
-        from_state=InvitationStatus.PENDING,
+    invitation_transition(
+        invitation=invitation,
         to_state=InvitationStatus.REVOKED,
+        actor=actor,
+        updates={"responded_at": timezone.now()},
     )
     return invitation
 
@@ -244,40 +266,44 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
         raise ValidationError(problem)
     organization = invitation.organization
     now = timezone.now()
-    if not _cas(
-        invitation,
-        to=InvitationStatus.ACCEPTED,
-        unexpired=True,
-        accepted_by=user,
-        responded_at=now,
-    ):
+    granted: dict[str, Membership] = {}
+
+    def grant(accepted: Invitation) -> None:
+        with scope(organization=organization):
+            member = Membership.objects.filter(organization=organization, user=user).first()
+        if member is not None:
+            raise ValidationError(
+                f"You are already a member of {organization.name} (as "
+                f"{member.get_role_display().lower()}); there is nothing to accept."
+            )
+        granted["membership"] = membership_grant(
+            organization=organization,
+            user=user,
+            role=accepted.role,
+            actor=user,
+            via="invitation",
+        )
+
+    try:
+        invitation_transition(
+            invitation=invitation,
+            to_state=InvitationStatus.ACCEPTED,
+            actor=user,
+            updates={"accepted_by": user, "responded_at": now},
+            unexpired=True,
+            then=grant,
+        )
+    except ValidationError:
+        # Accepted already by this same person (a double click, two tabs): the same
+        # membership, not an error.
         invitation.refresh_from_db()
         if invitation.status == InvitationStatus.ACCEPTED and invitation.accepted_by_id == user.pk:
             with scope(organization=organization):
                 membership = Membership.objects.filter(organization=organization, user=user).first()
             if membership is not None:
                 return membership
-        raise ValidationError(invitation_state_message(invitation))
-    with scope(organization=organization):
-        member = Membership.objects.filter(organization=organization, user=user).first()
-    if member is not None:
-        raise ValidationError(
-            f"You are already a member of {organization.name} (as "
-            f"{member.get_role_display().lower()}); there is nothing to accept."
-        )
-    membership = membership_grant(
-        organization=organization, user=user, role=invitation.role, actor=user, via="invitation"
-    )
-    invitation.refresh_from_db()
-    audit_record(
-        action="invitation.accepted",
-        obj=invitation,
-        actor=user,
-        organization=organization,
-        from_state=InvitationStatus.PENDING,
-        to_state=InvitationStatus.ACCEPTED,
-    )
-    return membership
+        raise
+    return granted["membership"]
 
 
 @transaction.atomic
@@ -286,18 +312,11 @@ def invitation_decline(*, invitation: Invitation, user: User) -> Invitation:
     problem = invitee_problem(invitation=invitation, user=user)
     if problem:
         raise ValidationError(problem)
-    if not _cas(
-        invitation, to=InvitationStatus.DECLINED, unexpired=True, responded_at=timezone.now()
-    ):
-        invitation.refresh_from_db()
-        raise ValidationError(invitation_state_message(invitation))
-    invitation.refresh_from_db()
-    audit_record(
-        action="invitation.declined",
-        obj=invitation,
-        actor=user,
-        organization=invitation.organization,
-        from_state=InvitationStatus.PENDING,
+    invitation_transition(
+        invitation=invitation,
         to_state=InvitationStatus.DECLINED,
+        actor=user,
+        updates={"responded_at": timezone.now()},
+        unexpired=True,
     )
     return invitation
