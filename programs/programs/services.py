@@ -5,9 +5,9 @@
       └─ rejected ◀─reject (staff, with a reason)
     any of draft, submitted, approved, rejected ──archive──▶ archived
 
-Every transition is a conditional update on the current status, recorded in the audit
-log (the program's status history), and staff decisions are emailed to the
-organization's admins after commit."""
+Every transition follows PROGRAM_TRANSITIONS as a conditional update on the current status,
+recorded in the audit log (the program's status history), and staff decisions are emailed
+to the organization's admins after commit."""
 
 from collections.abc import Iterable
 
@@ -23,6 +23,7 @@ from django_scopes import scope, scopes_disabled
 from accounts.organizations.models import Membership, Organization, Role
 from accounts.people.models import User
 from core.audit.services import audit_record
+from core.transitions import state_transition
 from core.uploads.logos import logo_attach
 from programs.programs.models import Program, ProgramStatus, Skill
 
@@ -39,19 +40,30 @@ EDITABLE_FIELDS = (
 MAX_SKILLS = 15
 DESCRIPTION_MAX = 3000
 
-# action: (statuses it may start from, status it leads to)
-TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
-    "submit": (frozenset({S.DRAFT, S.REJECTED}), S.SUBMITTED),
-    "approve": (frozenset({S.SUBMITTED}), S.APPROVED),
-    "reject": (frozenset({S.SUBMITTED}), S.REJECTED),
-    "archive": (frozenset({S.DRAFT, S.SUBMITTED, S.APPROVED, S.REJECTED}), S.ARCHIVED),
+# (from, to): the timestamp field the move sets (none for programs).
+PROGRAM_TRANSITIONS: dict[tuple[str, str], str | None] = {
+    (S.DRAFT, S.SUBMITTED): None,
+    (S.REJECTED, S.SUBMITTED): None,  # re-submitted after a rejection
+    (S.SUBMITTED, S.APPROVED): None,
+    (S.SUBMITTED, S.REJECTED): None,
+    (S.DRAFT, S.ARCHIVED): None,
+    (S.SUBMITTED, S.ARCHIVED): None,
+    (S.APPROVED, S.ARCHIVED): None,
+    (S.REJECTED, S.ARCHIVED): None,
 }
-REFUSALS = {
-    "submit": "Only a draft or a rejected program can be submitted; this one is {status}.",
-    "approve": "Only a program waiting for approval can be approved; this one is {status}.",
-    "reject": "Only a program waiting for approval can be rejected; this one is {status}.",
-    "archive": "This program is already archived.",
+# What a refused move says, by the status asked for.
+PROGRAM_REFUSALS = {
+    S.SUBMITTED: "Only a draft or a rejected program can be submitted; this one is {status}.",
+    S.APPROVED: "Only a program waiting for approval can be approved; this one is {status}.",
+    S.REJECTED: "Only a program waiting for approval can be rejected; this one is {status}.",
+    S.ARCHIVED: "This program is already archived.",
 }
+
+
+def program_refusal(program: Program, to_state: str) -> str:
+    return PROGRAM_REFUSALS.get(to_state, "This change is not possible.").format(
+        status=program.get_status_display()
+    )
 
 
 def skills_from_names(names: Iterable[str]) -> list[Skill]:
@@ -197,46 +209,43 @@ def program_update(*, program: Program, actor: User | None, **fields) -> Program
     return program
 
 
-def _transition(program: Program, action: str, actor: User | None, reason: str = "") -> Program:
-    sources, target = TRANSITIONS[action]
+@transaction.atomic
+def program_transition(
+    *, program: Program, to_state: str, actor: User | None, reason: str = ""
+) -> Program:
+    """Moves a program along PROGRAM_TRANSITIONS (compare-and-set, audited as a status
+    change). It starts from the program as stored now, read under a row lock."""
     with scope(organization=program.organization):
         current = Program.objects.select_for_update().get(pk=program.pk)
-        if current.status not in sources:
-            raise ValidationError(REFUSALS[action].format(status=current.get_status_display()))
-        updated = Program.objects.filter(pk=program.pk, status=current.status).update(
-            status=target, rejection_reason=reason if action == "reject" else ""
-        )
-        if updated != 1:  # pragma: no cover - the row lock above makes this unreachable
-            raise ValidationError("The program changed meanwhile; reload and try again.")
-        audit_record(
-            action="program.status_changed",
+        return state_transition(
             obj=current,
+            to_state=to_state,
             actor=actor,
-            organization=program.organization,
-            from_state=current.status,
-            to_state=target,
+            transitions=PROGRAM_TRANSITIONS,
+            refusals=program_refusal,
             reason=reason,
+            updates={"rejection_reason": reason if to_state == S.REJECTED else ""},
+            field="status",
+            action="program.status_changed",
         )
-        current.refresh_from_db()
-    return current
 
 
 @transaction.atomic
 def program_submit(*, program: Program, actor: User | None) -> Program:
     """An admin asks platform staff to approve (or re-approve, after a rejection)."""
-    return _transition(program, "submit", actor)
+    return program_transition(program=program, to_state=S.SUBMITTED, actor=actor)
 
 
 @transaction.atomic
 def program_archive(*, program: Program, actor: User | None) -> Program:
     """Takes a program out of use: out of the catalog, its terms frozen."""
-    return _transition(program, "archive", actor)
+    return program_transition(program=program, to_state=S.ARCHIVED, actor=actor)
 
 
 @transaction.atomic
 def program_approve(*, program: Program, actor: User | None) -> Program:
     """Platform staff publish a submitted program; its organization's admins are emailed."""
-    program = _transition(program, "approve", actor)
+    program = program_transition(program=program, to_state=S.APPROVED, actor=actor)
     _email_admins(program, decision="approved")
     return program
 
@@ -250,7 +259,7 @@ def program_reject(*, program: Program, actor: User | None, reason: str) -> Prog
         raise ValidationError({"reason": "Say why, so the admins know what to change."})
     if len(reason) > 2000:
         raise ValidationError({"reason": "Use at most 2,000 characters."})
-    program = _transition(program, "reject", actor, reason=reason)
+    program = program_transition(program=program, to_state=S.REJECTED, actor=actor, reason=reason)
     _email_admins(program, decision="rejected")
     return program
 
