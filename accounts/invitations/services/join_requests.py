@@ -114,7 +114,7 @@ def join_request_approve(*, join_request: JoinRequest, actor: User) -> Membershi
         template="join_request_approved",
         context={
             "organization": organization.name,
-            "link": absolute_url("accounts:org-home", org=organization.slug),
+            "link": absolute_url("programs:org-home", org=organization.slug),
         },
     )
     return membership

@@ -136,7 +136,7 @@ def organization_request_approve(
         template="organization_request_approved",
         context={
             "name": organization.name,
-            "link": absolute_url("accounts:org-home", org=organization.slug),
+            "link": absolute_url("programs:org-home", org=organization.slug),
             "members_link": absolute_url("accounts:org-members", org=organization.slug),
         },
     )
