@@ -6,7 +6,13 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PORT="${PORT:-8000}"
 
-$PY manage.py migrate --noinput
+if ! $PY manage.py migrate --noinput; then
+  if [[ -z "${DATABASE_URL:-}" && -f db.sqlite3 ]]; then
+    echo "The demo database ./db.sqlite3 was made by an older version whose migrations were" >&2
+    echo "reset on 2026-12-01. Delete it (rm db.sqlite3) and run make run again." >&2
+  fi
+  exit 1
+fi
 $PY manage.py load_demo
 
 pids=()
