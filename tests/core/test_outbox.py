@@ -6,17 +6,23 @@ import socket
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.invitations.models import Invitation
+from applications.decisions.models import DecisionEmail, EmailKind, Offer
 from core.outbox.delivery import MAX_ATTEMPTS, outbox_email_deliver, retry_delay
 from core.outbox.models import OutboxEmail, OutboxState
 from core.outbox.services import email_queue
 from core.outbox.tasks import outbox_sweep, send_email
+from mentorship.offers.tasks import remind_offers
 from tests.conftest import client_for
 from tests.factories.accounts import UserFactory
+from tests.factories.applications import ApplicationFactory
+from tests.factories.decisions import accept, announced_cycle, term_in
+from tests.factories.programs import ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +179,38 @@ def test_the_sweep_enqueues_again_an_email_whose_task_was_lost(
     with django_capture_on_commit_callbacks(execute=True):
         assert outbox_sweep() == 0
     assert len(mail.outbox) == 2
+
+
+def test_a_sent_log_claim_never_strands_its_email(
+    org_a, org_b, mail_server_down, django_capture_on_commit_callbacks
+):
+    """The offer reminder is claimed once in the decisions' sent-log; the claim and the
+    queued message commit together, so a mail server that is down when the sweep runs only
+    delays the reminder, and the next sweep does not queue it a second time."""
+    program = ProgramFactory(organization=org_a.organization, name="Kernel Mentorship")
+    term = term_in(program, announced_cycle(), primary_mentor=org_a.mentor, capacity=1)
+    application = ApplicationFactory(term=term, applicant=UserFactory(email="m@x.test"))
+    accept(application, org_a.admin)
+    offer = Offer.objects.with_scopes_disabled().get(application=application)
+    OutboxEmail.objects.all().delete()
+    mail.outbox.clear()
+    with (
+        time_machine.travel(offer.deadline - timedelta(days=1), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert remind_offers() == 1
+        assert remind_offers() == 0
+    claims = DecisionEmail.objects.with_scopes_disabled().filter(kind=EmailKind.OFFER_REMINDER)
+    assert claims.count() == 1
+    (row,) = rows()
+    assert (row.to, row.state, row.attempts) == ("m@x.test", OutboxState.QUEUED, 1)
+    assert mail.outbox == []
+
+    mail_server_down.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    OutboxEmail.objects.filter(pk=row.pk).update(
+        next_attempt_at=timezone.now() - timedelta(minutes=11)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert outbox_sweep() == 1
+    (email,) = mail.outbox
+    assert email.to == ["m@x.test"] and "Reminder" in email.subject
