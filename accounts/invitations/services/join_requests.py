@@ -12,7 +12,7 @@ from accounts.organizations.models import Membership, Organization, Role
 from accounts.organizations.services import membership_grant
 from accounts.people.models import User
 from core.audit.services import audit_record
-from core.emails import absolute_url, email_on_commit
+from core.outbox.services import absolute_url, email_queue
 
 MESSAGE_MAX = 1000
 
@@ -74,9 +74,10 @@ def join_request_create(
         organization=organization,
         to_state=JoinRequestStatus.PENDING,
     )
-    email_on_commit(
+    email_queue(
         to=_admin_emails(organization),
         template="join_request_received",
+        organization=organization,
         context={
             "organization": organization.name,
             "person": user.name,
@@ -109,9 +110,10 @@ def join_request_approve(*, join_request: JoinRequest, actor: User) -> Membershi
         from_state=JoinRequestStatus.PENDING,
         to_state=JoinRequestStatus.APPROVED,
     )
-    email_on_commit(
+    email_queue(
         to=[join_request.user.email],
         template="join_request_approved",
+        organization=organization,
         context={
             "organization": organization.name,
             "link": absolute_url("programs:org-home", org=organization.slug),
@@ -138,9 +140,10 @@ def join_request_decline(
         to_state=JoinRequestStatus.DECLINED,
         reason=reason,
     )
-    email_on_commit(
+    email_queue(
         to=[join_request.user.email],
         template="join_request_declined",
+        organization=join_request.organization,
         context={"organization": join_request.organization.name, "reason": reason},
     )
     return join_request

@@ -13,7 +13,7 @@ from accounts.organizations.models import Organization, Role
 from accounts.organizations.services import membership_grant, organization_create
 from accounts.people.models import User
 from core.audit.services import audit_record
-from core.emails import absolute_url, email_on_commit
+from core.outbox.services import absolute_url, email_queue
 
 
 def suggested_slug(name: str) -> str:
@@ -83,7 +83,7 @@ def organization_request_create(
         to_state=OrganizationRequestStatus.PENDING,
         data={"name": name},
     )
-    email_on_commit(
+    email_queue(
         to=_staff_emails(),
         template="organization_request_received",
         context={
@@ -131,9 +131,10 @@ def organization_request_approve(
         to_state=OrganizationRequestStatus.APPROVED,
         data={"organization": organization.slug},
     )
-    email_on_commit(
+    email_queue(
         to=[organization_request.requested_by.email],
         template="organization_request_approved",
+        organization=organization,
         context={
             "name": organization.name,
             "link": absolute_url("programs:org-home", org=organization.slug),
@@ -167,7 +168,7 @@ def organization_request_decline(
         to_state=OrganizationRequestStatus.DECLINED,
         reason=reason,
     )
-    email_on_commit(
+    email_queue(
         to=[organization_request.requested_by.email],
         template="organization_request_declined",
         context={"name": organization_request.name, "reason": reason},
