@@ -30,9 +30,11 @@ run: install
 test: install-dev
 	@bash scripts/test.sh
 
+## ruff (lint and format) and import-linter (the layers of ARCHITECTURE.md, see pyproject.toml).
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install-dev
 	$(VENV)/bin/ruff check --fix .

@@ -13,7 +13,6 @@ me_urlpatterns = [
     path("tokens/<str:token_key>/revoke/", tokens.me_token_revoke, name="token-revoke"),
 ]
 org_urlpatterns = [
-    path("", organizations.organization_home, name="org-home"),
     path("members/", organizations.organization_members, name="org-members"),
     path(
         "members/<int:member>/role/", organizations.organization_member_role, name="org-member-role"

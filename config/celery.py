@@ -11,12 +11,18 @@ app = Celery("mentorship")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 # Tasks live in the slices that own them (thin shells over services); list each module's
 # package here so workers and web processes register the same tasks.
-app.autodiscover_tasks(["core", "applications.decisions", "mentorship.offers"])
+app.autodiscover_tasks(["core", "core.outbox", "applications.decisions", "mentorship.offers"])
 
 # Periodic jobs. Each task is safe to run twice (status checks, unique sent-logs).
 app.conf.beat_schedule = {
     "platform-heartbeat": {
         "task": "core.heartbeat",
+        "schedule": 300.0,
+    },
+    # The email outbox: send again the emails whose task was lost (a broker restart, a
+    # worker killed mid-send); sending claims each row first, so none goes out twice.
+    "core-outbox-sweep": {
+        "task": "core.outbox_sweep",
         "schedule": 300.0,
     },
     # applications, decisions area: announce decisions once the cycle's instant passed,

@@ -10,6 +10,7 @@ from programs.terms import views as terms_views
 app_name = "programs"
 
 org_urlpatterns = [
+    path("", org.organization_home, name="org-home"),
     path("programs/new/", org.program_create_view, name="program-create"),
     path("programs/<slug:program>/", org.program_detail, name="program-detail"),
     path("programs/<slug:program>/edit/", org.program_edit, name="program-edit"),

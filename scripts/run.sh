@@ -6,6 +6,23 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PORT="${PORT:-8000}"
 
+# Migrations were reset on 2026-12-01 (before any release); a demo database made earlier
+# cannot be migrated. Recognize it by a migration name that no longer exists.
+if [[ -z "${DATABASE_URL:-}" && -f db.sqlite3 ]] && $PY - <<'PYEOF'
+import sqlite3, sys
+try:
+    rows = sqlite3.connect("db.sqlite3").execute(
+        "SELECT 1 FROM django_migrations WHERE app='applications' AND name='0003_review'"
+    ).fetchall()
+except sqlite3.Error:
+    rows = []
+sys.exit(0 if rows else 1)
+PYEOF
+then
+  echo "./db.sqlite3 was made by an older version (its migrations were reset): moving it to" \
+       "db.sqlite3.old and starting with fresh demo data."
+  mv db.sqlite3 db.sqlite3.old
+fi
 $PY manage.py migrate --noinput
 $PY manage.py load_demo
 

@@ -20,7 +20,7 @@ def test_every_tenant_route_isolates_organizations():
 
 def test_walker_sees_pages_and_api_routes():
     routes = {route.name for route in tenant_routes()}
-    assert "accounts:org-home" in routes
+    assert "programs:org-home" in routes
     assert "api:members-list" in routes
 
 

@@ -172,7 +172,7 @@ def _answer(request, invitation, accept: bool, back):
             f"Welcome to {organization.name}: you are now "
             f"a {membership.get_role_display().lower()}.",
         )
-        return redirect("accounts:org-home", org=organization.slug)
+        return redirect("programs:org-home", org=organization.slug)
     messages.success(request, f"You declined the invitation to {invitation.organization.name}.")
     return redirect("accounts:organizations")
 

@@ -16,7 +16,7 @@ from accounts.organizations.forms import (
     OrganizationEditForm,
     OrganizationForm,
 )
-from accounts.organizations.models import ROLE_DESCRIPTIONS, Organization
+from accounts.organizations.models import Organization
 from accounts.organizations.services import (
     membership_add,
     membership_change_role,
@@ -27,24 +27,6 @@ from accounts.organizations.services import (
 from accounts.tenancy import organization_view, staff_view
 from core.forms import apply_errors
 from core.uploads.logos import logo_response
-from programs.programs.selectors import organization_dashboard
-
-
-@organization_view("accounts.view_organization")
-def organization_home(request):
-    organization = request.organization
-    return render(
-        request,
-        "accounts/organization_home.html",
-        {
-            "organization": organization,
-            "members": selectors.organization_members(organization=organization),
-            "roles": ROLE_DESCRIPTIONS.items(),
-            "can_manage": request.user.has_perm("accounts.manage_members", organization),
-            "dashboard": organization_dashboard(organization=organization),
-            "can_manage_programs": request.user.has_perm("programs.manage_program", organization),
-        },
-    )
 
 
 @organization_view("accounts.manage_members")

@@ -1,5 +1,7 @@
 """The emails of decisions: each (application, kind) is claimed in a unique sent-log row
-before it is queued, so a retried task or two sweeps never send it twice."""
+and queued in the outbox in the same transaction, so a retried task or two sweeps never
+send it twice, and a mail server that is down only delays it (the claim and the queued
+message commit together; the outbox retries until it is sent)."""
 
 from datetime import datetime
 
@@ -9,12 +11,14 @@ from django.utils import timezone
 from applications.apply.models import Application, ApplicationState
 from applications.apply.selectors.visibility import decision_visible
 from applications.decisions.models import DecisionEmail, EmailKind, Offer
-from core.emails import absolute_url, email_on_commit
+from core.outbox.services import absolute_url, email_queue
 
 S = ApplicationState
 
 
 def decision_email_claim(application: Application, kind: str) -> bool:
+    """Records that this kind of email of this application is queued; False when it was
+    already. Only decision_email_queue calls it, in the transaction that queues it."""
     try:
         with transaction.atomic():
             DecisionEmail.objects.create(
@@ -22,6 +26,18 @@ def decision_email_claim(application: Application, kind: str) -> bool:
             )
     except IntegrityError:
         return False
+    return True
+
+
+@transaction.atomic
+def decision_email_queue(
+    *, application: Application, kind: str, to: list[str], template: str, context: dict
+) -> bool:
+    """Queues a decisions-area email once per (application, kind): the sent-log claim and
+    the outbox rows are written in one transaction, so neither exists without the other."""
+    if not decision_email_claim(application, kind):
+        return False
+    email_queue(to=to, template=template, context=context, organization=application.organization)
     return True
 
 
@@ -46,8 +62,6 @@ def decision_email_send(*, application: Application, now: datetime | None = None
     application.refresh_from_db(fields=["state"])
     if application.state not in (S.ACCEPTED, S.DECLINED):
         return False
-    if not decision_email_claim(application, EmailKind.DECISION):
-        return False
     context = offer_email_context(application)
     if application.state == S.ACCEPTED:
         offer = Offer.objects.get(application=application)
@@ -56,5 +70,10 @@ def decision_email_send(*, application: Application, now: datetime | None = None
     else:
         template = "application_declined"
         context["feedback"] = application.decision.feedback
-    email_on_commit(to=[application.applicant.email], template=template, context=context)
-    return True
+    return decision_email_queue(
+        application=application,
+        kind=EmailKind.DECISION,
+        to=[application.applicant.email],
+        template=template,
+        context=context,
+    )

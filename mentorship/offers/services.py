@@ -18,7 +18,7 @@ from accounts.people.models import User
 from applications.apply.models import Application, ApplicationState
 from applications.apply.selectors.visibility import decision_visible
 from applications.apply.services.transitions import application_transition
-from applications.decisions.emails import decision_email_claim, offer_email_context
+from applications.decisions.emails import decision_email_queue, offer_email_context
 from applications.decisions.models import (
     EmailKind,
     Offer,
@@ -27,7 +27,7 @@ from applications.decisions.models import (
     TermSlot,
 )
 from applications.decisions.selectors import program_texts, render_text
-from core.emails import absolute_url, email_on_commit
+from core.outbox.services import absolute_url
 from core.transitions import state_transition
 from mentorship.mentorships.services import mentorship_start
 
@@ -185,21 +185,19 @@ def offer_lapse(*, offer: Offer, now: datetime | None = None) -> bool:
 def offer_reminder_send(*, offer: Offer) -> bool:
     """Reminds a mentee whose offer still waits, two days before its deadline."""
     offer.refresh_from_db(fields=["state"])
-    if offer.state != OfferState.PENDING or not decision_email_claim(
-        offer.application, EmailKind.OFFER_REMINDER
-    ):
+    if offer.state != OfferState.PENDING:
         return False
-    context = {**offer_email_context(offer.application), "deadline": offer.deadline}
-    email_on_commit(
-        to=[offer.application.applicant.email], template="offer_reminder", context=context
+    return decision_email_queue(
+        application=offer.application,
+        kind=EmailKind.OFFER_REMINDER,
+        to=[offer.application.applicant.email],
+        template="offer_reminder",
+        context={**offer_email_context(offer.application), "deadline": offer.deadline},
     )
-    return True
 
 
 def notify_offer_lapsed(*, offer: Offer) -> None:
     application = offer.application
-    if not decision_email_claim(application, EmailKind.OFFER_LAPSED):
-        return
     admins = Membership.objects.filter(
         organization_id=application.organization_id, role=Role.ADMIN
     ).values_list("user__email", flat=True)
@@ -212,12 +210,16 @@ def notify_offer_lapsed(*, offer: Offer) -> None:
             term=application.term_id,
         ),
     }
-    email_on_commit(to=list(admins), template="offer_lapsed", context=context)
+    decision_email_queue(
+        application=application,
+        kind=EmailKind.OFFER_LAPSED,
+        to=list(admins),
+        template="offer_lapsed",
+        context=context,
+    )
 
 
 def notify_confirmation(*, application: Application, mentorship) -> None:
-    if not decision_email_claim(application, EmailKind.CONFIRMATION):
-        return
     mentors = [m.user.email for m in mentorship.mentors.all()]
     context = {
         **offer_email_context(application),
@@ -226,6 +228,11 @@ def notify_confirmation(*, application: Application, mentorship) -> None:
         "starts_at": mentorship.starts_at,
         "link": absolute_url("mentorship:me-mentorship", mentorship=mentorship.public_id),
     }
-    email_on_commit(
-        to=[application.applicant.email, *mentors], template="offer_confirmed", context=context
+    # One message to each: the mentee and every mentor.
+    decision_email_queue(
+        application=application,
+        kind=EmailKind.CONFIRMATION,
+        to=[application.applicant.email, *mentors],
+        template="offer_confirmed",
+        context=context,
     )

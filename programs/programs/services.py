@@ -11,18 +11,15 @@ to the organization's admins after commit."""
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.text import slugify
 from django_scopes import scope, scopes_disabled
 
 from accounts.organizations.models import Membership, Organization, Role
 from accounts.people.models import User
 from core.audit.services import audit_record
+from core.outbox.services import absolute_url, email_queue
 from core.transitions import state_transition
 from core.uploads.logos import logo_attach
 from programs.programs.models import Program, ProgramStatus, Skill
@@ -266,30 +263,23 @@ def program_reject(*, program: Program, actor: User | None, reason: str) -> Prog
 
 def _email_admins(program: Program, *, decision: str) -> None:
     """CROSS-TENANT (staff act outside the organization's scope): the organization's admins'
-    addresses, and the decision email sent once the decision is committed."""
+    addresses, and the decision email queued with the decision (sent once it commits)."""
     with scopes_disabled():
         recipients = list(
             Membership.objects.filter(
                 organization_id=program.organization_id, role=Role.ADMIN, user__is_active=True
             ).values_list("user__email", flat=True)
         )
-    if not recipients:
-        return
-    context = {
-        "program": program,
-        "organization": program.organization,
-        "decision": decision,
-        "url": settings.SITE_URL.rstrip("/")
-        + reverse(
-            "programs:program-detail",
-            kwargs={"org": program.organization.slug, "program": program.slug},
-        ),
-    }
-    subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Program “{program.name}” " + (
-        "is approved and published" if decision == "approved" else "was not approved"
-    )
-    text = render_to_string("programs/email/program_decision.txt", context)
-    html = render_to_string("programs/email/program_decision.html", context)
-    transaction.on_commit(
-        lambda: send_mail(subject, text, None, recipients, html_message=html, fail_silently=False)
+    email_queue(
+        to=recipients,
+        template="program_decision",
+        organization=program.organization,
+        context={
+            "program": program,
+            "organization": program.organization,
+            "decision": decision,
+            "url": absolute_url(
+                "programs:program-detail", org=program.organization.slug, program=program.slug
+            ),
+        },
     )

@@ -5,11 +5,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.organizations.models import ROLE_DESCRIPTIONS
+from accounts.organizations.selectors import organization_members
 from accounts.tenancy import organization_view, staff_view
 from core.forms import apply_errors
 from programs.programs import selectors
 from programs.programs.forms import ProgramForm, RejectForm
 from programs.programs.models import ProgramStatus
+from programs.programs.selectors import organization_dashboard
 from programs.programs.services import (
     program_approve,
     program_archive,
@@ -193,3 +196,21 @@ def staff_program_reject(request, program):
             messages.success(request, f"“{program.name}” is rejected; its admins are told why.")
             return redirect("programs:staff-programs")
     return _decision_page(request, program, reject_form=form, status=400)
+
+
+@organization_view("accounts.view_organization")
+def organization_home(request):
+    """The organization's home: its programs and terms at a glance, and its members."""
+    organization = request.organization
+    return render(
+        request,
+        "accounts/organization_home.html",
+        {
+            "organization": organization,
+            "members": organization_members(organization=organization),
+            "roles": ROLE_DESCRIPTIONS.items(),
+            "can_manage": request.user.has_perm("accounts.manage_members", organization),
+            "dashboard": organization_dashboard(organization=organization),
+            "can_manage_programs": request.user.has_perm("programs.manage_program", organization),
+        },
+    )

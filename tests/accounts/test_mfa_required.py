@@ -21,7 +21,7 @@ def required(settings):
     settings.MFA_REQUIRED_FOR_ADMINS = True
 
 
-def org_url(tenant, name="accounts:org-home"):
+def org_url(tenant, name="programs:org-home"):
     return reverse(name, kwargs={"org": tenant.organization.slug})
 
 

@@ -14,7 +14,7 @@ PAGE_ANON = {"anonymous": 302}
 API_ANON = {"anonymous": 401}
 
 TABLE = [
-    row("get", "accounts:org-home", {**OUT, **PAGE_ANON, "*": 200}),
+    row("get", "programs:org-home", {**OUT, **PAGE_ANON, "*": 200}),
     row("get", "accounts:org-members", {**OUT, **PAGE_ANON, "*": 403, "admin": 200}),
     row(
         "post",

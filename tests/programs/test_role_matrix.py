@@ -51,7 +51,7 @@ def test_programs_role_matrix():
     custom = {"kind": "custom", "title": "Matrix", "answer_type": "text"}
     table = [
         # pages
-        row("get", "accounts:org-home", {**PAGE, "*": 200}),
+        row("get", "programs:org-home", {**PAGE, "*": 200}),
         row("get", "programs:program-create", {**ADMIN_ONLY_PAGE, "admin": 200}),
         row("post", "programs:program-create", {**ADMIN_ONLY_PAGE, "admin": 302}, data=new_program),
         row("get", "programs:program-detail", {**PAGE, "*": 200}, program=...),

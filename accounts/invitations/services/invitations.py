@@ -24,7 +24,7 @@ from accounts.organizations.services import membership_grant
 from accounts.people.models import User
 from accounts.people.selectors import user_verified_emails
 from core.audit.services import audit_record
-from core.emails import absolute_url, email_on_commit
+from core.outbox.services import absolute_url, email_queue
 from core.transitions import state_transition
 
 STATE_MESSAGES = {
@@ -83,9 +83,10 @@ def _lock_organization(organization: Organization) -> None:
 
 
 def _send(invitation: Invitation, token: str) -> None:
-    email_on_commit(
+    email_queue(
         to=[invitation.email],
         template="invitation",
+        organization=invitation.organization,
         context={
             "organization": invitation.organization.name,
             "role": invitation.get_role_display(),

@@ -11,7 +11,7 @@ from accounts.organizations.models import Membership, Organization, Role
 from accounts.organizations.services import membership_grant
 from accounts.people.models import User
 from core.audit.services import audit_record
-from core.emails import absolute_url, email_on_commit
+from core.outbox.services import absolute_url, email_queue
 from core.transitions import state_transition
 
 MESSAGE_MAX = 1000
@@ -101,9 +101,10 @@ def join_request_create(
         organization=organization,
         to_state=JoinRequestStatus.PENDING,
     )
-    email_on_commit(
+    email_queue(
         to=_admin_emails(organization),
         template="join_request_received",
+        organization=organization,
         context={
             "organization": organization.name,
             "person": user.name,
@@ -139,12 +140,13 @@ def join_request_approve(*, join_request: JoinRequest, actor: User) -> Membershi
         then=grant,
     )
     membership = granted["membership"]
-    email_on_commit(
+    email_queue(
         to=[join_request.user.email],
         template="join_request_approved",
+        organization=organization,
         context={
             "organization": organization.name,
-            "link": absolute_url("accounts:org-home", org=organization.slug),
+            "link": absolute_url("programs:org-home", org=organization.slug),
         },
     )
     return membership
@@ -165,9 +167,10 @@ def join_request_decline(
         reason=reason,
         updates={"decided_by": actor, "decline_reason": reason},
     )
-    email_on_commit(
+    email_queue(
         to=[join_request.user.email],
         template="join_request_declined",
+        organization=join_request.organization,
         context={"organization": join_request.organization.name, "reason": reason},
     )
     return join_request

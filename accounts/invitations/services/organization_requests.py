@@ -12,7 +12,7 @@ from accounts.organizations.models import Organization, Role
 from accounts.organizations.services import membership_grant, organization_create
 from accounts.people.models import User
 from core.audit.services import audit_record
-from core.emails import absolute_url, email_on_commit
+from core.outbox.services import absolute_url, email_queue
 from core.transitions import state_transition
 
 
@@ -110,7 +110,7 @@ def organization_request_create(
         to_state=OrganizationRequestStatus.PENDING,
         data={"name": name},
     )
-    email_on_commit(
+    email_queue(
         to=_staff_emails(),
         template="organization_request_received",
         context={
@@ -163,12 +163,13 @@ def organization_request_approve(
         then=create_organization,
     )
     organization = created["organization"]
-    email_on_commit(
+    email_queue(
         to=[organization_request.requested_by.email],
         template="organization_request_approved",
+        organization=organization,
         context={
             "name": organization.name,
-            "link": absolute_url("accounts:org-home", org=organization.slug),
+            "link": absolute_url("programs:org-home", org=organization.slug),
             "members_link": absolute_url("accounts:org-members", org=organization.slug),
         },
     )
@@ -192,7 +193,7 @@ def organization_request_decline(
         reason=reason,
         updates={"decided_by": actor, "decline_reason": reason},
     )
-    email_on_commit(
+    email_queue(
         to=[organization_request.requested_by.email],
         template="organization_request_declined",
         context={"name": organization_request.name, "reason": reason},

@@ -1,14 +1,9 @@
 from __future__ import annotations
 
-import zoneinfo
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.people.models import User
@@ -25,6 +20,7 @@ from applications.apply.services.common import (
 )
 from applications.apply.services.ranking import _renumber
 from applications.apply.services.transitions import REFUSALS, application_transition
+from core.outbox.services import absolute_url, email_queue
 from programs.terms.timeline import submissions_open
 from programs.timezones import format_instant
 
@@ -92,45 +88,40 @@ def application_submit(*, application: Application, actor: User) -> Application:
 
 
 def _email_submitted(application: Application, user: User, now: datetime) -> None:
-    """The confirmation: what was submitted, and when results are announced, in the
-    mentee's time zone. Rendered now (plain values), sent once the submission commits."""
-    try:
-        zone = zoneinfo.ZoneInfo(user.timezone or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = zoneinfo.ZoneInfo("UTC")
+    """The confirmation: what was submitted, and when results are announced (the outbox
+    shows instants in the mentee's time zone). Queued with the submission, sent once it
+    commits."""
     rows = selectors_prerequisites.application_prerequisite_rows(application=application, now=now)
-    with timezone.override(zone):
-        items = []
-        for row in rows:
-            answer = row.answer
-            if row.done:
-                shown = answer.url or (
-                    answer.file.original_name if answer.file_id else answer.text[:200]
-                )
-            else:
-                shown = f"not yet — due {format_instant(row.due_at)}"
-            items.append({"title": row.prerequisite.title, "answer": shown})
-        term = application.term
-        context = {
+    items = []
+    for row in rows:
+        answer = row.answer
+        shown = ""
+        if row.done:
+            shown = answer.url or (
+                answer.file.original_name if answer.file_id else answer.text[:200]
+            )
+        items.append(
+            {
+                "title": row.prerequisite.title,
+                "done": row.done,
+                "answer": shown,
+                "due_at": row.due_at,
+            }
+        )
+    term = application.term
+    email_queue(
+        to=[user.email],
+        template="application_submitted",
+        organization=application.organization,
+        context={
             "name": user.name,
             "program": term.program.name,
             "organization": application.organization.name,
             "term": f"{term.get_kind_display()} · {application.cycle.name}",
-            "submitted_at": format_instant(application.submitted_at),
-            "results_at": format_instant(application.cycle.results_announced_at),
+            "submitted_at": application.submitted_at,
+            "results_at": application.cycle.results_announced_at,
             "cover_letter": application.cover_letter,
             "prerequisites": items,
-            "url": settings.SITE_URL.rstrip("/")
-            + reverse("applications:my-application", kwargs={"application": application.public_id}),
-        }
-    subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Application submitted: {context['program']}"
-    text = render_to_string("applications/mentee/email/submitted.txt", context)
-    html = render_to_string("applications/mentee/email/submitted.html", context)
-    recipient = user.email
-
-    def send() -> None:
-        message = EmailMultiAlternatives(subject=subject, body=text, to=[recipient])
-        message.attach_alternative(html, "text/html")
-        message.send()
-
-    transaction.on_commit(send)
+            "url": absolute_url("applications:my-application", application=application.public_id),
+        },
+    )

@@ -1,0 +1,56 @@
+from django.db import models
+from django.db.models import Q
+
+
+class OutboxState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+
+
+class OutboxEmail(models.Model):
+    """One email to one recipient, rendered when the change that caused it was made and
+    written in that change's transaction, then sent by a task after commit. A mail server
+    that is down delays the email (the task retries with backoff) but never loses it nor
+    fails the request that caused it.
+
+    Not tenant-scoped: the sending task and the sweep run outside any tenant, and a row is
+    only ever looked up by its id; `organization` is kept for the record."""
+
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=998)
+    text_body = models.TextField()
+    html_body = models.TextField(blank=True)
+    state = models.CharField(max_length=10, choices=OutboxState.choices, default=OutboxState.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    organization = models.ForeignKey(
+        "accounts.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Set by a caller that says "this message exists once"; empty means no such promise.
+    dedupe_key = models.CharField(max_length=255, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # When a task is expected to pick the row up (now, or after a retry's backoff): the
+    # sweep re-enqueues queued rows well past it, whose task was lost.
+    next_attempt_at = models.DateTimeField()
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dedupe_key"],
+                condition=~Q(dedupe_key=""),
+                name="outbox_email_once_per_dedupe_key",
+            )
+        ]
+        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.to} ({self.state})"

@@ -1,0 +1,28 @@
+"""The outbox's tasks: send one row, and sweep up rows whose task was lost. Thin shells over
+core.outbox.delivery."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from core.outbox.delivery import outbox_email_deliver, outbox_lost_rows
+from core.tasks import enqueue_on_commit
+
+
+@shared_task(name="core.send_email", bind=True)
+def send_email(self, outbox_id: int) -> str:
+    """Sends one outbox row. A failed attempt is retried with backoff by a new run of this
+    task; run in-process (eager: tests, or no broker) it is not, since that would loop
+    inside the request: the row stays queued for the sweep."""
+    delivery = outbox_email_deliver(outbox_id=outbox_id)
+    if delivery.outcome == "retry" and not self.request.is_eager:
+        raise self.retry(countdown=delivery.countdown, max_retries=None)
+    return delivery.outcome
+
+
+@shared_task(name="core.outbox_sweep")
+def outbox_sweep() -> int:
+    """Enqueues again the outbox rows whose task was lost; returns how many."""
+    ids = outbox_lost_rows(now=timezone.now())
+    for outbox_id in ids:
+        enqueue_on_commit(send_email, outbox_id)
+    return len(ids)
