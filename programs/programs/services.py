@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
 from accounts.organizations.models import Membership, Organization, Role
 from accounts.people.models import User
@@ -256,9 +256,10 @@ def program_reject(*, program: Program, actor: User | None, reason: str) -> Prog
 
 
 def _email_admins(program: Program, *, decision: str) -> None:
-    """CROSS-TENANT (staff act outside the organization's scope): the organization's admins'
-    addresses, and the decision email sent once the decision is committed."""
-    with scopes_disabled():
+    """The organization's admins' addresses (read in the program's organization scope:
+    staff act outside any scope), and the decision email sent once the decision is
+    committed."""
+    with scope(organization=program.organization_id):
         recipients = list(
             Membership.objects.filter(
                 organization_id=program.organization_id, role=Role.ADMIN, user__is_active=True
