@@ -4,16 +4,22 @@ once, after authentication, answer 404 to non-members exactly as for a missing o
 check the view's named permission, and run the view inside a django-scopes scope so a
 query on a tenant-owned model that forgot its organization raises instead of leaking."""
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
+from typing import TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django_scopes import scope
 from rest_framework import exceptions
 
 from accounts.mfa import MFA_REQUIRED_API_MESSAGE, mfa_setup_required, redirect_to_mfa_setup
 from accounts.organizations.selectors import organization_for_member, user_roles
+
+T = TypeVar("T")
 
 
 def organization_view(permission: str = "accounts.view_organization"):
@@ -100,3 +106,50 @@ class StaffAPIMixin:
             raise exceptions.NotFound()
         if mfa_setup_required(request.user, staff=True):
             raise exceptions.PermissionDenied(MFA_REQUIRED_API_MESSAGE)
+
+
+# --- the signed-in person's own objects under /me/ -------------------------------------------
+
+
+@contextmanager
+def owned_object(request, lookup: Callable[..., T], public_id) -> Iterator[T]:
+    """The one way a /me/ page or API view gets the signed-in person's own object:
+    `with owned_object(request, selectors.my_application_get, public_id) as application:`.
+
+    `lookup` is a `@cross_tenant` selector taking `user` and `public_id` that filters by the
+    owner and raises Http404 for anyone else's object or none (the /me/ URL names no
+    organization, so the lookup itself crosses tenants). The rest of the block runs inside
+    the object's organization scope, so everything the view does next is tenant-checked.
+    An anonymous request gets the same 404 (login_required and DRF's authentication answer
+    before this in practice)."""
+    if not request.user.is_authenticated:
+        raise Http404()
+    try:
+        found = lookup(user=request.user, public_id=public_id)
+    except (ValueError, DjangoValidationError):
+        raise Http404() from None
+    with scope(organization=found.organization_id):
+        yield found
+
+
+class OwnedObjectAPIMixin:
+    """Base for detail API views under /api/v1/me/ (DRF viewsets): `get_object()` loads the
+    person's own object through `owned_object` with `owned_lookup` (a `@cross_tenant`
+    selector) and the URL's `lookup_url_kwarg`, and the object's organization scope stays
+    entered until the response is finalized."""
+
+    owned_lookup: Callable
+
+    def get_object(self):
+        owned = owned_object(
+            self.request, type(self).owned_lookup, self.kwargs[self.lookup_url_kwarg]
+        )
+        found = owned.__enter__()
+        self._owned_scopes = [*getattr(self, "_owned_scopes", []), owned]
+        return found
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        for owned in reversed(getattr(self, "_owned_scopes", [])):
+            owned.__exit__(None, None, None)
+        self._owned_scopes = []
+        return super().finalize_response(request, response, *args, **kwargs)

@@ -1,12 +1,33 @@
-from celery import shared_task
+from celery import Task, shared_task
 from django.core.cache import cache
 from django.db import connection, transaction
+from django_scopes import scope
 
 
 def enqueue_on_commit(task, *args, **kwargs) -> None:
     """The one way to enqueue: after the surrounding transaction commits (at once outside
     one), with ids as arguments, never model instances."""
     transaction.on_commit(lambda: task.delay(*args, **kwargs))
+
+
+class TenantTask(Task):
+    """Base of every task that works inside one organization:
+    `@shared_task(base=TenantTask, name=...)`. The task takes the keyword argument
+    `organization_id` and runs inside `scope(organization=organization_id)`, so a query on a
+    tenant-owned model sees that organization's rows only, and one that reaches another
+    organization raises. A task starts unscoped (the scope is a context variable of the
+    process that enqueued it), which is why the scope is entered here and not by the caller.
+    Work that must find rows across organizations is a `@cross_tenant` selector returning
+    ids; the per-item work is a TenantTask."""
+
+    abstract = True
+
+    def __call__(self, *args, **kwargs):
+        organization_id = kwargs.get("organization_id")
+        if organization_id is None:
+            raise TypeError(f"{self.name} runs inside one organization: pass organization_id=.")
+        with scope(organization=organization_id):
+            return super().__call__(*args, **kwargs)
 
 
 @shared_task(name="core.heartbeat")

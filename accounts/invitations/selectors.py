@@ -1,7 +1,6 @@
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone  # noqa: E402
-from django_scopes import scopes_disabled
 
 from accounts.invitations.models import (
     Invitation,
@@ -15,6 +14,7 @@ from accounts.invitations.models import (
 from accounts.organizations.models import Organization
 from accounts.people.models import User
 from accounts.people.selectors import user_verified_emails
+from core.tenancy import cross_tenant
 
 
 def organization_pending_invitations(*, organization: Organization) -> QuerySet[Invitation]:
@@ -43,46 +43,51 @@ def invitation_get(*, organization: Organization, public_id) -> Invitation:
     return invitation
 
 
+@cross_tenant
 def invitation_for_token(*, token: str) -> Invitation:
-    """CROSS-TENANT: the invitation a link names. The token is the secret; an unknown one is
+    """The invitation a link names. Cross-tenant because the link names no
+    organization; filtered by the token's hash. The token is the secret; an unknown one is
     a 404 like any missing page."""
-    with scopes_disabled():
-        invitation = (
-            Invitation.objects.filter(token_hash=invitation_token_hash(token))
-            .select_related("organization", "invited_by")
-            .first()
-        )
+    invitation = (
+        Invitation.objects.filter(token_hash=invitation_token_hash(token))
+        .select_related("organization", "invited_by")
+        .first()
+    )
     if invitation is None:
         raise Http404("This invitation link is not valid.")
     return invitation
 
 
+@cross_tenant
 def user_pending_invitations(*, user: User) -> list[Invitation]:
-    """CROSS-TENANT: pending, unexpired invitations sent to one of the person's verified
+    """Cross-tenant because invitations come from any organization; filtered
+    by the person's verified addresses. Pending, unexpired invitations sent to one of the
+    person's verified
     addresses. Nobody else's."""
     emails = user_verified_emails(user=user)
     if not emails:
         return []
-    with scopes_disabled():
-        return list(
-            Invitation.objects.filter(
-                email__in=emails, status=InvitationStatus.PENDING, expires_at__gt=timezone.now()
-            )
-            .select_related("organization", "invited_by")
-            .order_by("-created_at", "-id")
+    return list(
+        Invitation.objects.filter(
+            email__in=emails, status=InvitationStatus.PENDING, expires_at__gt=timezone.now()
         )
+        .select_related("organization", "invited_by")
+        .order_by("-created_at", "-id")
+    )
 
 
+@cross_tenant
 def user_invitation_get(*, user: User, public_id) -> Invitation:
-    """CROSS-TENANT: one invitation sent to one of the person's verified addresses; any other
+    """Cross-tenant because the /me/ URL names no organization; filtered by
+    public id and the person's verified addresses. One invitation sent to one of the person's
+    verified addresses; any other
     is a 404, exactly like a missing one."""
     emails = user_verified_emails(user=user)
-    with scopes_disabled():
-        invitation = (
-            Invitation.objects.filter(public_id=public_id, email__in=emails)
-            .select_related("organization", "invited_by")
-            .first()
-        )
+    invitation = (
+        Invitation.objects.filter(public_id=public_id, email__in=emails)
+        .select_related("organization", "invited_by")
+        .first()
+    )
     if invitation is None:
         raise Http404("No such invitation.")
     return invitation
@@ -113,14 +118,15 @@ def join_request_get(*, organization: Organization, public_id) -> JoinRequest:
     return join_request
 
 
+@cross_tenant
 def user_join_requests(*, user: User) -> list[JoinRequest]:
-    """CROSS-TENANT: the person's own requests to join organizations."""
-    with scopes_disabled():
-        return list(
-            JoinRequest.objects.filter(user=user)
-            .select_related("organization")
-            .order_by("-created_at", "-id")
-        )
+    """The person's own requests to join organizations. Cross-tenant because they span
+    organizations; filtered by the user."""
+    return list(
+        JoinRequest.objects.filter(user=user)
+        .select_related("organization")
+        .order_by("-created_at", "-id")
+    )
 
 
 def user_organization_requests(*, user: User) -> QuerySet[OrganizationRequest]:

@@ -3,35 +3,35 @@ purpose; each is reviewed like security code."""
 
 from django.db.models import QuerySet
 from django.http import Http404
-from django_scopes import scopes_disabled
 
 from accounts.organizations.models import Membership, Organization
 from accounts.people.models import User
+from core.tenancy import cross_tenant
 
 
+@cross_tenant
 def user_roles(user: User) -> dict[int, str]:
-    """CROSS-TENANT: the signed-in person's own roles, {organization id: role}. Cached on the
+    """Cross-tenant because a person may belong to several organizations; filtered by
+    the user. The signed-in person's own roles, {organization id: role}. Cached on the
     user object for the request, so permission checks cost one query per request."""
     if not user.is_authenticated:
         return {}
     cached = getattr(user, "_organization_roles", None)
     if cached is None:
-        with scopes_disabled():
-            cached = dict(
-                Membership.objects.filter(user=user).values_list("organization_id", "role")
-            )
+        cached = dict(Membership.objects.filter(user=user).values_list("organization_id", "role"))
         user._organization_roles = cached
     return cached
 
 
+@cross_tenant
 def user_memberships(*, user: User) -> list[Membership]:
-    """CROSS-TENANT: the person's own memberships, for /me/ and /api/v1/me/organizations/."""
-    with scopes_disabled():
-        return list(
-            Membership.objects.filter(user=user)
-            .select_related("organization")
-            .order_by("organization__name")
-        )
+    """The person's own memberships, for /me/ and /api/v1/me/organizations/. Cross-tenant because
+    memberships span organizations; filtered by the user."""
+    return list(
+        Membership.objects.filter(user=user)
+        .select_related("organization")
+        .order_by("organization__name")
+    )
 
 
 def organization_for_member(*, user: User, slug: str) -> Organization:

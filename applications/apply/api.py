@@ -12,6 +12,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.tenancy import owned_object
 from applications.apply import serializers as s
 from applications.apply.selectors import eligibility as selectors_eligibility
 from applications.apply.selectors import mine as selectors
@@ -29,10 +30,6 @@ NOT_FOUND = OpenApiResponse(description="No such application of yours")
 def _body(request, application):
     item = selectors.my_application_item(application=application)
     return s.MenteeApplicationSerializer(item, context={"request": request}).data
-
-
-def _mine(request, application):
-    return selectors.my_application_get(user=request.user, public_id=application)
 
 
 @extend_schema(tags=["me"])
@@ -62,9 +59,10 @@ class MyApplicationsView(APIView):
         try:
             with scope(organization=term.organization):
                 application = services_common.application_start(user=request.user, term=term)
+                body = _body(request, application)
         except ValidationError as error:
             raise serializers.ValidationError({"term": error.messages}) from error
-        return Response(_body(request, application), status=status.HTTP_201_CREATED)
+        return Response(body, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(tags=["me"])
@@ -73,23 +71,23 @@ class MyApplicationView(APIView):
 
     @extend_schema(responses={200: s.MenteeApplicationSerializer, 404: NOT_FOUND})
     def get(self, request, application):
-        return Response(_body(request, _mine(request, application)))
+        with owned_object(request, selectors.my_application_get, application) as found:
+            return Response(_body(request, found))
 
     @extend_schema(
         request=s.MenteeApplicationUpdateSerializer,
         responses={200: s.MenteeApplicationSerializer, 400: BAD_REQUEST, 404: NOT_FOUND},
     )
     def patch(self, request, application):
-        application = _mine(request, application)
-        data = s.MenteeApplicationUpdateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        with scope(organization=application.organization):
+        with owned_object(request, selectors.my_application_get, application) as application:
+            data = s.MenteeApplicationUpdateSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
             application = services_answers.application_draft_update(
                 application=application,
                 actor=request.user,
                 cover_letter=data.validated_data["cover_letter"],
             )
-        return Response(_body(request, application))
+            return Response(_body(request, application))
 
 
 @extend_schema(tags=["me"])
@@ -101,10 +99,9 @@ class MyApplicationAnswerView(APIView):
         responses={200: s.MenteeApplicationSerializer, 400: BAD_REQUEST, 404: NOT_FOUND},
     )
     def put(self, request, application, prerequisite):
-        application = _mine(request, application)
-        data = s.MenteeAnswerSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        with scope(organization=application.organization):
+        with owned_object(request, selectors.my_application_get, application) as application:
+            data = s.MenteeAnswerSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
             services_answers.prerequisite_answer_save(
                 application=application,
                 actor=request.user,
@@ -112,7 +109,7 @@ class MyApplicationAnswerView(APIView):
                 text=data.validated_data.get("text"),
                 url=data.validated_data.get("url"),
             )
-        return Response(_body(request, application))
+            return Response(_body(request, application))
 
 
 @extend_schema(tags=["me"])
@@ -126,18 +123,17 @@ class MyApplicationAnswerFileView(APIView):
         description="Downloads the file as an attachment; 404 when there is none.",
     )
     def get(self, request, application, prerequisite):
-        application = _mine(request, application)
-        if not request.user.has_perm("applications.view_prerequisite_file", application):
-            raise Http404("No such file.")
-        with scope(organization=application.organization):
+        with owned_object(request, selectors.my_application_get, application) as application:
+            if not request.user.has_perm("applications.view_prerequisite_file", application):
+                raise Http404("No such file.")
             answer = (
                 application.answers.filter(prerequisite_id=prerequisite, file__isnull=False)
                 .select_related("file")
                 .first()
             )
-        if answer is None:
-            raise Http404("No such file.")
-        return uploads.file_response(answer.file)
+            if answer is None:
+                raise Http404("No such file.")
+            return uploads.file_response(answer.file)
 
     @extend_schema(
         request={"multipart/form-data": s.MenteeAnswerFileSerializer},
@@ -145,17 +141,16 @@ class MyApplicationAnswerFileView(APIView):
         description="Uploads a PDF (checked by its content, at most 5 MB) as the answer.",
     )
     def put(self, request, application, prerequisite):
-        application = _mine(request, application)
-        data = s.MenteeAnswerFileSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        with scope(organization=application.organization):
+        with owned_object(request, selectors.my_application_get, application) as application:
+            data = s.MenteeAnswerFileSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
             services_answers.prerequisite_answer_save(
                 application=application,
                 actor=request.user,
                 prerequisite_id=prerequisite,
                 upload=data.validated_data["file"],
             )
-        return Response(_body(request, application))
+            return Response(_body(request, application))
 
 
 @extend_schema(tags=["me"])
@@ -168,10 +163,9 @@ class MyApplicationSubmitView(APIView):
         responses={200: s.MenteeApplicationSerializer, 400: BAD_REQUEST, 404: NOT_FOUND},
     )
     def post(self, request, application):
-        application = _mine(request, application)
-        with scope(organization=application.organization):
+        with owned_object(request, selectors.my_application_get, application) as application:
             application = services.application_submit(application=application, actor=request.user)
-        return Response(_body(request, application))
+            return Response(_body(request, application))
 
 
 @extend_schema(tags=["me"])
@@ -183,16 +177,15 @@ class MyApplicationWithdrawView(APIView):
         responses={200: s.MenteeApplicationSerializer, 400: BAD_REQUEST, 404: NOT_FOUND},
     )
     def post(self, request, application):
-        application = _mine(request, application)
-        data = s.MenteeWithdrawSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        with scope(organization=application.organization):
+        with owned_object(request, selectors.my_application_get, application) as application:
+            data = s.MenteeWithdrawSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
             application = services_ranking.application_withdraw(
                 application=application,
                 actor=request.user,
                 reason=data.validated_data.get("reason", ""),
             )
-        return Response(_body(request, application))
+            return Response(_body(request, application))
 
 
 @extend_schema(tags=["me"])

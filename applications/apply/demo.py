@@ -12,7 +12,7 @@ the closed term is backdated through the state machine. Loading twice changes no
 from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
 from accounts.people.demo import MENTEE_EMAIL, tiny_pdf
 from accounts.people.models import MenteeProfile, User
@@ -26,6 +26,7 @@ from applications.apply.services import common as services_common
 from applications.apply.services import ranking as services_ranking
 from applications.apply.services import submit as services
 from applications.apply.services.transitions import application_transition
+from core.tenancy import cross_tenant
 from core.uploads.models import StoredFile
 from programs.prerequisites.models import AnswerType
 from programs.terms.models import Term
@@ -41,15 +42,34 @@ COVER_LETTERS = {
 }
 
 
+@cross_tenant
 def _term(org: str, slug: str) -> Term | None:
-    with scopes_disabled():
-        return (
-            Term.objects.filter(
-                program__organization__slug=org, program__slug=slug, cycle__name="Current cycle"
-            )
-            .select_related("program__organization", "cycle", "organization")
-            .first()
+    """The demo's term of a program in the current cycle. Cross-tenant because the demo
+    seeds several organizations; filtered by organization slug and program slug."""
+    return (
+        Term.objects.filter(
+            program__organization__slug=org, program__slug=slug, cycle__name="Current cycle"
         )
+        .select_related("program__organization", "cycle", "organization")
+        .first()
+    )
+
+
+@cross_tenant
+def _submitted_count(mentee: User, cycle) -> int:
+    """How many applications the demo mentee submitted in the cycle. Cross-tenant because
+    the mentee applies to two organizations; filtered by applicant and cycle, a count."""
+    return Application.objects.filter(applicant=mentee, cycle=cycle, state=S.SUBMITTED).count()
+
+
+@cross_tenant
+def _submitted_ids(mentee: User, terms: list[Term]) -> dict:
+    """{term id: public id} of the demo mentee's submitted applications to the terms.
+    Cross-tenant because the terms belong to two organizations; filtered by applicant."""
+    return {
+        a.term_id: a.public_id
+        for a in Application.objects.filter(applicant=mentee, term__in=terms, state=S.SUBMITTED)
+    }
 
 
 def _resume() -> SimpleUploadedFile:
@@ -122,10 +142,7 @@ def _applied_before_the_close(mentee: User, term: Term) -> int:
                 completed_at=term.applications_close_at - timedelta(days=1),
                 **values,
             )
-        with scopes_disabled():
-            rank = Application.objects.filter(
-                applicant=mentee, cycle=term.cycle, state=S.SUBMITTED
-            ).count()
+        rank = _submitted_count(mentee, term.cycle)
         application_transition(
             application=application,
             to_state=S.SUBMITTED,
@@ -150,13 +167,7 @@ def load_demo() -> dict[str, int]:
     created["applications"] += _apply_now(mentee, cloud, submit=True)
     created["applications"] += _apply_now(mentee, kernel, submit=False)
     if created["applications"]:
-        with scopes_disabled():
-            submitted = {
-                a.term_id: a.public_id
-                for a in Application.objects.filter(
-                    applicant=mentee, term__in=[rust, cloud], state=S.SUBMITTED
-                )
-            }
+        submitted = _submitted_ids(mentee, [rust, cloud])
         if len(submitted) == 2:  # borealis is the one Mina wants most
             services_ranking.application_ranking_set(
                 user=mentee, cycle=cloud.cycle, order=[submitted[cloud.pk], submitted[rust.pk]]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django_scopes import scope
 
+from accounts.tenancy import owned_object
 from applications.apply.forms import (
     CoverLetterForm,
     PrerequisiteAnswerForm,
@@ -102,37 +103,36 @@ def _render_page(request, application, *, cover_form=None, answer_form=None, sta
 
 @login_required
 def my_application(request, application):
-    application = selectors.my_application_get(user=request.user, public_id=application)
-    return _render_page(request, application)
+    with owned_object(request, selectors.my_application_get, application) as application:
+        return _render_page(request, application)
 
 
 @login_required
 @require_POST
 def cover_letter_save(request, application):
-    application = selectors.my_application_get(user=request.user, public_id=application)
-    form = CoverLetterForm(request.POST)
-    saved = False
-    if form.is_valid():
-        try:
-            with scope(organization=application.organization):
+    with owned_object(request, selectors.my_application_get, application) as application:
+        form = CoverLetterForm(request.POST)
+        saved = False
+        if form.is_valid():
+            try:
                 application = services_answers.application_draft_update(
                     application=application,
                     actor=request.user,
                     cover_letter=form.cleaned_data["cover_letter"],
                 )
-            saved = True
-        except ValidationError as error:
-            apply_errors(form, error)
-    if request.htmx:
-        return render(
-            request,
-            "applications/mentee/_save_status.html",
-            {"errors": _errors(form), "saved": saved, "now": timezone.now()},
-        )
-    if saved:
-        messages.success(request, "Cover letter saved.")
-        return redirect(_page_url(application) + "#cover-letter")
-    return _render_page(request, application, cover_form=form)
+                saved = True
+            except ValidationError as error:
+                apply_errors(form, error)
+        if request.htmx:
+            return render(
+                request,
+                "applications/mentee/_save_status.html",
+                {"errors": _errors(form), "saved": saved, "now": timezone.now()},
+            )
+        if saved:
+            messages.success(request, "Cover letter saved.")
+            return redirect(_page_url(application) + "#cover-letter")
+        return _render_page(request, application, cover_form=form)
 
 
 def _errors(form) -> list[str]:
@@ -142,8 +142,7 @@ def _errors(form) -> list[str]:
 @login_required
 @require_POST
 def answer_save(request, application, prerequisite):
-    application = selectors.my_application_get(user=request.user, public_id=application)
-    with scope(organization=application.organization):
+    with owned_object(request, selectors.my_application_get, application) as application:
         found = next(
             (
                 p
@@ -176,111 +175,108 @@ def answer_save(request, application, prerequisite):
                         form.add_error(field, messages_)
                 else:
                     apply_errors(form, error)
-    if request.htmx:
-        return render(
-            request,
-            "applications/mentee/_save_status.html",
-            {
-                "errors": _errors(form),
-                "saved": answer is not None,
-                "answer": answer,
-                "application": application,
-                "prerequisite": found,
-                "now": timezone.now(),
-            },
-        )
-    if answer is not None:
-        messages.success(request, f"“{found.title}” saved.")
-        return redirect(_page_url(application) + f"#prerequisite-{found.pk}")
-    return _render_page(request, application, answer_form=form)
+        if request.htmx:
+            return render(
+                request,
+                "applications/mentee/_save_status.html",
+                {
+                    "errors": _errors(form),
+                    "saved": answer is not None,
+                    "answer": answer,
+                    "application": application,
+                    "prerequisite": found,
+                    "now": timezone.now(),
+                },
+            )
+        if answer is not None:
+            messages.success(request, f"“{found.title}” saved.")
+            return redirect(_page_url(application) + f"#prerequisite-{found.pk}")
+        return _render_page(request, application, answer_form=form)
 
 
 @login_required
 def answer_file(request, application, prerequisite):
-    application = selectors.my_application_get(user=request.user, public_id=application)
-    if not request.user.has_perm("applications.view_prerequisite_file", application):
-        raise Http404("No such file.")
-    with scope(organization=application.organization):
+    with owned_object(request, selectors.my_application_get, application) as application:
+        if not request.user.has_perm("applications.view_prerequisite_file", application):
+            raise Http404("No such file.")
         answer = (
             application.answers.filter(prerequisite_id=prerequisite, file__isnull=False)
             .select_related("file")
             .first()
         )
-    if answer is None:
-        raise Http404("No such file.")
-    return uploads.file_response(answer.file)
+        if answer is None:
+            raise Http404("No such file.")
+        return uploads.file_response(answer.file)
 
 
 @login_required
 @require_POST
 def submit(request, application):
-    application = selectors.my_application_get(user=request.user, public_id=application)
-    try:
-        with scope(organization=application.organization):
+    with owned_object(request, selectors.my_application_get, application) as application:
+        try:
             application = services.application_submit(application=application, actor=request.user)
-    except ValidationError as error:
-        application.refresh_from_db()
-        if application.state == S.SUBMITTED:  # a double click: the first one submitted it
-            messages.success(request, "Your application is submitted.")
+        except ValidationError as error:
+            application.refresh_from_db()
+            if application.state == S.SUBMITTED:  # a double click: the first one submitted it
+                messages.success(request, "Your application is submitted.")
+                return redirect(_page_url(application))
+            for message in error.messages:
+                messages.error(request, message)
             return redirect(_page_url(application))
-        for message in error.messages:
-            messages.error(request, message)
+        messages.success(
+            request,
+            "Your application is submitted. We emailed you a confirmation with what you sent.",
+        )
         return redirect(_page_url(application))
-    messages.success(
-        request,
-        "Your application is submitted. We emailed you a confirmation with what you sent.",
-    )
-    return redirect(_page_url(application))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def withdraw(request, application):
-    application = selectors.my_application_get(user=request.user, public_id=application)
-    form = WithdrawForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with scope(organization=application.organization):
+    with owned_object(request, selectors.my_application_get, application) as application:
+        form = WithdrawForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
                 services_ranking.application_withdraw(
                     application=application,
                     actor=request.user,
                     reason=form.cleaned_data["reason"],
                 )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                "Your application is withdrawn and no longer counts towards the cycle's limit. "
-                "You can apply to this term again while it accepts applications.",
-            )
-            return redirect("applications:my-applications")
-    return render(
-        request,
-        "applications/mentee/withdraw.html",
-        {"application": application, "form": form},
-    )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    "Your application is withdrawn and no longer counts towards the cycle's limit. "
+                    "You can apply to this term again while it accepts applications.",
+                )
+                return redirect("applications:my-applications")
+        return render(
+            request,
+            "applications/mentee/withdraw.html",
+            {"application": application, "form": form},
+        )
 
 
 @login_required
 @require_POST
 def rank_move(request, application):
-    application = selectors.my_application_get(user=request.user, public_id=application)
-    if not request.user.has_perm("applications.change_own_application", application):
-        raise PermissionDenied
-    form = RankMoveForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose up or down.")
-    else:
-        try:
-            services_ranking.application_rank_move(
-                application=application,
-                actor=request.user,
-                direction=form.cleaned_data["direction"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+    with owned_object(request, selectors.my_application_get, application) as application:
+        if not request.user.has_perm("applications.change_own_application", application):
+            raise PermissionDenied
+        form = RankMoveForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Choose up or down.")
         else:
-            messages.success(request, "Ranking saved.")
-    return redirect(reverse("applications:my-applications") + f"#cycle-{application.cycle_id}")
+            try:
+                services_ranking.application_rank_move(
+                    application=application,
+                    actor=request.user,
+                    direction=form.cleaned_data["direction"],
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(request, "Ranking saved.")
+        return redirect(reverse("applications:my-applications") + f"#cycle-{application.cycle_id}")

@@ -1,10 +1,9 @@
-from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts.tenancy import OrganizationAPIMixin
+from accounts.tenancy import OrganizationAPIMixin, OwnedObjectAPIMixin
 from applications.decisions import selectors
 from applications.decisions import serializers as s
 from core.api import UUID_REGEX
@@ -73,9 +72,10 @@ class OrganizationMentorshipsViewSet(
     description="Mentorships you are the mentee or a mentor of, in every organization.",
 )
 class MyMentorshipsViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    OwnedObjectAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     serializer_class = mentorships_serializers.MentorshipSerializer
+    owned_lookup = mentorships_selectors.person_mentorship_get
     lookup_url_kwarg = "mentorship"
     lookup_value_regex = UUID_REGEX
     filter_backends: list = []
@@ -84,11 +84,3 @@ class MyMentorshipsViewSet(
         if getattr(self, "swagger_fake_view", False):
             return Mentorship.objects.none()
         return mentorships_selectors.person_mentorships(user=self.request.user)
-
-    def get_object(self):
-        try:
-            return mentorships_selectors.person_mentorship_get(
-                user=self.request.user, public_id=self.kwargs["mentorship"]
-            )
-        except ValueError:
-            raise Http404("No such mentorship.") from None

@@ -1,9 +1,9 @@
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
-from django_scopes import scopes_disabled
 
 from accounts.organizations.models import Organization
 from accounts.people.models import User
+from core.tenancy import cross_tenant
 from mentorship.mentorships.models import Mentorship, MentorshipMentor
 
 
@@ -28,28 +28,31 @@ def mentorship_get(*, organization: Organization, public_id) -> Mentorship:
     return mentorship
 
 
+@cross_tenant
 def person_mentorships(*, user: User) -> list[Mentorship]:
-    """CROSS-TENANT: mentorships the person is the mentee or a mentor of."""
-    with scopes_disabled():
-        return list(
-            _mentorship_queryset()
-            .select_related("organization")
-            .filter(Q(mentee=user) | Q(mentors__user=user))
-            .distinct()
-            .order_by("-starts_at", "id")
-        )
+    """Mentorships the person is the mentee or a mentor of. Cross-tenant because a person
+    may take part in mentorships of several organizations; filtered by the person."""
+    return list(
+        _mentorship_queryset()
+        .select_related("organization")
+        .filter(Q(mentee=user) | Q(mentors__user=user))
+        .distinct()
+        .order_by("-starts_at", "id")
+    )
 
 
+@cross_tenant
 def person_mentorship_get(*, user: User, public_id) -> Mentorship:
-    """CROSS-TENANT: one mentorship of the person (as mentee or mentor), else 404."""
-    with scopes_disabled():
-        mentorship = (
-            _mentorship_queryset()
-            .select_related("organization")
-            .filter(Q(mentee=user) | Q(mentors__user=user), public_id=public_id)
-            .distinct()
-            .first()
-        )
+    """One mentorship of the person (as mentee or mentor), else 404. Cross-tenant because
+    the /me/ URL names no organization; filtered by public id and the person. Pages and
+    the API reach it through `accounts.tenancy.owned_object`, which enters its scope."""
+    mentorship = (
+        _mentorship_queryset()
+        .select_related("organization")
+        .filter(Q(mentee=user) | Q(mentors__user=user), public_id=public_id)
+        .distinct()
+        .first()
+    )
     if mentorship is None:
         raise Http404("No such mentorship.")
     return mentorship

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
-from accounts.tenancy import organization_view
+from accounts.tenancy import organization_view, owned_object
 from applications.decisions import selectors
 from applications.decisions.forms import (
     MentorshipEndForm,
@@ -87,7 +87,5 @@ def my_mentorships(request):
 
 @login_required
 def my_mentorship(request, mentorship):
-    mentorship = mentorships_selectors.person_mentorship_get(
-        user=request.user, public_id=mentorship
-    )
-    return render(request, "applications/decisions/my_mentorship.html", {"mentorship": mentorship})
+    with owned_object(request, mentorships_selectors.person_mentorship_get, mentorship) as found:
+        return render(request, "applications/decisions/my_mentorship.html", {"mentorship": found})

@@ -1,9 +1,9 @@
-from django_scopes import scope
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from accounts.tenancy import OwnedObjectAPIMixin
 from applications.decisions.api import _client_ip
 from applications.decisions.models import Offer
 from core.api import UUID_REGEX
@@ -21,8 +21,11 @@ from mentorship.offers.services import offer_confirm, offer_decline
     "your legal name under the program's agreement) or decline it before its deadline. "
     "Confirming and declining honour an Idempotency-Key header.",
 )
-class MyOffersViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class MyOffersViewSet(
+    OwnedObjectAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     serializer_class = offers_serializers.MyOfferSerializer
+    owned_lookup = offers_selectors.mentee_offer_get
     lookup_url_kwarg = "application"
     lookup_value_regex = UUID_REGEX
     filter_backends: list = []
@@ -31,11 +34,6 @@ class MyOffersViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         if getattr(self, "swagger_fake_view", False):
             return Offer.objects.none()
         return offers_selectors.mentee_offers(user=self.request.user)
-
-    def get_object(self):
-        return offers_selectors.mentee_offer_get(
-            user=self.request.user, public_id=self.kwargs["application"]
-        )
 
     @extend_schema(
         request=offers_serializers.OfferConfirmInputSerializer,
@@ -49,13 +47,12 @@ class MyOffersViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         data = offers_serializers.OfferConfirmInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         offer = self.get_object()
-        with scope(organization=offer.application.organization):
-            mentorship = offer_confirm(
-                offer=offer,
-                mentee=request.user,
-                ip=_client_ip(request),
-                **data.validated_data,
-            )
+        mentorship = offer_confirm(
+            offer=offer,
+            mentee=request.user,
+            ip=_client_ip(request),
+            **data.validated_data,
+        )
         mentorship = mentorships_selectors.person_mentorship_get(
             user=request.user, public_id=mentorship.public_id
         )
@@ -75,6 +72,5 @@ class MyOffersViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         data = offers_serializers.OfferDeclineInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         offer = self.get_object()
-        with scope(organization=offer.application.organization):
-            offer_decline(offer=offer, mentee=request.user, **data.validated_data)
+        offer_decline(offer=offer, mentee=request.user, **data.validated_data)
         return Response(offers_serializers.MyOfferSerializer(offer).data)

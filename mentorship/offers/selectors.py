@@ -2,73 +2,83 @@ from datetime import datetime
 
 from django.http import Http404
 from django.utils import timezone
-from django_scopes import scopes_disabled
 
 from accounts.people.models import User
 from applications.decisions.models import (
     Offer,
     OfferState,
 )
+from core.tenancy import cross_tenant
 
 
+@cross_tenant
 def mentee_offers(*, user: User, now: datetime | None = None) -> list[Offer]:
-    """CROSS-TENANT: the person's own offers they may see (from the results announcement),
-    newest first. Offers not yet announced stay hidden."""
+    """The person's own offers they may see (from the results announcement), newest first.
+    Cross-tenant because a mentee holds offers from several organizations; filtered by the
+    applicant, so only the person's own rows come back. Offers not yet announced stay
+    hidden."""
     now = now or timezone.now()
-    with scopes_disabled():
-        return list(
-            Offer.objects.filter(
-                application__applicant=user, application__cycle__results_announced_at__lte=now
-            )
-            .select_related(
-                "application__term__program", "application__organization", "application__cycle"
-            )
-            .order_by("-created_at", "-id")
+    return list(
+        Offer.objects.filter(
+            application__applicant=user, application__cycle__results_announced_at__lte=now
         )
+        .select_related(
+            "application__term__program", "application__organization", "application__cycle"
+        )
+        .order_by("-created_at", "-id")
+    )
 
 
+@cross_tenant
 def mentee_offer_get(*, user: User, public_id, now: datetime | None = None) -> Offer:
-    """CROSS-TENANT: one of the person's own visible offers, by its application's id;
-    anything else (someone else's, not announced yet) is the same 404."""
+    """One of the person's own visible offers, by its application's id; anything else
+    (someone else's, not announced yet) is the same 404. Cross-tenant because the /me/ URL
+    names no organization; filtered by applicant and public id. Pages and the API reach it
+    through `accounts.tenancy.owned_object`, which then enters the offer's scope."""
     now = now or timezone.now()
-    with scopes_disabled():
-        offer = (
-            Offer.objects.filter(
-                application__applicant=user,
-                application__public_id=public_id,
-                application__cycle__results_announced_at__lte=now,
-            )
-            .select_related(
-                "application__term__program__organization",
-                "application__organization",
-                "application__cycle",
-            )
-            .first()
+    offer = (
+        Offer.objects.filter(
+            application__applicant=user,
+            application__public_id=public_id,
+            application__cycle__results_announced_at__lte=now,
         )
+        .select_related(
+            "application__term__program__organization",
+            "application__organization",
+            "application__cycle",
+        )
+        .first()
+    )
     if offer is None:
         raise Http404("No such offer.")
     return offer
 
 
-def offers_to_lapse(*, now: datetime) -> list[int]:
-    """CROSS-TENANT: ids of offers still waiting after their deadline."""
-    with scopes_disabled():
-        return list(
-            Offer.objects.filter(state=OfferState.PENDING, deadline__lte=now).values_list(
-                "pk", flat=True
-            )
-        )
+@cross_tenant
+def offers_to_lapse(*, now: datetime) -> list[tuple[int, int]]:
+    """(organization id, offer id) of offers still waiting after their deadline. Cross-tenant
+    because the lapse sweep serves every organization; it returns ids only, filtered by
+    state and deadline, and each offer is then lapsed by a task scoped to its organization."""
+    return list(
+        Offer.objects.filter(state=OfferState.PENDING, deadline__lte=now)
+        .order_by("pk")
+        .values_list("organization_id", "pk")
+    )
 
 
-def offers_to_remind(*, now: datetime, before) -> list[int]:
-    """CROSS-TENANT: ids of announced offers still waiting whose deadline is within
-    `before` (a timedelta) and not yet passed."""
-    with scopes_disabled():
-        return list(
-            Offer.objects.filter(
-                state=OfferState.PENDING,
-                application__cycle__results_announced_at__lte=now,
-                deadline__gt=now,
-                deadline__lte=now + before,
-            ).values_list("pk", flat=True)
+@cross_tenant
+def offers_to_remind(*, now: datetime, before) -> list[tuple[int, int]]:
+    """(organization id, offer id) of announced offers still waiting whose deadline is
+    within `before` (a timedelta) and not yet passed. Cross-tenant because the reminder
+    sweep serves every organization; it returns ids only, and each reminder is sent by a
+    task scoped to the offer's organization."""
+    return list(
+        Offer.objects.filter(
+            state=OfferState.PENDING,
+            application__cycle__results_announced_at__lte=now,
+            deadline__gt=now,
+            deadline__lte=now + before,
         )
+        .order_by("pk")
+        .values_list("organization_id", "pk")
+    )

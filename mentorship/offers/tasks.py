@@ -1,52 +1,68 @@
-"""Thin Celery tasks of the applications app. Each is safe to run twice: offer moves are
+"""Thin Celery tasks of the offers slice. Each is safe to run twice: offer moves are
 compare-and-set, and every email is claimed in a unique sent-log row before it is sent.
-Tasks start unscoped: each loads its rows CROSS-TENANT by id and runs the service inside
-the row's organization scope."""
+The sweeps find due offers across organizations through `@cross_tenant` selectors that
+return ids; each offer is then handled by a `TenantTask`, inside its organization's scope."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from celery import shared_task
 from django.utils import timezone
-from django_scopes import scope
+from django.utils.dateparse import parse_datetime
 
 from applications.decisions.models import Offer
+from core.tasks import TenantTask
 from mentorship.offers.selectors import offers_to_lapse, offers_to_remind
 from mentorship.offers.services import offer_lapse, offer_reminder_send
 
 REMIND_BEFORE = timedelta(days=2)
 
 
-def _offer(pk: int) -> Offer | None:
+def scoped_offer(offer_id: int) -> Offer | None:
+    """The offer, looked up inside the scope the task entered (another organization's offer
+    is None)."""
     return (
-        Offer.objects.with_scopes_disabled()
-        .select_related("application__organization", "application__cycle", "application__term")
-        .filter(pk=pk)
+        Offer.objects.select_related(
+            "application__organization", "application__cycle", "application__term"
+        )
+        .filter(pk=offer_id)
         .first()
     )
+
+
+@shared_task(base=TenantTask, name="applications.lapse_offer")
+def lapse_offer(*, organization_id: int, offer_id: int, now: str | None = None) -> int:
+    """Lapses one offer not confirmed by its deadline: slot and placement freed, admins told.
+    `now` is an ISO instant (task arguments stay JSON)."""
+    offer = scoped_offer(offer_id)
+    if offer is None:
+        return 0
+    instant: datetime = parse_datetime(now) if now else timezone.now()
+    return int(offer_lapse(offer=offer, now=instant))
+
+
+@shared_task(base=TenantTask, name="applications.remind_offer")
+def remind_offer(*, organization_id: int, offer_id: int) -> int:
+    """Reminds the mentee of one waiting offer."""
+    offer = scoped_offer(offer_id)
+    if offer is None:
+        return 0
+    return int(offer_reminder_send(offer=offer))
 
 
 @shared_task(name="applications.lapse_offers")
 def lapse_offers() -> int:
     """Offers not confirmed by their deadline lapse: slot and placement freed, admins told."""
     now = timezone.now()
-    lapsed = 0
-    for pk in offers_to_lapse(now=now):
-        offer = _offer(pk)
-        if offer is None:
-            continue
-        with scope(organization=offer.application.organization):
-            lapsed += offer_lapse(offer=offer, now=now)
-    return lapsed
+    return sum(
+        lapse_offer(organization_id=organization_id, offer_id=offer_id, now=now.isoformat())
+        for organization_id, offer_id in offers_to_lapse(now=now)
+    )
 
 
 @shared_task(name="applications.remind_offers")
 def remind_offers() -> int:
     """Reminds mentees whose offer waits, two days before its deadline."""
-    sent = 0
-    for pk in offers_to_remind(now=timezone.now(), before=REMIND_BEFORE):
-        offer = _offer(pk)
-        if offer is None:
-            continue
-        with scope(organization=offer.application.organization):
-            sent += offer_reminder_send(offer=offer)
-    return sent
+    return sum(
+        remind_offer(organization_id=organization_id, offer_id=offer_id)
+        for organization_id, offer_id in offers_to_remind(now=timezone.now(), before=REMIND_BEFORE)
+    )

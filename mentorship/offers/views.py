@@ -3,8 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
-from django_scopes import scope
 
+from accounts.tenancy import owned_object
 from applications.decisions.forms import (
     OfferConfirmForm,
     OfferDeclineForm,
@@ -17,51 +17,49 @@ from mentorship.offers.services import agreement_for, offer_confirm, offer_decli
 
 @login_required
 def my_offer(request, application):
-    offer = offers_selectors.mentee_offer_get(user=request.user, public_id=application)
-    form = OfferConfirmForm()
-    if request.method == "POST":
-        form = OfferConfirmForm(request.POST)
-        if form.is_valid():
-            try:
-                with scope(organization=offer.application.organization):
+    with owned_object(request, offers_selectors.mentee_offer_get, application) as offer:
+        form = OfferConfirmForm()
+        if request.method == "POST":
+            form = OfferConfirmForm(request.POST)
+            if form.is_valid():
+                try:
                     mentorship = offer_confirm(
                         offer=offer,
                         mentee=request.user,
                         ip=request.META.get("REMOTE_ADDR"),
                         **form.cleaned_data,
                     )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, "Confirmed. Welcome to your mentorship!")
-                return redirect("mentorship:me-mentorship", mentorship=mentorship.public_id)
-    return render(
-        request,
-        "applications/decisions/my_offer.html",
-        {
-            "offer": offer,
-            "application": offer.application,
-            "agreement": offer.agreement_text or agreement_for(offer),
-            "form": form,
-            "decline_form": OfferDeclineForm(),
-            "mentorship": getattr(offer.application, "mentorship", None)
-            if offer.state == OfferState.CONFIRMED
-            else None,
-        },
-    )
+                except ValidationError as error:
+                    apply_errors(form, error)
+                else:
+                    messages.success(request, "Confirmed. Welcome to your mentorship!")
+                    return redirect("mentorship:me-mentorship", mentorship=mentorship.public_id)
+        return render(
+            request,
+            "applications/decisions/my_offer.html",
+            {
+                "offer": offer,
+                "application": offer.application,
+                "agreement": offer.agreement_text or agreement_for(offer),
+                "form": form,
+                "decline_form": OfferDeclineForm(),
+                "mentorship": getattr(offer.application, "mentorship", None)
+                if offer.state == OfferState.CONFIRMED
+                else None,
+            },
+        )
 
 
 @login_required
 @require_POST
 def my_offer_decline(request, application):
-    offer = offers_selectors.mentee_offer_get(user=request.user, public_id=application)
-    form = OfferDeclineForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        with scope(organization=offer.application.organization):
+    with owned_object(request, offers_selectors.mentee_offer_get, application) as offer:
+        form = OfferDeclineForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        try:
             offer_decline(offer=offer, mentee=request.user, reason=reason)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "You declined the offer. Thank you for telling the program.")
-    return redirect("mentorship:me-offer", application=offer.application.public_id)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "You declined the offer. Thank you for telling the program.")
+        return redirect("mentorship:me-offer", application=offer.application.public_id)

@@ -5,11 +5,11 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
-from django_scopes import scopes_disabled
 
 from accounts.organizations.models import Organization
 from accounts.organizations.selectors import user_roles
 from accounts.people.models import User
+from core.tenancy import cross_tenant
 from programs.prerequisites.models import Prerequisite
 from programs.programs.models import Program, ProgramStatus, Skill
 from programs.terms.models import Term, TermKind, TermMentor
@@ -102,32 +102,34 @@ def catalog_facets(now: datetime | None = None) -> dict:
     return {"skills": list(skills), "organizations": list(organizations)}
 
 
+@cross_tenant
 def public_program(*, org: str, slug: str, user: User | None = None) -> Program:
-    """CROSS-TENANT: a program's public page: published programs to anyone; unpublished
+    """Cross-tenant because the public catalog shows every organization; filtered by
+    organization slug and program slug. A program's public page: published programs to anyone;
+    unpublished
     ones only to members of its organization (a preview). Everything else is a 404."""
-    with scopes_disabled():
-        program = (
-            Program.objects.filter(organization__slug=org, slug=slug)
-            .select_related("organization")
-            .prefetch_related("skills")
-            .first()
+    program = (
+        Program.objects.filter(organization__slug=org, slug=slug)
+        .select_related("organization")
+        .prefetch_related("skills")
+        .first()
+    )
+    if program is None or not _may_see(program, user):
+        raise Http404("No such program.")
+    now = timezone.now()
+    program.public_terms = list(
+        Term.objects.filter(program=program, ends_at__gt=now)
+        .select_related("cycle")
+        .prefetch_related(
+            "milestones",
+            Prefetch("mentors", queryset=TermMentor.objects.select_related("user")),
+            "prerequisites",
         )
-        if program is None or not _may_see(program, user):
-            raise Http404("No such program.")
-        now = timezone.now()
-        program.public_terms = list(
-            Term.objects.filter(program=program, ends_at__gt=now)
-            .select_related("cycle")
-            .prefetch_related(
-                "milestones",
-                Prefetch("mentors", queryset=TermMentor.objects.select_related("user")),
-                "prerequisites",
-            )
-            .order_by("starts_at", "id")
-        )
-        program.standing_prerequisites = list(
-            Prerequisite.objects.filter(organization=program.organization, term__isnull=True)
-        )
+        .order_by("starts_at", "id")
+    )
+    program.standing_prerequisites = list(
+        Prerequisite.objects.filter(organization=program.organization, term__isnull=True)
+    )
     for term in program.public_terms:
         term.program = program
         term.phase = term_phase(term, now)
@@ -141,14 +143,15 @@ def _may_see(program: Program, user: User | None) -> bool:
     return bool(user and user.is_authenticated and program.organization_id in user_roles(user))
 
 
+@cross_tenant
 def program_logo(*, org: str, slug: str, user: User | None) -> Program:
-    """CROSS-TENANT: the program whose logo may be shown to this visitor."""
-    with scopes_disabled():
-        program = (
-            Program.objects.filter(organization__slug=org, slug=slug)
-            .select_related("organization")
-            .first()
-        )
+    """Cross-tenant because the public catalog shows every organization; filtered
+    by slugs and visibility. The program whose logo may be shown to this visitor."""
+    program = (
+        Program.objects.filter(organization__slug=org, slug=slug)
+        .select_related("organization")
+        .first()
+    )
     if program is None or not program.logo or not _may_see(program, user):
         raise Http404("No such logo.")
     return program

@@ -4,10 +4,10 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django_scopes import scopes_disabled
 
 from accounts.people.models import User
 from core.audit.services import audit_record
+from core.tenancy import cross_tenant
 from programs.cycles.models import Cycle
 from programs.terms.models import Term
 from programs.timezones import format_instant
@@ -49,19 +49,21 @@ def _validate(cycle: Cycle) -> None:
     cycle.full_clean()
 
 
+@cross_tenant
 def _check_terms_still_fit(cycle: Cycle) -> None:
-    """CROSS-TENANT: a cycle's window may only shrink around the terms already in it."""
-    with scopes_disabled():
-        outside = (
-            Term.objects.filter(cycle=cycle)
-            .exclude(
-                applications_open_at__gte=cycle.applications_open_at,
-                applications_close_at__lte=cycle.applications_close_at,
-            )
-            .select_related("program", "program__organization")
-            .order_by("applications_open_at")
-            .first()
+    """Cross-tenant because a cycle is shared by all organizations; filtered by
+    the cycle, it only reads dates. A cycle's window may only shrink around the terms already in
+    it."""
+    outside = (
+        Term.objects.filter(cycle=cycle)
+        .exclude(
+            applications_open_at__gte=cycle.applications_open_at,
+            applications_close_at__lte=cycle.applications_close_at,
         )
+        .select_related("program", "program__organization")
+        .order_by("applications_open_at")
+        .first()
+    )
     if outside is not None:
         raise ValidationError(
             {

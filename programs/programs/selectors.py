@@ -8,10 +8,10 @@ from datetime import datetime
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
-from django_scopes import scopes_disabled
 
 from accounts.organizations.models import Organization
 from core.audit.models import AuditEvent
+from core.tenancy import cross_tenant
 from programs.programs.models import Program, ProgramStatus
 from programs.terms.models import Milestone, Term
 from programs.terms.selectors import term_applicant_counts
@@ -82,37 +82,41 @@ def organization_dashboard(
     return rows
 
 
+@cross_tenant
 def staff_programs(*, status: str = ProgramStatus.SUBMITTED) -> list[Program]:
-    """CROSS-TENANT, staff only: programs of every organization in a status (the approval
+    """Cross-tenant because platform staff review every organization's programs;
+    filtered by status, evaluated to a list. Staff only: programs of every organization in a
+    status (the approval
     queue by default), oldest change first."""
-    with scopes_disabled():
-        queryset = Program.objects.select_related("organization").prefetch_related("skills")
-        if status:
-            queryset = queryset.filter(status=status)
-        return list(queryset.order_by("updated_at", "pk"))
+    queryset = Program.objects.select_related("organization").prefetch_related("skills")
+    if status:
+        queryset = queryset.filter(status=status)
+    return list(queryset.order_by("updated_at", "pk"))
 
 
+@cross_tenant
 def staff_program_get(*, pk) -> Program:
-    """CROSS-TENANT, staff only: one program of any organization, for a decision."""
-    with scopes_disabled():
-        program = (
-            Program.objects.select_related("organization")
-            .prefetch_related("skills")
-            .filter(pk=pk)
-            .first()
-        )
+    """Cross-tenant because staff decide on any organization's program; filtered by
+    id. Staff only: one program of any organization, for a decision."""
+    program = (
+        Program.objects.select_related("organization")
+        .prefetch_related("skills")
+        .filter(pk=pk)
+        .first()
+    )
     if program is None:
         raise Http404("No such program.")
     return program
 
 
+@cross_tenant
 def program_history(*, program: Program) -> list:
-    """The program's status changes, newest first (from the audit log)."""
-    with scopes_disabled():
-        return list(
-            AuditEvent.objects.filter(
-                object_type="programs.program",
-                object_id=str(program.pk),
-                action__in=["program.created", "program.status_changed"],
-            ).select_related("actor")
-        )
+    """The program's status changes, newest first (from the audit log). Cross-tenant because
+    staff read it outside any scope; filtered by the program's object type and id."""
+    return list(
+        AuditEvent.objects.filter(
+            object_type="programs.program",
+            object_id=str(program.pk),
+            action__in=["program.created", "program.status_changed"],
+        ).select_related("actor")
+    )

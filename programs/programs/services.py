@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
 from accounts.organizations.models import Membership, Organization, Role
 from accounts.people.models import User
@@ -262,9 +262,10 @@ def program_reject(*, program: Program, actor: User | None, reason: str) -> Prog
 
 
 def _email_admins(program: Program, *, decision: str) -> None:
-    """CROSS-TENANT (staff act outside the organization's scope): the organization's admins'
-    addresses, and the decision email queued with the decision (sent once it commits)."""
-    with scopes_disabled():
+    """The organization's admins' addresses (read in the program's organization scope:
+    staff act outside any scope), and the decision email queued with the decision (sent
+    once it commits)."""
+    with scope(organization=program.organization_id):
         recipients = list(
             Membership.objects.filter(
                 organization_id=program.organization_id, role=Role.ADMIN, user__is_active=True

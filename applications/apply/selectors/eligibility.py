@@ -6,7 +6,6 @@ from datetime import datetime
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scopes_disabled
 
 from accounts.people.models import User
 from accounts.people.selectors import (
@@ -15,6 +14,7 @@ from accounts.people.selectors import (
     profile_missing_for_applying,
 )
 from applications.apply.models import ACTIVE_STATES, Application, ApplicationState
+from core.tenancy import cross_tenant
 from programs.cycles.models import Cycle
 from programs.programs.models import ProgramStatus
 from programs.terms.models import Term
@@ -44,27 +44,30 @@ class Refusal:
     link_text: str = ""
 
 
+@cross_tenant
 def mentee_has_graduated(user: User) -> bool:
-    """CROSS-TENANT: whether the person graduated from an earlier mentorship on the platform
-    (any organization)."""
+    """Whether the person graduated from an earlier mentorship on the platform. Cross-tenant
+    because the rule counts mentorships in any organization; filtered by applicant, and
+    answers a yes or no only."""
     # Mentorships are a higher layer (mentorship/): read them through the application each
     # one started from, by the state's stored value.
-    with scopes_disabled():
-        return Application.objects.filter(applicant=user, mentorship__state="graduated").exists()
+    return Application.objects.filter(applicant=user, mentorship__state="graduated").exists()
 
 
+@cross_tenant
 def active_application_count(
     *, user: User, cycle: Cycle, exclude: Application | None = None
 ) -> int:
-    """CROSS-TENANT: the person's active applications (submitted or accepted) in the cycle,
-    in every organization: the number the cycle's limit applies to (PRODUCT.md rule 2).
+    """Cross-tenant because the cycle's limit counts applications in every organization;
+    filtered by applicant and cycle, and returns a count only. The person's active
+    applications (submitted or accepted) in the cycle, in every organization: the number
+    the cycle's limit applies to (PRODUCT.md rule 2).
     Withdrawn, declined and draft applications do not count. Under concurrency, call it
     with the applicant's user row locked (see applications.services.mentee)."""
-    with scopes_disabled():
-        queryset = Application.objects.filter(applicant=user, cycle=cycle, state__in=ACTIVE_STATES)
-        if exclude is not None:
-            queryset = queryset.exclude(pk=exclude.pk)
-        return queryset.count()
+    queryset = Application.objects.filter(applicant=user, cycle=cycle, state__in=ACTIVE_STATES)
+    if exclude is not None:
+        queryset = queryset.exclude(pk=exclude.pk)
+    return queryset.count()
 
 
 def live_application_for(*, user: User, term: Term) -> Application | None:
@@ -183,16 +186,17 @@ def apply_refusals(*, user: User, term: Term, now: datetime | None = None) -> li
     return refusals
 
 
+@cross_tenant
 def term_for_applying(*, term_id) -> Term:
-    """CROSS-TENANT: a term of a published program, by id, for the apply page (anyone may
-    see published terms in the catalog). Unpublished programs' terms are a 404. Act on it
-    inside `scope(organization=term.organization)`."""
-    with scopes_disabled():
-        term = (
-            Term.objects.filter(pk=term_id, program__status=ProgramStatus.APPROVED)
-            .select_related("program__organization", "cycle", "organization")
-            .first()
-        )
+    """A term of a published program, by id, for the apply page. Cross-tenant because the
+    apply URL names only the term (anyone may see published terms in the catalog); filtered
+    by id and published program, so unpublished programs' terms are a 404. Act on it inside
+    `scope(organization=term.organization)`."""
+    term = (
+        Term.objects.filter(pk=term_id, program__status=ProgramStatus.APPROVED)
+        .select_related("program__organization", "cycle", "organization")
+        .first()
+    )
     if term is None:
         raise Http404("No such term.")
     return term

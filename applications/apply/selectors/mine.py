@@ -3,10 +3,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from django_scopes import scope, scopes_disabled
 
 from accounts.people.models import User
 from applications.apply.models import Application, PrerequisiteAnswer
@@ -17,6 +16,7 @@ from applications.apply.selectors.prerequisites import (
     application_prerequisite_rows,
 )
 from applications.apply.selectors.visibility import state_for_mentee
+from core.tenancy import cross_tenant
 from programs.cycles.models import Cycle
 from programs.prerequisites.models import Prerequisite
 from programs.terms.timeline import accepting_applications, submissions_open
@@ -25,18 +25,19 @@ from programs.timezones import format_instant
 # --- the mentee's own applications (CROSS-TENANT) --------------------------------------------
 
 
+@cross_tenant
 def my_application_get(*, user: User, public_id) -> Application:
-    """CROSS-TENANT: one of the person's own applications, by its public id. Anyone else's
-    application, or none, is the same 404. Act on it inside
-    `scope(organization=application.organization)`."""
-    with scopes_disabled():
-        application = (
-            Application.objects.filter(public_id=public_id, applicant=user)
-            .select_related(
-                "term__program__organization", "term__cycle", "cycle", "organization", "mentorship"
-            )
-            .first()
+    """One of the person's own applications, by its public id. Anyone else's application,
+    or none, is the same 404. Cross-tenant because the /me/ URL names no organization;
+    filtered by public id and applicant. Pages and the API reach it through
+    `accounts.tenancy.owned_object`, which then enters the application's scope."""
+    application = (
+        Application.objects.filter(public_id=public_id, applicant=user)
+        .select_related(
+            "term__program__organization", "term__cycle", "cycle", "organization", "mentorship"
         )
+        .first()
+    )
     if application is None:
         raise Http404("No such application.")
     return application
@@ -138,29 +139,30 @@ def describe(
     return item
 
 
+@cross_tenant
 def my_applications(*, user: User, now: datetime | None = None) -> list[MyApplication]:
-    """CROSS-TENANT: every application of the person, in every organization, with its state
+    """Every application of the person, in every organization (hence cross-tenant; filtered
+    by applicant, and prerequisites by those applications' terms and organizations), with its state
     as the mentee may see it (decisions only from the cycle's announcement), its
     prerequisites done and due, and the next thing to do. A fixed number of queries."""
     now = now or timezone.now()
-    with scopes_disabled():
-        applications = list(
-            Application.objects.filter(applicant=user)
-            .select_related("term__program__organization", "cycle", "organization", "mentorship")
-            .order_by("-cycle__applications_open_at", "mentee_rank", "-created_at", "-id")
-        )
-        if not applications:
-            return []
-        terms = {a.term_id for a in applications}
-        organizations = {a.organization_id for a in applications}
-        prerequisites = list(
-            Prerequisite.objects.filter(
-                Q(term_id__in=terms) | Q(term__isnull=True, organization_id__in=organizations)
-            ).order_by("term_id", "created_at", "id")
-        )
-        answers = list(
-            PrerequisiteAnswer.objects.filter(application__in=applications).select_related("file")
-        )
+    applications = list(
+        Application.objects.filter(applicant=user)
+        .select_related("term__program__organization", "cycle", "organization", "mentorship")
+        .order_by("-cycle__applications_open_at", "mentee_rank", "-created_at", "-id")
+    )
+    if not applications:
+        return []
+    terms = {a.term_id for a in applications}
+    organizations = {a.organization_id for a in applications}
+    prerequisites = list(
+        Prerequisite.objects.filter(
+            Q(term_id__in=terms) | Q(term__isnull=True, organization_id__in=organizations)
+        ).order_by("term_id", "created_at", "id")
+    )
+    answers = list(
+        PrerequisiteAnswer.objects.filter(application__in=applications).select_related("file")
+    )
     by_application: dict[int, dict[int, PrerequisiteAnswer]] = {}
     for answer in answers:
         by_application.setdefault(answer.application_id, {})[answer.prerequisite_id] = answer
@@ -184,11 +186,11 @@ def my_applications(*, user: User, now: datetime | None = None) -> list[MyApplic
 
 def my_application_item(*, application: Application, now: datetime | None = None) -> MyApplication:
     """One of the person's applications described like a row of my_applications (found
-    with my_application_get, so it is theirs)."""
+    with my_application_get, so it is theirs). Runs inside the application's scope, which
+    `accounts.tenancy.owned_object` entered."""
 
     now = now or timezone.now()
-    with scope(organization=application.organization):
-        rows = application_prerequisite_rows(application=application, now=now)
+    rows = application_prerequisite_rows(application=application, now=now)
     return describe(
         application,
         [row.prerequisite for row in rows],
@@ -228,12 +230,13 @@ def my_applications_by_cycle(*, user: User, now: datetime | None = None) -> list
     return list(groups.values())
 
 
-def ranked_applications(*, user: User, cycle: Cycle) -> QuerySet[Application]:
-    """CROSS-TENANT: the person's ranked applications of the cycle in their order (1 = most
-    wanted), across organizations. Evaluate it inside `scopes_disabled()` or call list()
-    on the result of this function (it is already evaluated-safe: built unscoped)."""
-    return (
-        Application.objects.with_scopes_disabled()
-        .filter(applicant=user, cycle=cycle, state__in=RANKED_STATES)
-        .order_by("mentee_rank", "submitted_at", "id")
+@cross_tenant
+def ranked_applications(*, user: User, cycle: Cycle) -> list[Application]:
+    """The person's ranked applications of the cycle in their order (1 = most wanted).
+    Cross-tenant because a mentee ranks applications to several organizations in one
+    cycle; filtered by applicant, cycle and state. Returns a list."""
+    return list(
+        Application.objects.filter(applicant=user, cycle=cycle, state__in=RANKED_STATES).order_by(
+            "mentee_rank", "submitted_at", "id"
+        )
     )

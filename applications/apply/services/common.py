@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django_scopes import scopes_disabled
+from django_scopes import scope
 
 from accounts.people.models import User
 from applications.apply.models import Application, ApplicationState
@@ -30,8 +30,9 @@ def _lock_applicant(user_id: int) -> User:
 
 
 def _locked(application: Application) -> Application:
-    """A fresh copy of the application, its row locked, with the term and cycle loaded."""
-    with scopes_disabled():
+    """A fresh copy of the application, its row locked, with the term and cycle loaded (in
+    the application's own organization scope, whatever scope the caller is in)."""
+    with scope(organization=application.organization_id):
         return (
             Application.objects.select_for_update(of=("self",))
             .select_related("term__program", "cycle", "organization")

@@ -5,7 +5,6 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django_scopes import scopes_disabled
 
 from accounts.people.models import User
 from applications.apply.models import Application
@@ -14,6 +13,7 @@ from applications.apply.selectors import mine as selectors
 from applications.apply.selectors.visibility import decision_visible
 from applications.apply.services.common import S, _lock_applicant, _locked, _require_owner
 from applications.apply.services.transitions import REFUSALS, application_transition
+from core.tenancy import cross_tenant
 from programs.timezones import format_instant
 
 # --- withdraw --------------------------------------------------------------------------------
@@ -57,15 +57,17 @@ def application_withdraw(*, application: Application, actor: User, reason: str =
 # --- ranking ---------------------------------------------------------------------------------
 
 
+@cross_tenant
 def _renumber(ordered: Iterable[Application]) -> None:
-    """CROSS-TENANT: writes ranks 1..n in the given order to the person's applications of a
+    """Cross-tenant because one person's ranking of a cycle spans organizations; it writes
+    only the rows it is given, by primary key (the person's own, read by ranked_applications).
+    Writes ranks 1..n in the given order to the person's applications of a
     cycle (which span organizations); only rows whose rank changes are written. Called with
     the applicant's row locked."""
-    with scopes_disabled():
-        for position, application in enumerate(ordered, start=1):
-            if application.mentee_rank != position:
-                Application.objects.filter(pk=application.pk).update(mentee_rank=position)
-                application.mentee_rank = position
+    for position, application in enumerate(ordered, start=1):
+        if application.mentee_rank != position:
+            Application.objects.filter(pk=application.pk).update(mentee_rank=position)
+            application.mentee_rank = position
 
 
 def _check_ranking_open(cycle) -> None:

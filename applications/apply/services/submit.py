@@ -41,9 +41,11 @@ def _missing_for_submit(application: Application, now: datetime) -> dict[str, li
 
 
 def _next_rank(user: User, application: Application) -> int:
-    ranked = list(
-        selectors.ranked_applications(user=user, cycle=application.cycle).exclude(pk=application.pk)
-    )
+    ranked = [
+        other
+        for other in selectors.ranked_applications(user=user, cycle=application.cycle)
+        if other.pk != application.pk
+    ]
     _renumber(ranked)
     return len(ranked) + 1
 
