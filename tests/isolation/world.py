@@ -55,6 +55,7 @@ class World:
     stranger: object
     params_a: dict = field(default_factory=dict)
     params_b: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)  # objects a test module adds to its world
 
     def user(self, role: str):
         return {
