@@ -57,3 +57,32 @@ def traces(shared_world, django_db_blocker):
 def role_clients(shared_world, django_db_blocker) -> dict:
     with django_db_blocker.unblock():
         return {role: signed_in(shared_world.user(role)) for role in ROLES}
+
+
+def module_storage_fixtures():
+    """For test modules under tests/applications/, whose conftest gives each test its own
+    empty storage: the module's world keeps its files (uploaded when it is built) in one
+    storage for the whole module instead. Use as
+    `_module_storage, _private_storage = module_storage_fixtures()`."""
+    from django.test import override_settings
+
+    @pytest.fixture(scope="module", autouse=True)
+    def _module_storage(tmp_path_factory):
+        from django.conf import settings
+
+        location = str(tmp_path_factory.mktemp("private-media"))
+        storages = {
+            **settings.STORAGES,
+            "default": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": location},
+            },
+        }
+        with override_settings(STORAGES=storages):
+            yield
+
+    @pytest.fixture
+    def _private_storage():
+        """Replaces the per-test storage of tests/applications/conftest.py."""
+
+    return _module_storage, _private_storage

@@ -38,7 +38,13 @@ class Row:
 
     @property
     def label(self) -> str:
-        return f"{self.method.upper()} {self.name}" + (f" ({self.case})" if self.case else "")
+        """For test ids: the case, else the URL parameters given as functions."""
+        case = self.case or ", ".join(
+            f"{key}={value.__name__.strip('_')}"
+            for key, value in self.kwargs.items()
+            if callable(value)
+        )
+        return f"{self.method.upper()} {self.name}" + (f" ({case})" if case else "")
 
 
 def row(method, name, expected, data=None, case="", org=True, args=None, **kwargs) -> Row:
