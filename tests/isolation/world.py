@@ -30,7 +30,7 @@ from tests.conftest import Tenant, _tenant
 from tests.factories.accounts import UserFactory
 
 FOREIGN_MARKER = "beta-xq7"  # B's slug; nothing else on any page spells it
-ID_STRIDE = 10_000  # room per table for B's rows, in the sequence ranges of B
+ID_STRIDE = 1_000  # room per table for B's rows, in the sequence ranges of B
 
 # Rows whose builders leave their free text without the marker get it appended here:
 # (app_label.Model, field). One table, to update when a builder changes.
@@ -112,7 +112,14 @@ def distinct_ids():
     start = (highest // ID_STRIDE + 1) * ID_STRIDE
     _move_sequences(start, ID_STRIDE, names)
     yield
-    _move_sequences(start + (len(names) + 1) * ID_STRIDE, 1, [n for n in names])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT schemaname || '.' || sequencename, last_value FROM pg_sequences")
+        used = dict(cursor.fetchall())
+    for i, name in enumerate(names):
+        assert (used.get(name) or 0) < start + (i + 1) * ID_STRIDE, (
+            f"{name}: more than {ID_STRIDE} rows in one build of organization B; raise ID_STRIDE"
+        )
+    _move_sequences(start + (len(names) + 1) * ID_STRIDE, 1, names)
 
 
 def tenant_models():
