@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.isolation.matrix import matrix_failures, row
-from tests.isolation.world import build_world
+from tests.isolation.fixtures import *  # noqa: F403
+from tests.isolation.matrix import cells, check_cell, row
 
 pytestmark = pytest.mark.django_db
 
@@ -132,6 +132,6 @@ TABLE = [
 ]
 
 
-def test_accounts_role_matrix():
-    failures = matrix_failures(build_world(), TABLE)
-    assert not failures, "\n".join(failures)
+@pytest.mark.parametrize(("cell", "role"), cells(TABLE))
+def test_accounts_role_matrix(shared_world, role_clients, cell, role):
+    check_cell(shared_world, role_clients, cell, role)

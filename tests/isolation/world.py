@@ -4,18 +4,47 @@ Each app adds a module `tests/<app>/isolation.py` with `build(tenant) -> dict` t
 that app's objects in the tenant and returns the URL parameters that name them (e.g.
 {"program": program.slug}). URL parameter names name the object (`member`, `program`,
 `term`, `application`), never a bare `pk`, so one builder value fills every route that
-takes it. Everything created for organization B carries the marker "beta" in its names,
-so a response that shows B's rows to A is caught by text."""
+takes it.
+
+Organization B is the "foreign" tenant. Its slug is FOREIGN_MARKER and builders put the
+slug in their names, so B's rows carry the marker in a text field (STAMPS adds it where a
+builder's text does not). `foreign_traces(world)` then collects everything that names a row
+of B: the marker, its public ids (UUIDs), slugs and members' e-mails, and the integer ids of
+its rows. B is built with the database sequences moved to a fresh range per table, so an
+integer id of B's rows is never also the id of a row of A, of any table: an `"id": n`
+in a JSON answer to A's members names a row of B exactly when n is one of B's ids."""
 
 import importlib
 import pkgutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db import connection, models
+from django.db.models import Value
+from django.db.models.functions import Concat
+from django_scopes import scopes_disabled
 
 import tests
 from tests.conftest import Tenant, _tenant
 from tests.factories.accounts import UserFactory
 
-FOREIGN_MARKER = "beta"
+FOREIGN_MARKER = "beta-xq7"  # B's slug; nothing else on any page spells it
+ID_STRIDE = 1_000  # room per table for B's rows, in the sequence ranges of B
+
+# Rows whose builders leave their free text without the marker get it appended here:
+# (app_label.Model, field). One table, to update when a builder changes.
+STAMPS = [
+    ("applications.Application", "cover_letter"),
+    ("applications.Decision", "feedback"),
+    ("applications.ConflictOfInterest", "note"),
+    ("applications.ReviewRevision", "notes"),
+    ("applications.PrerequisiteAnswer", "text"),
+    ("accounts.JoinRequest", "message"),
+    ("programs.Prerequisite", "description"),
+    ("mentorship.Mentorship", "end_reason"),
+    ("core.AuditEvent", "reason"),
+]
 
 
 @dataclass
@@ -26,6 +55,7 @@ class World:
     stranger: object
     params_a: dict = field(default_factory=dict)
     params_b: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)  # objects a test module adds to its world
 
     def user(self, role: str):
         return {
@@ -53,17 +83,145 @@ def builders():
     return found
 
 
+def _sequences() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT schemaname || '.' || sequencename FROM pg_sequences ORDER BY sequencename"
+        )
+        return [name for (name,) in cursor.fetchall()]
+
+
+def _move_sequences(start: int, stride: int, names: list[str]) -> None:
+    with connection.cursor() as cursor:
+        for i, name in enumerate(names):
+            cursor.execute("SELECT setval(%s, %s, false)", [name, start + i * stride])
+
+
+@contextmanager
+def distinct_ids():
+    """Rows created inside get ids no row of any table had before or will have after (on
+    PostgreSQL; elsewhere a no-op). Sequences are not transactional, so this holds even
+    though every test rolls back."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    names = _sequences()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(max(coalesce(last_value, 0)), 0) FROM pg_sequences")
+        (highest,) = cursor.fetchone()
+    start = (highest // ID_STRIDE + 1) * ID_STRIDE
+    _move_sequences(start, ID_STRIDE, names)
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT schemaname || '.' || sequencename, last_value FROM pg_sequences")
+        used = dict(cursor.fetchall())
+    for i, name in enumerate(names):
+        assert (used.get(name) or 0) < start + (i + 1) * ID_STRIDE, (
+            f"{name}: more than {ID_STRIDE} rows in one build of organization B; raise ID_STRIDE"
+        )
+    _move_sequences(start + (len(names) + 1) * ID_STRIDE, 1, names)
+
+
+def tenant_models():
+    """Every model whose rows belong to one organization."""
+    return [
+        model
+        for model in apps.get_models()
+        if any(f.name == "organization" and f.is_relation for f in model._meta.concrete_fields)
+    ]
+
+
+def _stamp(organization) -> None:
+    with scopes_disabled():
+        for label, name in STAMPS:
+            model = apps.get_model(label)
+            model.objects.filter(organization=organization).exclude(
+                **{f"{name}__icontains": FOREIGN_MARKER}
+            ).update(**{name: Concat(name, Value(f" {FOREIGN_MARKER}"))})
+
+
 def build_world() -> World:
-    a, b = _tenant("alpha"), _tenant(FOREIGN_MARKER)
+    a = _tenant("alpha")
     world = World(
         a=a,
-        b=b,
+        b=None,
         staff=UserFactory(email="staff@platform.test", is_staff=True),
         stranger=UserFactory(email="stranger@nowhere.test"),
     )
     world.params_a["org"] = a.organization.slug
-    world.params_b["org"] = b.organization.slug
-    for build in builders():
+    all_builders = builders()
+    for build in all_builders:
         world.params_a.update(build(a))
-        world.params_b.update(build(b))
+    with distinct_ids():
+        world.b = b = _tenant(FOREIGN_MARKER)
+        world.params_b["org"] = b.organization.slug
+        for build in all_builders:
+            world.params_b.update(build(b))
+        _stamp(b.organization)
     return world
+
+
+@dataclass(frozen=True)
+class Traces:
+    """What names a row of organization B: strings, found as substrings of any answer, and
+    integer ids, found as the value of an `id` key of a JSON answer."""
+
+    strings: frozenset[str]
+    ids: frozenset[int]
+
+
+def _text_fields(model) -> list[str]:
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.CharField | models.TextField)
+        and not f.choices
+        and f.name not in ("token_hash", "password", "sha256", "logo_content_type")
+    ]
+
+
+def foreign_traces(world: World) -> Traces:
+    b = world.b.organization
+    strings = {FOREIGN_MARKER, str(b.public_id) if hasattr(b, "public_id") else FOREIGN_MARKER}
+    ids = set()
+    user_fields = []
+    with scopes_disabled():
+        for model in tenant_models():
+            rows = model.objects.filter(organization=b)
+            names = [f.name for f in model._meta.concrete_fields]
+            for row in rows:
+                ids.add(row.pk)
+                if "public_id" in names:
+                    strings.add(str(row.public_id))
+                if "slug" in names:
+                    strings.add(row.slug)
+            user_fields += [
+                (model, f.name)
+                for f in model._meta.concrete_fields
+                if f.is_relation and f.related_model is world.staff.__class__
+            ]
+        b_users, a_users = set(), set()
+        for model, name in user_fields:
+            b_users |= set(model.objects.filter(organization=b).values_list(name, flat=True))
+            a_users |= set(model.objects.exclude(organization=b).values_list(name, flat=True))
+        User = world.staff.__class__
+        for user in User.objects.filter(pk__in=b_users - a_users - {None}):
+            ids.add(user.pk)
+            strings |= {str(user.public_id), user.email.lower()}
+    if connection.vendor != "postgresql":  # ids of B are not distinct (see distinct_ids)
+        ids = set()
+    return Traces(strings=frozenset(s.lower() for s in strings), ids=frozenset(ids))
+
+
+def unmarked_rows(world: World) -> list[str]:
+    """B's rows with free text of which none carries the marker."""
+    missing = []
+    with scopes_disabled():
+        for model in tenant_models():
+            fields = _text_fields(model)
+            if not fields:
+                continue
+            for row in model.objects.filter(organization=world.b.organization):
+                if not any(FOREIGN_MARKER in str(getattr(row, f) or "") for f in fields):
+                    missing.append(f"{model._meta.label} #{row.pk}")
+    return missing
