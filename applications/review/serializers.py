@@ -4,7 +4,7 @@ OpenAPI schema (prefix Review...)."""
 from rest_framework import serializers
 
 from applications.apply.models import ApplicationState
-from applications.review.models import ConflictKind
+from applications.review.models import RUBRIC, ConflictKind
 from applications.review.selectors.access import sort_choices
 from core.api import COUNTRY_CHOICES
 
@@ -204,3 +204,6 @@ class ReviewProgressSerializer(serializers.Serializer):
     conflicts = serializers.IntegerField(read_only=True)
     to_review = serializers.IntegerField(read_only=True)
     percent = serializers.IntegerField(read_only=True)
+
+
+RUBRIC_FIELDS = tuple(RUBRIC)

@@ -54,13 +54,7 @@ def test_decisions_role_matrix():
             data={"expected_count": 0},
             **term,
         ),
-        row("get", "applications:decision-settings", {**ADMIN_PAGE, "admin": 200}),
-        row(
-            "post",
-            "applications:decision-settings",
-            {**ADMIN_PAGE, "admin": 302},
-            data={"mentors_may_decide": "on"},
-        ),
+        row("get", "applications:decision-texts", {**ADMIN_PAGE, "admin": 200}),
         row("get", "applications:program-decision-texts", {**ADMIN_PAGE, "admin": 200}, **program),
         row(
             "post",
@@ -92,13 +86,6 @@ def test_decisions_role_matrix():
             {**ADMIN_API, "admin": 200, "coordinator": 200},
             data={"term": world.params_a["term"], "expected_count": 0},
         ),
-        row("get", "api:decision-settings", MEMBERS_API),
-        row(
-            "patch",
-            "api:decision-settings",
-            {**ADMIN_API, "admin": 200},
-            data={"mentors_may_decide": True},
-        ),
         row("get", "api:program-decision-texts", MEMBERS_API, **program),
         row(
             "patch",
@@ -123,12 +110,12 @@ def test_decisions_role_matrix():
 
 
 def test_mentors_decline_where_the_organization_lets_them(client):
-    from applications.decisions.services import decision_settings_update
+    from accounts.organizations.services import organization_policy_update
 
     world = build_world()
     with scopes_disabled():
         waiting = Application.objects.get(applicant__display_name="alpha waiting applicant")
-        decision_settings_update(
+        organization_policy_update(
             organization=world.a.organization, actor=world.a.admin, mentors_may_decide=True
         )
     table = [

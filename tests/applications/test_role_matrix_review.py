@@ -71,13 +71,6 @@ def test_review_role_matrix():
             application=...,
             answer=...,
         ),
-        row("get", "applications:review-settings", {**PAGE, **admin_only}),
-        row(
-            "post",
-            "applications:review-settings",
-            {**PAGE, "admin": 302, "coordinator": 403, "mentor": 403},
-            data={"mentors_may_shortlist": "on"},
-        ),
         row("get", "applications:review-conflicts", {**PAGE, **admin_only}),
         # API
         row("get", "api:review-applicants", {**API, **reviewers}, term=...),
@@ -112,13 +105,6 @@ def test_review_role_matrix():
             application=mine,
         ),
         row("get", "api:review-conflicts", {**API, **admin_only}),
-        row("get", "api:review-settings", {**API, **admin_only}),
-        row(
-            "put",
-            "api:review-settings",
-            {**API, **admin_only},
-            data={"mentors_may_shortlist": True},
-        ),
     ]
     failures = matrix_failures(world, table)
     assert not failures, "\n".join(failures)
