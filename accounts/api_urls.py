@@ -26,6 +26,7 @@ me_urlpatterns = [
 ]
 org_urlpatterns = [
     path("", organizations_api.OrganizationDetailView.as_view(), name="organization"),
+    path("policy/", organizations_api.OrganizationPolicyView.as_view(), name="organization-policy"),
     *org_router.urls,
 ]
 staff_urlpatterns = staff_router.urls

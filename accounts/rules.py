@@ -1,36 +1,70 @@
 """Who may do what in accounts, as named predicates (django-rules). Default deny: a
-permission not declared here is refused."""
+permission not declared here is refused.
+
+Every organization-level predicate reads the viewer context (accounts.viewer) of the
+object's organization: the object is the organization itself (what the tenancy layer
+checks) or any tenant-owned row (a term, an application), whose organization is asked."""
 
 import rules
 
-from accounts.organizations.models import Role
-from accounts.organizations.selectors import user_roles
+from accounts.organizations.models import Organization, Role
+from accounts.viewer import Viewer, organization_id_of, viewer_for
 
 
-def _role(user, organization) -> str | None:
-    if organization is None or not user.is_authenticated:
+def viewer_of(user, obj) -> Viewer | None:
+    """The viewer context of `user` in the organization `obj` belongs to (None when the
+    object has no organization or the person is anonymous)."""
+    organization_id = organization_id_of(obj) if obj is not None else None
+    if organization_id is None or not user.is_authenticated:
         return None
-    return user_roles(user).get(organization.pk)
+    return viewer_for(user, organization_id)
+
+
+def role_of(user, obj) -> str | None:
+    viewer = viewer_of(user, obj)
+    return viewer.role if viewer is not None else None
 
 
 @rules.predicate
-def is_member(user, organization) -> bool:
-    return _role(user, organization) is not None
+def is_member(user, obj) -> bool:
+    return role_of(user, obj) is not None
 
 
 @rules.predicate
-def is_org_admin(user, organization) -> bool:
-    return _role(user, organization) == Role.ADMIN
+def is_org_admin(user, obj) -> bool:
+    return role_of(user, obj) == Role.ADMIN
 
 
 @rules.predicate
-def is_org_coordinator(user, organization) -> bool:
-    return _role(user, organization) == Role.COORDINATOR
+def is_org_coordinator(user, obj) -> bool:
+    return role_of(user, obj) == Role.COORDINATOR
 
 
 @rules.predicate
-def is_org_mentor(user, organization) -> bool:
-    return _role(user, organization) == Role.MENTOR
+def is_org_mentor(user, obj) -> bool:
+    return role_of(user, obj) == Role.MENTOR
+
+
+@rules.predicate
+def is_organization(user, obj) -> bool:
+    """The check is about the whole organization (may this person open the area at all),
+    not about one of its objects."""
+    return isinstance(obj, Organization)
+
+
+@rules.predicate
+def policy_lets_mentors_shortlist(user, obj) -> bool:
+    viewer = viewer_of(user, obj)
+    return viewer is not None and viewer.policy.mentors_may_shortlist
+
+
+@rules.predicate
+def policy_lets_mentors_decide(user, obj) -> bool:
+    viewer = viewer_of(user, obj)
+    return viewer is not None and viewer.policy.mentors_may_decide
+
+
+is_org_reviewer = is_org_admin | is_org_coordinator
 
 
 is_platform_staff = rules.is_staff
@@ -39,6 +73,9 @@ rules.add_perm("accounts.view_organization", is_member)
 rules.add_perm("accounts.view_members", is_member)
 rules.add_perm("accounts.manage_members", is_org_admin)
 rules.add_perm("accounts.staff", is_platform_staff)
+# The organization's policy (what mentors may do): any member reads it, admins change it.
+rules.add_perm("accounts.view_policy", is_member)
+rules.add_perm("accounts.manage_policy", is_org_admin)
 
 
 # Resumes. A profile's resume is visible to its owner; later features grant more people

@@ -1,8 +1,10 @@
 """The isolation layer. Every page under /o/<org>/ uses `organization_view`; every API view
 under /api/v1/orgs/<org>/ inherits `OrganizationAPIMixin`. Both resolve the organization
 once, after authentication, answer 404 to non-members exactly as for a missing organization,
-check the view's named permission, and run the view inside a django-scopes scope so a
-query on a tenant-owned model that forgot its organization raises instead of leaking."""
+resolve the viewer context (accounts.viewer: role, policy, cached lookups) once for the
+request, enter the organization's django-scopes scope, and only then check the view's
+named permission, so the permission predicates run inside the scope like the view does and
+a query on a tenant-owned model that forgot its organization raises instead of leaking."""
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,6 +20,7 @@ from rest_framework import exceptions
 
 from accounts.mfa import MFA_REQUIRED_API_MESSAGE, mfa_setup_required, redirect_to_mfa_setup
 from accounts.organizations.selectors import organization_for_member, user_roles
+from accounts.viewer import viewer_install, viewer_uninstall
 
 T = TypeVar("T")
 
@@ -33,12 +36,16 @@ def organization_view(permission: str = "accounts.view_organization"):
             role = user_roles(request.user)[organization.pk]
             if mfa_setup_required(request.user, role=role):
                 return redirect_to_mfa_setup(request)
-            if not request.user.has_perm(permission, organization):
-                raise PermissionDenied("Your role in this organization cannot do this.")
             request.organization = organization
             request.organization_role = role
-            with scope(organization=organization):
-                return view(request, *args, **kwargs)
+            request.viewer = viewer_install(request.user, organization)
+            try:
+                with scope(organization=organization):
+                    if not request.user.has_perm(permission, organization):
+                        raise PermissionDenied("Your role in this organization cannot do this.")
+                    return view(request, *args, **kwargs)
+            finally:
+                viewer_uninstall(request.user)
 
         wrapped.organization_permission = permission
         return wrapped
@@ -82,18 +89,20 @@ class OrganizationAPIMixin:
         role = user_roles(request.user)[organization.pk]
         if mfa_setup_required(request.user, role=role):
             raise exceptions.PermissionDenied(MFA_REQUIRED_API_MESSAGE)
-        if not request.user.has_perm(self.required_permission(), organization):
-            raise exceptions.PermissionDenied("Your role in this organization cannot do this.")
         self.organization = organization
         self.organization_role = role
+        self.viewer = viewer_install(request.user, organization)
         self._scope = scope(organization=organization)
         self._scope.__enter__()
+        if not request.user.has_perm(self.required_permission(), organization):
+            raise exceptions.PermissionDenied("Your role in this organization cannot do this.")
 
     def finalize_response(self, request, response, *args, **kwargs):
         active = getattr(self, "_scope", None)
         if active is not None:
             self._scope = None
             active.__exit__(None, None, None)
+        viewer_uninstall(request.user)
         return super().finalize_response(request, response, *args, **kwargs)
 
 

@@ -14,6 +14,7 @@ me_urlpatterns = [
 ]
 org_urlpatterns = [
     path("members/", organizations.organization_members, name="org-members"),
+    path("policy/", organizations.organization_policy, name="org-policy"),
     path(
         "members/<int:member>/role/", organizations.organization_member_role, name="org-member-role"
     ),

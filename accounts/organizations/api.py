@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from accounts.organizations import selectors
 from accounts.organizations import serializers as s
@@ -10,6 +11,7 @@ from accounts.organizations.services import (
     membership_change_role,
     membership_remove,
     organization_create,
+    organization_policy_update,
     organization_update,
 )
 from accounts.tenancy import OrganizationAPIMixin, StaffAPIMixin
@@ -32,6 +34,32 @@ class OrganizationDetailView(OrganizationAPIMixin, generics.RetrieveAPIView):
 
     def get_object(self):
         return self.organization
+
+
+@extend_schema(
+    tags=["organizations"],
+    description="The organization's policy: whether the mentors of a term may shortlist its "
+    "applicants (`mentors_may_shortlist`) and decline them (`mentors_may_decide`; accepting "
+    "stays with admins). Any member reads; admins change.",
+)
+class OrganizationPolicyView(OrganizationAPIMixin, APIView):
+    organization_permission = "accounts.view_policy"
+    permission_map = {"patch": "accounts.manage_policy"}
+
+    @extend_schema(responses={200: s.OrganizationPolicySerializer})
+    def get(self, request, *args, **kwargs):
+        return Response(s.OrganizationPolicySerializer(self.viewer.policy).data)
+
+    @extend_schema(
+        request=s.OrganizationPolicySerializer, responses={200: s.OrganizationPolicySerializer}
+    )
+    def patch(self, request, *args, **kwargs):
+        data = s.OrganizationPolicySerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        policy = organization_policy_update(
+            organization=self.organization, actor=request.user, **data.validated_data
+        )
+        return Response(s.OrganizationPolicySerializer(policy).data)
 
 
 @extend_schema(

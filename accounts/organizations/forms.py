@@ -1,6 +1,6 @@
 from django import forms
 
-from accounts.organizations.models import Organization, Role
+from accounts.organizations.models import Organization, OrganizationPolicy, Role
 
 
 class MemberAddForm(forms.Form):
@@ -32,3 +32,16 @@ class OrganizationEditForm(forms.ModelForm):
     class Meta:
         model = Organization
         fields = ["name", "description", "website"]
+
+
+class OrganizationPolicyForm(forms.ModelForm):
+    """The organization's policy: the model's labels and help texts say what each switch
+    lets mentors do."""
+
+    class Meta:
+        model = OrganizationPolicy
+        fields = ["mentors_may_shortlist", "mentors_may_decide"]
+        labels = {
+            "mentors_may_shortlist": "Mentors may shortlist",
+            "mentors_may_decide": "Mentors may decline",
+        }

@@ -82,3 +82,34 @@ class TenantOwned(models.Model):
 
     class Meta:
         abstract = True
+
+
+class OrganizationPolicy(models.Model):
+    """What the organization lets its mentors do beyond reviewing their own terms. One row
+    per organization, created on the first change; no row means the defaults (mentors
+    review only: admins and coordinators shortlist and decide)."""
+
+    organization = models.OneToOneField(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="policy"
+    )
+    mentors_may_shortlist = models.BooleanField(
+        "mentors may shortlist",
+        default=False,
+        help_text="The mentors of a term may set and clear the shortlist flag on the "
+        "applicants of that term. Admins and coordinators always may.",
+    )
+    mentors_may_decide = models.BooleanField(
+        "mentors may decide",
+        default=False,
+        help_text="The mentors of a term may decline the applicants of that term. Accepting "
+        "stays with admins; nobody decides on an applicant they declared a conflict with.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(organization="organization")
+
+    class Meta:
+        verbose_name_plural = "organization policies"
+
+    def __str__(self) -> str:
+        return f"Policy of {self.organization_id}"

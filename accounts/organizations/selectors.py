@@ -4,7 +4,7 @@ purpose; each is reviewed like security code."""
 from django.db.models import QuerySet
 from django.http import Http404
 
-from accounts.organizations.models import Membership, Organization
+from accounts.organizations.models import Membership, Organization, OrganizationPolicy
 from accounts.people.models import User
 from core.tenancy import cross_tenant
 
@@ -72,3 +72,13 @@ def public_organization_get(*, slug: str) -> Organization:
 def public_organizations() -> QuerySet[Organization]:
     """The list anyone may see: names, descriptions and websites, nothing inside."""
     return Organization.objects.order_by("name")
+
+
+@cross_tenant
+def organization_policy(*, organization_id: int) -> OrganizationPolicy:
+    """The organization's policy (the defaults, unsaved, when it never changed it).
+    CROSS-TENANT only in that it runs in any scope: permission predicates ask for it about
+    the object they check, which may belong to another organization than the one in the
+    URL (a resume); the row is found by the organization's own id and nothing else."""
+    found = OrganizationPolicy.objects.filter(organization_id=organization_id).first()
+    return found or OrganizationPolicy(organization_id=organization_id)

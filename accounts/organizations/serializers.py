@@ -1,7 +1,7 @@
 from django.urls import reverse
 from rest_framework import serializers
 
-from accounts.organizations.models import Membership, Organization, Role
+from accounts.organizations.models import Membership, Organization, OrganizationPolicy, Role
 from accounts.people.models import User
 
 LOGO_HELP = "PNG or JPEG, at most 2 MB (multipart upload)."
@@ -59,3 +59,9 @@ class MemberCreateSerializer(serializers.Serializer):
 
 class MemberRoleSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices)
+
+
+class OrganizationPolicySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = OrganizationPolicy
+        fields = ["mentors_may_shortlist", "mentors_may_decide"]

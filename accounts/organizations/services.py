@@ -2,8 +2,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django_scopes import scope, scopes_disabled
 
-from accounts.organizations.models import Membership, Organization, Role
+from accounts.organizations.models import Membership, Organization, OrganizationPolicy, Role
 from accounts.people.models import User
+from accounts.viewer import viewer_forget
 from core.audit.services import audit_record
 from core.uploads.logos import logo_attach
 
@@ -164,3 +165,46 @@ def membership_remove(*, membership: Membership, actor: User) -> None:
         data={"user": membership.user.email},
     )
     membership.delete()
+
+
+POLICY_FIELDS = ("mentors_may_shortlist", "mentors_may_decide")
+
+
+@transaction.atomic
+def organization_policy_update(
+    *,
+    organization: Organization,
+    actor: User | None,
+    mentors_may_shortlist: bool | None = None,
+    mentors_may_decide: bool | None = None,
+) -> OrganizationPolicy:
+    """Changes what the organization lets its mentors do (a field left None keeps its
+    value). The row is created on the first change and locked while it changes; every
+    change is audited with its before and after."""
+    policy, _ = OrganizationPolicy.objects.select_for_update().get_or_create(
+        organization=organization
+    )
+    wanted = {
+        "mentors_may_shortlist": mentors_may_shortlist,
+        "mentors_may_decide": mentors_may_decide,
+    }
+    changed = {
+        name: (getattr(policy, name), bool(value))
+        for name, value in wanted.items()
+        if value is not None and getattr(policy, name) != bool(value)
+    }
+    for name, (_before, after) in changed.items():
+        setattr(policy, name, after)
+    policy.save()
+    if changed:
+        audit_record(
+            action="organization.policy_changed",
+            obj=policy,
+            actor=actor,
+            organization=organization,
+            from_state=", ".join(f"{name}={before}" for name, (before, _a) in changed.items()),
+            to_state=", ".join(f"{name}={after}" for name, (_b, after) in changed.items()),
+        )
+    if actor is not None:
+        viewer_forget(actor)
+    return policy

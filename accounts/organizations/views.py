@@ -15,6 +15,7 @@ from accounts.organizations.forms import (
     MemberRoleForm,
     OrganizationEditForm,
     OrganizationForm,
+    OrganizationPolicyForm,
 )
 from accounts.organizations.models import Organization
 from accounts.organizations.services import (
@@ -22,11 +23,30 @@ from accounts.organizations.services import (
     membership_change_role,
     membership_remove,
     organization_create,
+    organization_policy_update,
     organization_update,
 )
 from accounts.tenancy import organization_view, staff_view
 from core.forms import apply_errors
 from core.uploads.logos import logo_response
+
+
+@organization_view("accounts.manage_policy")
+def organization_policy(request):
+    """What the organization lets its mentors do (shortlist, decline), for admins."""
+    organization = request.organization
+    form = OrganizationPolicyForm(instance=request.viewer.policy)
+    if request.method == "POST":
+        form = OrganizationPolicyForm(request.POST)
+        if form.is_valid():
+            organization_policy_update(
+                organization=organization, actor=request.user, **form.cleaned_data
+            )
+            messages.success(request, "Policy saved.")
+            return redirect("accounts:org-policy", org=organization.slug)
+    return render(
+        request, "accounts/organization_policy.html", {"organization": organization, "form": form}
+    )
 
 
 @organization_view("accounts.manage_members")

@@ -1,4 +1,4 @@
-"""API of the decisions area: decisions, bulk decline and settings under
+"""API of the decisions area: decisions, bulk decline and decision texts under
 /api/v1/orgs/<org>/, the mentee's offers and everyone's mentorships under /api/v1/me/.
 Thin shells over applications.services.{decisions,offers,mentorships}."""
 
@@ -17,7 +17,6 @@ from applications.decisions import serializers as s
 from applications.decisions.services import (
     application_accept,
     application_decline,
-    decision_settings_update,
     program_texts_update,
     term_decline_unshortlisted,
 )
@@ -34,8 +33,10 @@ def _client_ip(request) -> str | None:
 @extend_schema(
     tags=["decisions"],
     description="Decided and undecided (submitted) applications of the organization, with "
-    "their offers. Any member reads; admins accept; admins and coordinators decline (mentors "
-    "of the term too where the organization lets mentors decide); admins read the history. "
+    "their offers. Admins and coordinators read every term's; a mentor reads only the terms "
+    "they mentor (another term's applicant answers 404). Admins accept; admins and "
+    "coordinators decline (mentors of the term too where the organization's policy lets "
+    "mentors decide); admins read the history. "
     "Accepting is refused when the term is full or another program accepted the mentee "
     "this cycle. Decision endpoints honour an Idempotency-Key header.",
 )
@@ -61,7 +62,9 @@ class DecisionsViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Application.objects.none()
-        queryset = selectors.organization_decisions(organization=self.organization)
+        queryset = selectors.organization_decisions(
+            user=self.request.user, organization=self.organization
+        )
         term = self.request.query_params.get("term")
         if term is not None:
             if not term.isdigit() or int(term) > 2**31 - 1:
@@ -70,9 +73,9 @@ class DecisionsViewSet(
         return queryset
 
     def _answer(self, application) -> Response:
-        fresh = selectors.organization_decisions(organization=self.organization).get(
-            pk=application.pk
-        )
+        fresh = selectors.organization_decisions(
+            user=self.request.user, organization=self.organization
+        ).get(pk=application.pk)
         return Response(s.ApplicationDecisionSerializer(fresh).data)
 
     @extend_schema(
@@ -143,39 +146,13 @@ class DecisionsViewSet(
 
 @extend_schema(
     tags=["decisions"],
-    description="Whether the organization's mentors may decline applicants of their own "
-    "terms. Any member reads; admins change.",
-)
-class DecisionSettingsView(OrganizationAPIMixin, APIView):
-    organization_permission = "accounts.view_organization"
-    permission_map = {"patch": "applications.manage_decision_settings"}
-
-    @extend_schema(responses={200: s.DecisionSettingsSerializer})
-    def get(self, request, *args, **kwargs):
-        settings = selectors.decision_settings(organization=self.organization)
-        return Response(s.DecisionSettingsSerializer(settings).data)
-
-    @extend_schema(
-        request=s.DecisionSettingsSerializer, responses={200: s.DecisionSettingsSerializer}
-    )
-    def patch(self, request, *args, **kwargs):
-        data = s.DecisionSettingsSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        settings = decision_settings_update(
-            organization=self.organization, actor=request.user, **data.validated_data
-        )
-        return Response(s.DecisionSettingsSerializer(settings).data)
-
-
-@extend_schema(
-    tags=["decisions"],
     description="A program's decline feedback (sent to declined applicants) and agreement "
     "(signed by accepted mentees); `{program}` stands for the program's name. Any member "
     "reads; admins change.",
 )
 class ProgramDecisionTextsView(OrganizationAPIMixin, APIView):
     organization_permission = "programs.view_program"
-    permission_map = {"patch": "applications.manage_decision_settings"}
+    permission_map = {"patch": "applications.manage_decision_texts"}
 
     def _program(self, slug):
         return program_selectors.program_get(organization=self.organization, slug=slug)

@@ -10,7 +10,6 @@ _org.register("decisions", views.DecisionsViewSet, basename="decisions")
 
 me_urlpatterns: list = []  # /api/v1/me/
 org_urlpatterns: list = [  # /api/v1/orgs/<org>/
-    path("decision-settings/", views.DecisionSettingsView.as_view(), name="decision-settings"),
     path(
         "programs/<slug:program>/decision-texts/",
         views.ProgramDecisionTextsView.as_view(),

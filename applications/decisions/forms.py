@@ -5,15 +5,6 @@ class BulkDeclineForm(forms.Form):
     expected_count = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
 
-class DecisionSettingsForm(forms.Form):
-    mentors_may_decide = forms.BooleanField(
-        label="Mentors may decide",
-        required=False,
-        help_text="Mentors may decline applicants of the terms they mentor. Accepting stays "
-        "with admins.",
-    )
-
-
 class ProgramDecisionTextsForm(forms.Form):
     decline_feedback = forms.CharField(
         label="Feedback to declined applicants",

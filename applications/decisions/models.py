@@ -172,27 +172,6 @@ DEFAULT_AGREEMENT = (
 )
 
 
-class DecisionSettings(TenantOwned):
-    """How an organization decides. `mentors_may_decide` lets the mentors of a term decline
-    its applicants (accepting stays with admins). One row per organization, created on
-    first change; no row means the defaults."""
-
-    mentors_may_decide = models.BooleanField(
-        "mentors may decide",
-        default=False,
-        help_text="Mentors may decline applicants of the terms they mentor.",
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["organization"], name="one_decision_settings_per_org")
-        ]
-
-    def __str__(self) -> str:
-        return f"decision settings of {self.organization_id}"
-
-
 class ProgramDecisionTexts(TenantOwned):
     """A program's texts for decisions: the feedback a declined applicant receives and the
     agreement an accepted mentee confirms. `{program}` is replaced by the program's name.

@@ -2,23 +2,21 @@
 and the tasks. Functions marked CROSS-TENANT run unscoped on purpose: the mentee's own
 offers and mentorships across organizations, the one-acceptance rule, and the sweeps."""
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django_scopes import scopes_disabled
 
-from accounts.organizations.models import Organization, Role
-from accounts.organizations.selectors import user_roles
+from accounts.organizations.models import Organization
 from accounts.people.models import User
+from accounts.viewer import viewer_for
 from applications.apply.models import Application, ApplicationState
 from applications.decisions.models import (
     DEFAULT_AGREEMENT,
     DEFAULT_DECLINE_FEEDBACK,
     Decision,
     DecisionEmail,
-    DecisionSettings,
     EmailKind,
     Offer,
     OfferState,
@@ -26,22 +24,12 @@ from applications.decisions.models import (
     ProgramDecisionTexts,
     TermSlot,
 )
-from applications.review.models import ConflictOfInterest
 from core.audit.models import AuditEvent
 from programs.programs.models import Program
-from programs.terms.models import Term, TermMentor
+from programs.rules import mentored_term_ids
+from programs.terms.models import Term
 
 S = ApplicationState
-
-
-def decision_settings(*, organization: Organization) -> DecisionSettings:
-    """The organization's settings (the defaults, unsaved, when it never changed them).
-    Keyed by the organization itself, so it is safe before a scope is entered (permission
-    predicates run before the view enters the organization's scope)."""
-    found = (
-        DecisionSettings.objects.with_scopes_disabled().filter(organization=organization).first()
-    )
-    return found or DecisionSettings(organization=organization)
 
 
 def program_texts(*, program: Program) -> ProgramDecisionTexts:
@@ -66,83 +54,35 @@ def render_text(text: str, *, program: Program) -> str:
     return text.replace("{program}", program.name)
 
 
-@dataclass
-class Decider:
-    """What decides a person's decision rights in one organization, read once per request
-    (a term's decisions page asks for every row)."""
-
-    user: User
-    role: str | None
-    mentors_may_decide: bool
-    mentor_terms: frozenset[int]
-    # Applications this person declared a conflict of interest with (rule 6).
-    conflicted: frozenset[int] = frozenset()
-
-
-def decider_for(
-    user: User, organization: Organization, conflicted: frozenset[int] | None = None
-) -> Decider:
-    """`conflicted`: the applications the person declared a conflict with, when the caller
-    already knows them (the applicant page does); read here otherwise."""
-    role = user_roles(user).get(organization.pk)
-    may, terms = False, frozenset()
-    if role == Role.MENTOR:
-        may = decision_settings(organization=organization).mentors_may_decide
-        if may:
-            terms = frozenset(
-                TermMentor.objects.with_scopes_disabled()
-                .filter(organization=organization, user=user)
-                .values_list("term_id", flat=True)
-            )
-    if conflicted is None:
-        conflicted = frozenset(
-            ConflictOfInterest.objects.with_scopes_disabled()
-            .filter(organization=organization, reviewer=user)
-            .values_list("application_id", flat=True)
-        )
-    return Decider(
-        user=user, role=role, mentors_may_decide=may, mentor_terms=terms, conflicted=conflicted
-    )
-
-
-def may_accept(user: User, application: Application, decider: Decider | None = None) -> bool:
-    """Admins accept, unless they declared a conflict with the applicant."""
-    decider = decider or decider_for(user, application.organization)
-    return decider.role == Role.ADMIN and application.pk not in decider.conflicted
-
-
-def may_decline(user: User, application: Application, decider: Decider | None = None) -> bool:
-    """Admins and coordinators decline; so do the term's mentors where the organization
-    lets mentors decide. Nobody decides on an applicant they declared a conflict with."""
-    decider = decider or decider_for(user, application.organization)
-    if decider.role in (Role.ADMIN, Role.COORDINATOR):
-        allowed = True
-    elif decider.role == Role.MENTOR:
-        allowed = decider.mentors_may_decide and application.term_id in decider.mentor_terms
-    else:
-        allowed = False
-    return allowed and application.pk not in decider.conflicted
-
-
-def decision_application_get(*, organization: Organization, public_id) -> Application:
+def decision_application_get(*, user: User, organization: Organization, public_id) -> Application:
+    """An application whose decision the person may see (`applications.view_decision`);
+    the same 404 as for a missing one otherwise (a mentor asking about another term's
+    applicant)."""
     application = (
         Application.objects.filter(organization=organization, public_id=public_id)
         .select_related("term__program", "term__cycle", "cycle", "applicant")
         .first()
     )
-    if application is None:
+    if application is None or not user.has_perm("applications.view_decision", application):
         raise Http404("No such application.")
     return application
 
 
-def organization_decisions(*, organization: Organization) -> QuerySet[Application]:
-    """Applications that can be or were decided (not drafts), with their offers."""
-    return (
+def organization_decisions(*, user: User, organization: Organization) -> QuerySet[Application]:
+    """Applications that can be or were decided (not drafts), with their offers, that the
+    person may see: all of them for those who see every term's decisions, only the terms
+    they mentor for a mentor (the same rule as `applications.view_decision` per row)."""
+    queryset = (
         Application.objects.filter(organization=organization)
         .exclude(state=S.DRAFT)
         .select_related("term__program", "cycle", "applicant", "offer", "decision")
         .order_by("term_id", "state", "-submitted_at", "id")
     )
+    if user.has_perm("applications.view_every_decision", organization):
+        return queryset
+    if not user.has_perm("applications.view_decision", organization):
+        return queryset.none()
+    return queryset.filter(term_id__in=mentored_term_ids(viewer_for(user, organization.pk)))
 
 
 def application_offer(*, application: Application) -> Offer | None:

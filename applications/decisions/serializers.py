@@ -95,12 +95,6 @@ class BulkDeclineResultSerializer(serializers.Serializer):
     skipped = serializers.IntegerField(read_only=True)
 
 
-class DecisionSettingsSerializer(serializers.Serializer):
-    mentors_may_decide = serializers.BooleanField(
-        help_text="Mentors may decline applicants of the terms they mentor."
-    )
-
-
 class ProgramDecisionTextsSerializer(serializers.Serializer):
     program = serializers.CharField(source="program.slug", read_only=True)
     decline_feedback = serializers.CharField(max_length=5000, required=False)

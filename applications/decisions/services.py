@@ -1,6 +1,7 @@
 """Decisions on applications: accepting (which takes a slot of the term and the mentee's
 one placement of the cycle, and makes an offer), declining (with the program's feedback),
-declining in bulk, and the settings that say who may decide.
+declining in bulk, and the programs' decision texts. Who may decide is asked of the named
+permissions (applications/decisions/rules.py).
 
 The two rules that must hold under any timing live in the database:
 - capacity: a TermSlot row per accepted application, numbered 1..capacity with (term,
@@ -19,14 +20,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.organizations.models import Organization
 from accounts.people.models import User
 from applications.apply.models import Application, ApplicationState
 from applications.apply.services.transitions import REFUSALS, application_transition
 from applications.decisions.models import (
     Decision,
     DecisionOutcome,
-    DecisionSettings,
     Offer,
     Placement,
     ProgramDecisionTexts,
@@ -34,8 +33,6 @@ from applications.decisions.models import (
 )
 from applications.decisions.selectors import (
     applicant_placement,
-    may_accept,
-    may_decline,
     program_texts,
     render_text,
     term_unshortlisted,
@@ -79,7 +76,7 @@ def application_accept(*, application: Application, actor: User | None) -> Appli
     term is full), the mentee's placement of the cycle (refused when another program
     accepted them first), moves it to `accepted` and makes the offer the mentee sees at the
     cycle's results announcement. `actor` None is the system (matching, demo data)."""
-    if actor is not None and not may_accept(actor, application):
+    if actor is not None and not actor.has_perm("applications.accept_application", application):
         raise PermissionDenied("Only the organization's admins accept applicants.")
     term = Term.objects.select_for_update().get(pk=application.term_id)
     # Read again under the lock: another admin may have decided meanwhile.
@@ -139,7 +136,7 @@ def application_accept(*, application: Application, actor: User | None) -> Appli
 def application_decline(*, application: Application, actor: User | None) -> Application:
     """Declines a submitted application, final for that term. The applicant receives the
     program's feedback as it reads now, at the cycle's results announcement."""
-    if actor is not None and not may_decline(actor, application):
+    if actor is not None and not actor.has_perm("applications.decline_application", application):
         raise PermissionDenied("Your role cannot decide on this applicant.")
     _check_submitted(application)
     program = application.term.program
@@ -207,32 +204,6 @@ def term_decline_unshortlisted(
         data={"declined": declined, "skipped": skipped},
     )
     return BulkDeclineResult(declined=declined, skipped=skipped)
-
-
-# --- settings ----------------------------------------------------------------------------
-
-
-@transaction.atomic
-def decision_settings_update(
-    *, organization: Organization, actor: User | None, mentors_may_decide: bool
-) -> DecisionSettings:
-    """Whether the organization's mentors may decline applicants of their own terms."""
-    settings, _ = DecisionSettings.objects.select_for_update().get_or_create(
-        organization=organization
-    )
-    before = settings.mentors_may_decide
-    settings.mentors_may_decide = bool(mentors_may_decide)
-    settings.save()
-    if before != settings.mentors_may_decide:
-        audit_record(
-            action="decision_settings.changed",
-            obj=settings,
-            actor=actor,
-            organization=organization,
-            from_state=f"mentors_may_decide={before}",
-            to_state=f"mentors_may_decide={settings.mentors_may_decide}",
-        )
-    return settings
 
 
 def _check_text(value, field: str) -> str:

@@ -23,7 +23,7 @@ org_urlpatterns: list = [  # mounted at /o/<org>/
         views.term_decline_unshortlisted_view,
         name="term-decline-unshortlisted",
     ),
-    path("decision-settings/", views.decision_settings_page, name="decision-settings"),
+    path("decision-texts/", views.decision_texts_page, name="decision-texts"),
     path(
         "programs/<slug:program>/decision-texts/",
         views.program_decision_texts,

@@ -1,10 +1,11 @@
 """Pages of the decisions area. Under /o/<org>/: an application's decision page (summary,
-offer, history, accept/decline), a term's decisions (with the bulk decline), the decision
-settings and texts, the organization's mentorships. Under /me/: the mentee's offers and
+offer, history, accept/decline), a term's decisions (with the bulk decline), the programs'
+decision texts, the organization's mentorships. Under /me/: the mentee's offers and
 everyone's own mentorships. Thin shells over the services."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -14,13 +15,11 @@ from applications.apply.selectors.visibility import decision_visible
 from applications.decisions import selectors
 from applications.decisions.forms import (
     BulkDeclineForm,
-    DecisionSettingsForm,
     ProgramDecisionTextsForm,
 )
 from applications.decisions.services import (
     application_accept,
     application_decline,
-    decision_settings_update,
     program_texts_update,
     term_decline_unshortlisted,
 )
@@ -29,18 +28,18 @@ from programs.programs import selectors as program_selectors
 from programs.terms import selectors as terms_selectors
 
 
-def controls_context(request, application, decider=None) -> dict:
+def controls_context(request, application) -> dict:
     """What `templates/applications/decisions/_controls.html` needs, for any page that
-    includes it (the decision page, a term's decisions, the reviewers' dashboard). Pass
-    one `selectors.decider_for(...)` when rendering many rows."""
+    includes it (the decision page, a term's decisions, the reviewers' dashboard). The
+    named permissions read the request's viewer context, so many rows cost no more
+    queries than one."""
     user = request.user
-    decider = decider or selectors.decider_for(user, request.organization)
     submitted = application.state == "submitted"
     return {
         "application": application,
         "organization": request.organization,
-        "can_accept": submitted and selectors.may_accept(user, application, decider),
-        "can_decline": submitted and selectors.may_decline(user, application, decider),
+        "can_accept": submitted and user.has_perm("applications.accept_application", application),
+        "can_decline": submitted and user.has_perm("applications.decline_application", application),
     }
 
 
@@ -73,7 +72,7 @@ def _decide(request, application, service, done: str):
 @organization_view("applications.view_decision")
 def decision_page(request, application):
     application = selectors.decision_application_get(
-        organization=request.organization, public_id=application
+        user=request.user, organization=request.organization, public_id=application
     )
     can_see_history = request.user.has_perm(
         "applications.view_application_history", request.organization
@@ -98,7 +97,7 @@ def decision_page(request, application):
 @require_POST
 def decision_accept(request, application):
     application = selectors.decision_application_get(
-        organization=request.organization, public_id=application
+        user=request.user, organization=request.organization, public_id=application
     )
     return _decide(
         request,
@@ -112,7 +111,7 @@ def decision_accept(request, application):
 @require_POST
 def decision_decline(request, application):
     application = selectors.decision_application_get(
-        organization=request.organization, public_id=application
+        user=request.user, organization=request.organization, public_id=application
     )
     return _decide(
         request,
@@ -126,9 +125,10 @@ def decision_decline(request, application):
 @organization_view("applications.view_decision")
 def term_decisions(request, term):
     term = terms_selectors.term_get(organization=request.organization, pk=term)
+    if not request.user.has_perm("applications.view_decision", term):
+        raise Http404("No such term.")
     applications = list(selectors.term_applications(term=term))
-    decider = selectors.decider_for(request.user, request.organization)
-    rows = [controls_context(request, application, decider) for application in applications]
+    rows = [controls_context(request, application) for application in applications]
     return render(
         request,
         "applications/decisions/term_decisions.html",
@@ -177,31 +177,22 @@ def term_decline_unshortlisted_view(request, term):
     )
 
 
-@organization_view("applications.manage_decision_settings")
-def decision_settings_page(request):
+@organization_view("applications.manage_decision_texts")
+def decision_texts_page(request):
+    """The programs whose decline feedback and agreement an admin may edit. (Who may
+    decide is the organization's policy, /o/<org>/policy/.)"""
     organization = request.organization
-    settings = selectors.decision_settings(organization=organization)
-    form = DecisionSettingsForm(initial={"mentors_may_decide": settings.mentors_may_decide})
-    if request.method == "POST":
-        form = DecisionSettingsForm(request.POST)
-        if form.is_valid():
-            decision_settings_update(
-                organization=organization, actor=request.user, **form.cleaned_data
-            )
-            messages.success(request, "Decision settings saved.")
-            return redirect("applications:decision-settings", org=organization.slug)
     return render(
         request,
-        "applications/decisions/settings.html",
+        "applications/decisions/texts.html",
         {
             "organization": organization,
-            "form": form,
             "programs": program_selectors.organization_programs(organization=organization),
         },
     )
 
 
-@organization_view("applications.manage_decision_settings")
+@organization_view("applications.manage_decision_texts")
 def program_decision_texts(request, program):
     organization = request.organization
     program = program_selectors.program_get(organization=organization, slug=program)
@@ -218,7 +209,7 @@ def program_decision_texts(request, program):
                 apply_errors(form, error)
             else:
                 messages.success(request, f"Texts of {program.name} saved.")
-                return redirect("applications:decision-settings", org=organization.slug)
+                return redirect("applications:decision-texts", org=organization.slug)
     return render(
         request,
         "applications/decisions/program_texts.html",

@@ -1,8 +1,8 @@
 """The review API under /api/v1/orgs/<org>/review/: the dashboard's applicants (same
 filters and ordering as the page), an applicant's file, reviews (create, update),
-conflicts of interest, the shortlist flag, reviewing progress, the CSV export and the
-organization's selection settings. Same rules as the pages: a mentor of another term gets
-404 for this term and its applicants."""
+conflicts of interest, the shortlist flag, reviewing progress and the CSV export (what
+mentors may do is the organization's policy, /api/v1/orgs/<org>/policy/). Same rules as
+the pages: a mentor of another term gets 404 for this term and its applicants."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -29,7 +29,6 @@ from applications.review.services import (
     application_shortlist,
     conflict_declare,
     review_save,
-    selection_settings_update,
 )
 from applications.review.views.dashboard import csv_response
 
@@ -315,7 +314,7 @@ class ReviewShortlistView(ReviewAPIMixin, APIView):
     )
     def put(self, request, *args, **kwargs):
         application, context = self.application_context()
-        if not context.may_shortlist:
+        if not context.can_shortlist:
             raise exceptions.PermissionDenied("Your role cannot change the shortlist here.")
         data = s.ReviewShortlistSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -328,30 +327,3 @@ class ReviewShortlistView(ReviewAPIMixin, APIView):
         except PermissionDenied as error:
             raise _permission(error) from error
         return Response({"shortlisted": application.shortlisted})
-
-
-class ReviewSelectionSettingsView(ReviewAPIMixin, APIView):
-    organization_permission = "applications.manage_selection_settings"
-
-    @extend_schema(
-        tags=["review"],
-        responses=s.ReviewSelectionSettingsSerializer,
-        description="How the organization selects (admins).",
-    )
-    def get(self, request, *args, **kwargs):
-        current = selectors.selection_settings_of(organization=self.organization)
-        return Response({"mentors_may_shortlist": current.mentors_may_shortlist})
-
-    @extend_schema(
-        tags=["review"],
-        request=s.ReviewSelectionSettingsSerializer,
-        responses=s.ReviewSelectionSettingsSerializer,
-        description="Changes how the organization selects (admins).",
-    )
-    def put(self, request, *args, **kwargs):
-        data = s.ReviewSelectionSettingsSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        current = selection_settings_update(
-            organization=self.organization, actor=request.user, **data.validated_data
-        )
-        return Response({"mentors_may_shortlist": current.mentors_may_shortlist})

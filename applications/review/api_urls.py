@@ -47,9 +47,4 @@ org_urlpatterns: list = [  # /api/v1/orgs/<org>/
         name="review-shortlist",
     ),
     path("review/conflicts/", views.ReviewConflictsView.as_view(), name="review-conflicts"),
-    path(
-        "review/settings/",
-        views.ReviewSelectionSettingsView.as_view(),
-        name="review-settings",
-    ),
 ]

@@ -96,11 +96,3 @@ class ReviewForm(forms.Form):
 class ConflictForm(forms.Form):
     kind = forms.ChoiceField(label="Relationship", choices=ConflictKind.choices)
     note = forms.CharField(label="Note (optional)", max_length=500, required=False)
-
-
-class SelectionSettingsForm(forms.Form):
-    mentors_may_shortlist = forms.BooleanField(
-        label="Mentors may shortlist",
-        required=False,
-        help_text="Let the mentors of a term set the shortlist flag on its applicants.",
-    )

@@ -137,24 +137,3 @@ class ConflictOfInterest(TenantOwned):
 
     def __str__(self) -> str:
         return f"Conflict of {self.reviewer_id} with {self.application_id} ({self.kind})"
-
-
-class SelectionSettings(TenantOwned):
-    """How an organization runs its selection. One row per organization, created on first
-    save; a missing row means the defaults. (The decisions area adds "mentors may decide".)"""
-
-    mentors_may_shortlist = models.BooleanField(
-        "mentors may shortlist",
-        default=False,
-        help_text="Let mentors of a term set the shortlist flag on its applicants.",
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name_plural = "selection settings"
-        constraints = [
-            models.UniqueConstraint(fields=["organization"], name="one_selection_settings_per_org")
-        ]
-
-    def __str__(self) -> str:
-        return f"Selection settings of {self.organization_id}"

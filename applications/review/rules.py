@@ -1,73 +1,92 @@
-"""Who may review, as named predicates (django-rules). Default deny.
+"""Who may review, as named predicates over the viewer context (django-rules). Default deny.
 
-Organization level (checked by `organization_view` / `OrganizationAPIMixin`):
-- `applications.view_reviews`: any member may open the review pages; which terms a person
-  sees is decided per term below (a mentor sees only terms they mentor, 404 otherwise).
-- `applications.manage_selection_settings`, `applications.view_conflicts`: admins.
+Organization level (checked by `organization_view` / `OrganizationAPIMixin` with the
+organization):
+- `applications.view_reviews`: any member may open the review area; which terms and
+  applicants a person sees is decided per object below (404 otherwise).
+- `applications.view_conflicts`, `applications.read_all_review_notes`: admins.
 
 Term level (object = a Term):
 - `applications.review_term`: admins and coordinators of the term's organization, and the
-  term's mentors (TermMentor).
+  term's mentors.
 - `applications.shortlist_term`: admins and coordinators; the term's mentors too where the
-  organization's selection settings say "mentors may shortlist".
+  organization's policy lets mentors shortlist.
+
+Application level (object = an Application):
+- `applications.review_application`: may open the applicant in the review area (the people
+  who review its term), even after declaring a conflict (the page then hides the reviews).
+- `applications.write_review`: review it, unless the person declared a conflict with it.
+- `applications.shortlist_application`: shortlist it (`shortlist_term` of its term),
+  unless the person declared a conflict with it.
 
 Reviewers may download the resumes of the applicants they may review (registered with
 accounts.rules.allow_resume_viewers), unless they declared a conflict with them."""
 
 import rules
-from django_scopes import scopes_disabled
 
-from accounts.organizations.models import Role
-from accounts.organizations.selectors import user_roles
-from accounts.rules import allow_resume_viewers, is_member, is_org_admin
-from applications.review.selectors.access import (
-    is_term_mentor,
-    reviewable_applications_of,
-    selection_settings_of,
+from accounts.rules import (
+    allow_resume_viewers,
+    is_member,
+    is_org_admin,
+    is_org_mentor,
+    is_org_reviewer,
+    policy_lets_mentors_shortlist,
+    viewer_of,
 )
-
-ORGANIZATION_REVIEWERS = (Role.ADMIN, Role.COORDINATOR)
-
-
-def role_in(user, organization_id) -> str | None:
-    if not user.is_authenticated:
-        return None
-    return user_roles(user).get(organization_id)
+from accounts.viewer import Viewer
+from applications.apply.models import Application
+from applications.review.selectors.access import conflicts_declared, reviewable_applications_of
+from programs.rules import is_term_mentor, is_term_reviewer
 
 
-@rules.predicate
-def may_review_term(user, term) -> bool:
-    role = role_in(user, term.organization_id)
-    if role in ORGANIZATION_REVIEWERS:
-        return True
-    return role == Role.MENTOR and is_term_mentor(user=user, term=term)
-
-
-@rules.predicate
-def may_shortlist_term(user, term) -> bool:
-    role = role_in(user, term.organization_id)
-    if role in ORGANIZATION_REVIEWERS:
-        return True
-    return (
-        role == Role.MENTOR
-        and selection_settings_of(organization=term.organization).mentors_may_shortlist
-        and is_term_mentor(user=user, term=term)
+def conflicted_application_ids(viewer: Viewer) -> frozenset[int]:
+    """The applications the viewer declared a conflict with in the viewer's organization,
+    looked up once per context."""
+    return viewer.lookup(
+        "conflicted_applications",
+        lambda: conflicts_declared(user_id=viewer.user.pk, organization_id=viewer.organization_id),
     )
 
 
 @rules.predicate
+def has_declared_conflict(user, application) -> bool:
+    """The person declared a conflict of interest with this applicant: they may no longer
+    review, shortlist or decide on them."""
+    viewer = viewer_of(user, application)
+    return (
+        viewer is not None
+        and isinstance(application, Application)
+        and application.pk in conflicted_application_ids(viewer)
+    )
+
+
+@rules.predicate
+def is_application(user, obj) -> bool:
+    return isinstance(obj, Application)
+
+
+@rules.predicate
 def may_view_resume_as_reviewer(user, profile) -> bool:
-    """CROSS-TENANT on purpose: the resume belongs to a person, not a tenant; the answer is
-    yes when any of the person's submitted applications may be reviewed by `user`."""
+    """The resume belongs to a person, not a tenant: yes when any of the person's submitted
+    applications, in any organization, may be reviewed by `user` (see the cross-tenant
+    selector)."""
     if profile is None or not user.is_authenticated:
         return False
-    with scopes_disabled():
-        return reviewable_applications_of(user=user, applicant_id=profile.user_id).exists()
+    return reviewable_applications_of(user=user, applicant_id=profile.user_id)
 
+
+may_shortlist = is_org_reviewer | (is_org_mentor & is_term_mentor & policy_lets_mentors_shortlist)
 
 rules.add_perm("applications.view_reviews", is_member)
-rules.add_perm("applications.manage_selection_settings", is_org_admin)
 rules.add_perm("applications.view_conflicts", is_org_admin)
-rules.add_perm("applications.review_term", may_review_term)
-rules.add_perm("applications.shortlist_term", may_shortlist_term)
+rules.add_perm("applications.read_all_review_notes", is_org_admin)
+rules.add_perm("applications.review_term", is_term_reviewer)
+rules.add_perm("applications.shortlist_term", may_shortlist)
+rules.add_perm("applications.review_application", is_application & is_term_reviewer)
+rules.add_perm(
+    "applications.write_review", is_application & is_term_reviewer & ~has_declared_conflict
+)
+rules.add_perm(
+    "applications.shortlist_application", is_application & may_shortlist & ~has_declared_conflict
+)
 allow_resume_viewers(may_view_resume_as_reviewer)

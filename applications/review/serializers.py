@@ -206,8 +206,4 @@ class ReviewProgressSerializer(serializers.Serializer):
     percent = serializers.IntegerField(read_only=True)
 
 
-class ReviewSelectionSettingsSerializer(serializers.Serializer):
-    mentors_may_shortlist = serializers.BooleanField()
-
-
 RUBRIC_FIELDS = tuple(RUBRIC)

@@ -1,20 +1,18 @@
-"""Writes of the review area: reviews (with their edit history), conflicts of interest, the
-shortlist flag and the organization's selection settings.
+"""Writes of the review area: reviews (with their edit history), conflicts of interest and
+the shortlist flag.
 
-Each service checks who may do it again (pages and the API check first, but a service is
-the rule): reviewers are the organization's admins and coordinators and the term's
-mentors; a reviewer who declared a conflict with an applicant can no longer review them
-or shortlist them (PRODUCT.md rule 6)."""
+Each service asks the named permission again (pages and the API ask first, but a service
+is the rule; the predicates are in applications/review/rules.py): reviewers are the
+organization's admins and coordinators and the term's mentors; a reviewer who declared a
+conflict with an applicant can no longer review them or shortlist them."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django_scopes import scopes_disabled
 
-from accounts.organizations.models import Organization, Role
-from accounts.organizations.selectors import user_roles
 from accounts.people.models import User
+from accounts.viewer import viewer_forget
 from applications.apply.models import Application, ApplicationState
 from applications.review.models import (
     RUBRIC,
@@ -22,40 +20,29 @@ from applications.review.models import (
     ConflictOfInterest,
     Review,
     ReviewRevision,
-    SelectionSettings,
 )
-from applications.review.selectors.access import REVIEWABLE_STATES, selection_settings_of
+from applications.review.selectors.access import REVIEWABLE_STATES, reviewer_has_conflict
 from core.audit.services import audit_record
-from programs.terms.models import TermMentor
 
 NOTES_MAX = 5000
 CONFLICT_NOTE_MAX = 500
 
 
-def _role(user: User, application: Application) -> str | None:
-    return user_roles(user).get(application.organization_id) if user.is_authenticated else None
+NOT_A_REVIEWER = "Only the term's mentors, coordinators and admins review it."
+CONFLICTED = (
+    "You declared a conflict of interest with this applicant, so you cannot review, "
+    "shortlist or decide on them."
+)
 
 
-def _is_term_mentor(user: User, application: Application) -> bool:
-    with scopes_disabled():
-        return TermMentor.objects.filter(term_id=application.term_id, user=user).exists()
-
-
-def _check_reviewer(user: User, application: Application) -> str:
-    role = _role(user, application)
-    if role in (Role.ADMIN, Role.COORDINATOR):
-        return role
-    if role == Role.MENTOR and _is_term_mentor(user, application):
-        return role
-    raise PermissionDenied("Only the term's mentors, coordinators and admins review it.")
-
-
-def _check_no_conflict(user: User, application: Application) -> None:
-    if ConflictOfInterest.objects.filter(application=application, reviewer=user).exists():
-        raise PermissionDenied(
-            "You declared a conflict of interest with this applicant, so you cannot review, "
-            "shortlist or decide on them."
-        )
+def _check(user: User, permission: str, application: Application, refusal: str) -> None:
+    """Asks the named permission (the rules.py of the slice) after the row is locked, with
+    the viewer's lookups read afresh: a conflict declared meanwhile counts."""
+    viewer_forget(user)
+    if not user.has_perm(permission, application):
+        if user.has_perm("applications.review_application", application):
+            refusal = CONFLICTED if reviewer_has_conflict(user, application) else refusal
+        raise PermissionDenied(refusal)
 
 
 def _locked(application: Application) -> Application:
@@ -108,9 +95,8 @@ def review_save(
     kept as a ReviewRevision). Each criterion is scored 1–5; the score is their mean. A
     reviewer may instead mark the applicant "not acceptable" (no score). Only the term's
     reviewers, only while the application awaits a decision, never with a conflict."""
-    _check_reviewer(reviewer, application)
     application = _locked(application)
-    _check_no_conflict(reviewer, application)
+    _check(reviewer, "applications.write_review", application, NOT_A_REVIEWER)
     if application.state not in REVIEWABLE_STATES:
         raise ValidationError("Only applications waiting for a decision can be reviewed.")
     notes = (notes or "").strip()
@@ -174,8 +160,8 @@ def conflict_declare(
     """Records that a reviewer has a conflict of interest with an applicant. From then on
     the reviewer cannot see the applicant's reviews, review, shortlist or decide on them;
     a review they already wrote stays on record as recused and no longer counts."""
-    _check_reviewer(reviewer, application)
     application = _locked(application)
+    _check(reviewer, "applications.review_application", application, NOT_A_REVIEWER)
     if kind not in ConflictKind.values:
         raise ValidationError({"kind": "Choose the kind of relationship."})
     note = (note or "").strip()
@@ -200,18 +186,8 @@ def conflict_declare(
         reason=note,
         data={"application": str(application.public_id), "review_recused": bool(recused)},
     )
+    viewer_forget(reviewer)
     return conflict
-
-
-def may_shortlist(user: User, application: Application) -> bool:
-    role = _role(user, application)
-    if role in (Role.ADMIN, Role.COORDINATOR):
-        return True
-    return (
-        role == Role.MENTOR
-        and selection_settings_of(organization=application.organization).mentors_may_shortlist
-        and _is_term_mentor(user, application)
-    )
 
 
 @transaction.atomic
@@ -221,10 +197,13 @@ def application_shortlist(
     """Sets or clears the shortlist flag (a reviewer's flag, not a state) of an application
     waiting for a decision. Coordinators and admins; the term's mentors where the
     organization lets mentors shortlist; never a reviewer with a conflict."""
-    if not may_shortlist(actor, application):
-        raise PermissionDenied("Your role cannot change the shortlist here.")
     application = _locked(application)
-    _check_no_conflict(actor, application)
+    _check(
+        actor,
+        "applications.shortlist_application",
+        application,
+        "Your role cannot change the shortlist here.",
+    )
     if application.state != ApplicationState.SUBMITTED:
         raise ValidationError("Only applications waiting for a decision can be shortlisted.")
     shortlisted = bool(shortlisted)
@@ -240,27 +219,3 @@ def application_shortlist(
             to_state="shortlisted" if shortlisted else "not shortlisted",
         )
     return application
-
-
-@transaction.atomic
-def selection_settings_update(
-    *, organization: Organization, actor: User, mentors_may_shortlist: bool
-) -> SelectionSettings:
-    """Changes how the organization selects (admins). Recorded."""
-    settings, _ = SelectionSettings.objects.select_for_update().get_or_create(
-        organization=organization
-    )
-    before = settings.mentors_may_shortlist
-    settings.mentors_may_shortlist = bool(mentors_may_shortlist)
-    settings.save()
-    organization._selection_settings = settings
-    if before != settings.mentors_may_shortlist:
-        audit_record(
-            action="selection_settings.updated",
-            obj=settings,
-            actor=actor,
-            organization=organization,
-            from_state=f"mentors_may_shortlist={before}",
-            to_state=f"mentors_may_shortlist={settings.mentors_may_shortlist}",
-        )
-    return settings

@@ -3,8 +3,8 @@
 from django.urls import path
 
 from applications.review.views import applicant as views_applicant
+from applications.review.views import conflicts as views_conflicts
 from applications.review.views import dashboard as views
-from applications.review.views import settings as views_settings
 
 me_urlpatterns: list = []  # mounted at /me/
 org_urlpatterns: list = [  # mounted at /o/<org>/
@@ -31,6 +31,5 @@ org_urlpatterns: list = [  # mounted at /o/<org>/
         views_applicant.answer_file,
         name="review-answer-file",
     ),
-    path("review/settings/", views_settings.selection_settings, name="review-settings"),
-    path("review/conflicts/", views_settings.conflicts, name="review-conflicts"),
+    path("review/conflicts/", views_conflicts.conflicts, name="review-conflicts"),
 ]

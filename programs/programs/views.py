@@ -212,5 +212,6 @@ def organization_home(request):
             "can_manage": request.user.has_perm("accounts.manage_members", organization),
             "dashboard": organization_dashboard(organization=organization),
             "can_manage_programs": request.user.has_perm("programs.manage_program", organization),
+            "can_manage_policy": request.user.has_perm("accounts.manage_policy", organization),
         },
     )

@@ -263,10 +263,11 @@ def test_nobody_else_reaches_an_offer(org_a, announced_offer):
 
 def test_settings_and_texts_through_the_api(org_a, term_a):
     admin = api_client_for(org_a.admin)
-    url = _url("decision-settings", org="alpha")
-    assert admin.get(url).json() == {"mentors_may_decide": False}
+    url = _url("organization-policy", org="alpha")
+    assert admin.get(url).json()["mentors_may_decide"] is False
     assert admin.patch(url, {"mentors_may_decide": True}, format="json").json() == {
-        "mentors_may_decide": True
+        "mentors_may_shortlist": False,
+        "mentors_may_decide": True,
     }
     texts = _url("program-decision-texts", org="alpha", program=term_a.program.slug)
     assert (

@@ -70,7 +70,8 @@ def test_decision_pages_answer_on_the_embedded_default(client):
     for url in [
         f"/o/aurora/applications/{waiting.application.public_id}/decision/",
         f"/o/aurora/terms/{term}/decisions/",
-        "/o/aurora/decision-settings/",
+        "/o/aurora/decision-texts/",
+        "/o/aurora/policy/",
         "/o/aurora/mentorships/",
         "/api/v1/orgs/aurora/decisions/",
         "/me/mentorships/",

@@ -120,10 +120,8 @@ def test_term_decisions_page_queries_do_not_grow_with_applicants(
 
 def test_settings_and_texts_pages(org_a, term_a):
     client = client_for(org_a.admin)
-    settings = reverse("applications:decision-settings", kwargs={"org": "alpha"})
-    assert term_a.program.name in client.get(settings).content.decode()
-    client.post(settings, {"mentors_may_decide": "on"})
-    assert "checked" in client.get(settings).content.decode()
+    listing = reverse("applications:decision-texts", kwargs={"org": "alpha"})
+    assert term_a.program.name in client.get(listing).content.decode()
     texts = reverse(
         "applications:program-decision-texts",
         kwargs={"org": "alpha", "program": term_a.program.slug},
@@ -268,11 +266,11 @@ def test_a_deciding_mentor_sees_the_terms_decisions_in_constant_queries(
 ):
     from django_scopes import scope
 
-    from applications.decisions.services import decision_settings_update
+    from accounts.organizations.services import organization_policy_update
     from programs.terms.services.mentors import term_mentor_add
 
     with scope(organization=org_a.organization):
-        decision_settings_update(
+        organization_policy_update(
             organization=org_a.organization, actor=org_a.admin, mentors_may_decide=True
         )
         term_mentor_add(term=term_a, actor=org_a.admin, user=org_a.mentor)

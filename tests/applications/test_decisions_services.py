@@ -9,11 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django_scopes import scope
 
+from accounts.organizations.services import organization_policy_update
 from applications.apply.models import ApplicationState
 from applications.decisions.models import Decision, Offer, OfferState, Placement, TermSlot
 from applications.decisions.selectors import application_full_history
 from applications.decisions.services import (
-    decision_settings_update,
     program_texts_update,
     term_decline_unshortlisted,
 )
@@ -161,7 +161,7 @@ def test_mentors_decline_only_where_the_organization_lets_them_and_only_their_te
     with pytest.raises(PermissionDenied):
         decline(application, org_a.mentor)
     with scope(organization=org_a.organization):
-        decision_settings_update(
+        organization_policy_update(
             organization=org_a.organization, actor=org_a.admin, mentors_may_decide=True
         )
     with pytest.raises(PermissionDenied):  # not a mentor of this term
@@ -174,15 +174,15 @@ def test_mentors_decline_only_where_the_organization_lets_them_and_only_their_te
         accept(ApplicationFactory(term=term_a), org_a.mentor)
 
 
-def test_settings_changes_are_recorded(org_a):
+def test_policy_changes_are_recorded(org_a):
     with scope(organization=org_a.organization):
-        decision_settings_update(
+        organization_policy_update(
             organization=org_a.organization, actor=org_a.admin, mentors_may_decide=True
         )
-        decision_settings_update(
+        organization_policy_update(
             organization=org_a.organization, actor=org_a.admin, mentors_may_decide=True
         )
-        events = AuditEvent.objects.filter(action="decision_settings.changed")
+        events = AuditEvent.objects.filter(action="organization.policy_changed")
         assert [(e.from_state, e.to_state) for e in events] == [
             ("mentors_may_decide=False", "mentors_may_decide=True")
         ]

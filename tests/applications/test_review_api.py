@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.urls import reverse
 from django_scopes import scope
 
 from applications.review.services import review_save
@@ -90,10 +91,12 @@ def test_shortlist_progress_settings_and_csv(w, application):
     url = f"{base(w)}/applicants/{application.public_id}/shortlist/"
     mentor, admin = api_client_for(w.a.mentor), api_client_for(w.a.admin)
     assert mentor.put(url, {"shortlisted": True}, format="json").status_code == 403
-    settings_url = f"{base(w)}/settings/"
-    assert mentor.get(settings_url).status_code == 403
-    changed = admin.put(settings_url, {"mentors_may_shortlist": True}, format="json")
-    assert changed.json() == {"mentors_may_shortlist": True}
+    policy_url = reverse("api:organization-policy", kwargs={"org": w.slug})
+    assert (
+        mentor.patch(policy_url, {"mentors_may_shortlist": True}, format="json").status_code == 403
+    )
+    changed = admin.patch(policy_url, {"mentors_may_shortlist": True}, format="json")
+    assert changed.json()["mentors_may_shortlist"] is True
     assert mentor.put(url, {"shortlisted": True}, format="json").json() == {"shortlisted": True}
     mentor.post(f"{base(w)}/applicants/{application.public_id}/reviews/", SCORES, format="json")
     progress = mentor.get(f"{base(w)}/terms/{w.term.pk}/progress/").json()

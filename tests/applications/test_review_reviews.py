@@ -8,13 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_scopes import scope
 
+from accounts.organizations.services import organization_policy_update
 from applications.review.models import Review, ReviewRevision
 from applications.review.selectors.access import reviewer_has_conflict
 from applications.review.services import (
     application_shortlist,
     conflict_declare,
     review_save,
-    selection_settings_update,
 )
 from core.audit.models import AuditEvent
 from tests.applications.review_data import ReviewWorld, make_applicant
@@ -205,7 +205,7 @@ def test_shortlist_by_coordinators_and_by_mentors_only_where_allowed(w, applicat
     application.refresh_from_db()
     assert application.shortlisted
     with scope(organization=w.a.organization):
-        selection_settings_update(
+        organization_policy_update(
             organization=w.a.organization, actor=w.a.admin, mentors_may_shortlist=True
         )
     assert client_for(w.a.mentor).post(url, {"shortlisted": "0"}).status_code == 302
@@ -217,11 +217,3 @@ def test_shortlist_by_coordinators_and_by_mentors_only_where_allowed(w, applicat
     # A mentor of another term never shortlists here.
     with scope(organization=w.a.organization), pytest.raises(PermissionDenied):
         application_shortlist(application=application, actor=w.other_mentor, shortlisted=True)
-
-
-def test_selection_settings_are_for_admins(w):
-    url = reverse("applications:review-settings", kwargs={"org": w.slug})
-    assert client_for(w.a.coordinator).get(url).status_code == 403
-    answer = client_for(w.a.admin).post(url, {"mentors_may_shortlist": "on"})
-    assert answer.status_code == 302
-    assert client_for(w.a.admin).get(url).context["form"].initial["mentors_may_shortlist"]

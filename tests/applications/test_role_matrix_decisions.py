@@ -5,8 +5,8 @@ owner: see test_decisions_pages.py and test_decisions_api.py)."""
 import pytest
 from django_scopes import scopes_disabled
 
+from accounts.organizations.services import organization_policy_update
 from applications.apply.models import Application
-from applications.decisions.services import decision_settings_update
 from tests.isolation.fixtures import *  # noqa: F403
 from tests.isolation.fixtures import module_storage_fixtures
 from tests.isolation.matrix import cells, check_cell, row
@@ -63,13 +63,7 @@ TABLE = [
         data={"expected_count": 0},
         term=...,
     ),
-    row("get", "applications:decision-settings", {**ADMIN_PAGE, "admin": 200}),
-    row(
-        "post",
-        "applications:decision-settings",
-        {**ADMIN_PAGE, "admin": 302},
-        data={"mentors_may_decide": "on"},
-    ),
+    row("get", "applications:decision-texts", {**ADMIN_PAGE, "admin": 200}),
     row("get", "applications:program-decision-texts", {**ADMIN_PAGE, "admin": 200}, program=...),
     row(
         "post",
@@ -104,13 +98,6 @@ TABLE = [
         {**ADMIN_API, "admin": 200, "coordinator": 200},
         data=lambda w: {"term": w.params_a["term"], "expected_count": 0},
     ),
-    row("get", "api:decision-settings", MEMBERS_API),
-    row(
-        "patch",
-        "api:decision-settings",
-        {**ADMIN_API, "admin": 200},
-        data={"mentors_may_decide": True},
-    ),
     row("get", "api:program-decision-texts", MEMBERS_API, program=...),
     row(
         "patch",
@@ -140,7 +127,7 @@ def test_decisions_role_matrix(world, role_clients, cell, role):
 @pytest.fixture
 def mentors_may_decide(world):
     with scopes_disabled():
-        decision_settings_update(
+        organization_policy_update(
             organization=world.a.organization, actor=world.a.admin, mentors_may_decide=True
         )
     return world

@@ -86,13 +86,6 @@ TABLE = [
         application=...,
         answer=...,
     ),
-    row("get", "applications:review-settings", {**PAGE, **ADMIN_ONLY}),
-    row(
-        "post",
-        "applications:review-settings",
-        {**PAGE, "admin": 302, "coordinator": 403, "mentor": 403},
-        data={"mentors_may_shortlist": "on"},
-    ),
     row("get", "applications:review-conflicts", {**PAGE, **ADMIN_ONLY}),
     # API
     row("get", "api:review-applicants", {**API, **REVIEWERS}, term=...),
@@ -127,13 +120,6 @@ TABLE = [
         application=_mine,
     ),
     row("get", "api:review-conflicts", {**API, **ADMIN_ONLY}),
-    row("get", "api:review-settings", {**API, **ADMIN_ONLY}),
-    row(
-        "put",
-        "api:review-settings",
-        {**API, **ADMIN_ONLY},
-        data={"mentors_may_shortlist": True},
-    ),
 ]
 
 

@@ -2,7 +2,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import (
-    BooleanField,
     Count,
     Exists,
     IntegerField,
@@ -14,13 +13,13 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django_scopes import scopes_disabled
 
 from accounts.organizations.models import Organization, Role
 from accounts.organizations.selectors import user_roles
 from accounts.people.models import User
 from applications.apply.models import Application, ApplicationState
-from applications.review.models import ConflictOfInterest, SelectionSettings
+from applications.review.models import ConflictOfInterest
+from core.tenancy import cross_tenant
 from programs.prerequisites.models import Prerequisite
 from programs.terms.models import Term, TermMentor
 
@@ -93,28 +92,28 @@ class ApplicantFilters:
 
 @dataclass
 class ReviewerContext:
-    """What the viewer may do in one term, computed with the term in one query."""
+    """The viewer in one term of the review area, with the answers of the named permissions
+    the pages and the API need for every row (asked once, through `has_perm`)."""
 
     user: User
     term: Term
     role: str
-    is_term_mentor: bool
-    mentors_may_shortlist: bool
+    can_shortlist: bool
+    can_read_all_notes: bool
+    can_view_conflicts: bool
     required_prerequisites: int = 0
 
-    @property
-    def is_admin(self) -> bool:
-        return self.role == Role.ADMIN
-
-    @property
-    def may_shortlist(self) -> bool:
-        return self.role in ORGANIZATION_REVIEWERS or (
-            self.is_term_mentor and self.mentors_may_shortlist
+    @classmethod
+    def of(cls, user: User, term: Term, required_prerequisites: int) -> "ReviewerContext":
+        return cls(
+            user=user,
+            term=term,
+            role=user_roles(user).get(term.organization_id),
+            can_shortlist=user.has_perm("applications.shortlist_term", term),
+            can_read_all_notes=user.has_perm("applications.read_all_review_notes", term),
+            can_view_conflicts=user.has_perm("applications.view_conflicts", term),
+            required_prerequisites=required_prerequisites,
         )
-
-    @property
-    def sees_all_notes(self) -> bool:
-        return self.is_admin
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -124,27 +123,6 @@ def _count(queryset: QuerySet, group: str) -> Coalesce:
     """The number of rows of a correlated queryset, 0 when none."""
     counted = queryset.order_by().values(group).annotate(n=Count("pk")).values("n")[:1]
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
-def is_term_mentor(*, user: User, term: Term) -> bool:
-    cached = getattr(term, "_review_mentor_of", None)
-    if cached is not None and cached[0] == user.pk:
-        return cached[1]
-    with scopes_disabled():
-        found = TermMentor.objects.filter(term_id=term.pk, user=user).exists()
-    term._review_mentor_of = (user.pk, found)
-    return found
-
-
-def selection_settings_of(*, organization: Organization) -> SelectionSettings:
-    """The organization's selection settings (defaults when never saved)."""
-    cached = getattr(organization, "_selection_settings", None)
-    if cached is None:
-        with scopes_disabled():
-            cached = SelectionSettings.objects.filter(organization=organization).first()
-        cached = cached or SelectionSettings(organization=organization)
-        organization._selection_settings = cached
-    return cached
 
 
 def _required_prerequisites(term_ref) -> Coalesce:
@@ -158,61 +136,26 @@ def _required_prerequisites(term_ref) -> Coalesce:
     )
 
 
-def _context_annotations(user: User, term_ref: str = "") -> dict:
-    settings = SelectionSettings.objects.with_scopes_disabled().filter(
-        organization=OuterRef(f"{term_ref}organization")
-    )
-    return {
-        "viewer_is_mentor": Exists(
-            TermMentor.objects.with_scopes_disabled().filter(
-                term=OuterRef(f"{term_ref}pk"), user=user
-            )
-        ),
-        "viewer_mentors_may_shortlist": Coalesce(
-            Subquery(settings.values("mentors_may_shortlist")[:1]),
-            Value(False),
-            output_field=BooleanField(),
-        ),
-        "viewer_required_prerequisites": _required_prerequisites(term_ref),
-    }
-
-
-def _context_for(user: User, term: Term, annotated) -> ReviewerContext | None:
-    role = user_roles(user).get(term.organization_id)
-    is_mentor = bool(annotated.viewer_is_mentor)
-    term._review_mentor_of = (user.pk, is_mentor)
-    if role not in ORGANIZATION_REVIEWERS and not (role == Role.MENTOR and is_mentor):
-        return None
-    return ReviewerContext(
-        user=user,
-        term=term,
-        role=role,
-        is_term_mentor=is_mentor,
-        mentors_may_shortlist=bool(annotated.viewer_mentors_may_shortlist),
-        required_prerequisites=annotated.viewer_required_prerequisites,
-    )
-
-
 def review_term_get(*, user: User, organization: Organization, pk) -> ReviewerContext:
     """The term to review with what the viewer may do there; 404 for a term of another
     organization or one the viewer may not review (a mentor of another term)."""
     term = (
         Term.objects.filter(organization=organization, pk=pk)
         .select_related("program", "cycle", "organization")
-        .annotate(**_context_annotations(user))
+        .annotate(viewer_required_prerequisites=_required_prerequisites(""))
         .first()
     )
-    context = term and _context_for(user, term, term)
-    if context is None:
+    if term is None or not user.has_perm("applications.review_term", term):
         raise Http404("No such term.")
-    return context
+    return ReviewerContext.of(user, term, term.viewer_required_prerequisites)
 
 
 def review_application_get(
     *, user: User, organization: Organization, public_id
 ) -> tuple[Application, ReviewerContext]:
     """A submitted application the viewer may review, with the viewer's context in its
-    term; 404 otherwise. One query."""
+    term; 404 otherwise (a mentor of another term gets the same 404 as for a missing
+    applicant)."""
     application = (
         Application.objects.filter(organization=organization, public_id=public_id)
         .exclude(state=S.DRAFT)
@@ -225,36 +168,49 @@ def review_application_get(
             "applicant__mentee_profile__resume",
         )
         .annotate(
-            **_context_annotations(user, "term__"),
+            viewer_required_prerequisites=_required_prerequisites("term__"),
             viewer_conflicted=Exists(
                 ConflictOfInterest.objects.filter(application=OuterRef("pk"), reviewer=user)
             ),
         )
         .first()
     )
-    context = application and _context_for(user, application.term, application)
-    if context is None:
+    if application is None or not user.has_perm("applications.review_application", application):
         raise Http404("No such application.")
     application._conflict_viewer = user.pk
     application.organization = organization  # the same row: spares a query
+    context = ReviewerContext.of(user, application.term, application.viewer_required_prerequisites)
     return application, context
 
 
 def reviewer_has_conflict(user: User, application: Application) -> bool:
-    """Whether `user` declared a conflict of interest with `application` (PRODUCT.md rule
-    6): such a reviewer may not see its reviews, review it or decide on it."""
+    """Whether `user` declared a conflict of interest with `application`: such a reviewer
+    may not see its reviews, review it or decide on it."""
     if getattr(application, "_conflict_viewer", None) == user.pk:
         return bool(application.viewer_conflicted)
-    with scopes_disabled():
-        return ConflictOfInterest.objects.filter(
-            application_id=application.pk, reviewer=user
-        ).exists()
+    return user.pk is not None and application.pk in conflicts_declared(
+        user_id=user.pk, organization_id=application.organization_id
+    )
 
 
-def reviewable_applications_of(*, user: User, applicant_id: int) -> QuerySet[Application]:
-    """CROSS-TENANT (call inside scopes_disabled): the submitted applications of one person
-    that `user` may review (admin or coordinator of the organization, or mentor of the
-    term) and has no conflict with. Used for resume access only."""
+@cross_tenant
+def conflicts_declared(*, user_id: int, organization_id: int) -> frozenset[int]:
+    """The ids of the applications a person declared a conflict with in one organization.
+    Runs in any scope because permission predicates may ask about an object of another
+    organization than the URL's; it filters by the person and the organization given."""
+    return frozenset(
+        ConflictOfInterest.objects.filter(
+            organization_id=organization_id, reviewer_id=user_id
+        ).values_list("application_id", flat=True)
+    )
+
+
+@cross_tenant
+def reviewable_applications_of(*, user: User, applicant_id: int) -> bool:
+    """CROSS-TENANT because a resume belongs to a person, not a tenant: whether `user` may
+    review any submitted application of one person (admin or coordinator of its
+    organization, or mentor of its term) and declared no conflict with it. Filters by the
+    applicant and by the organizations the viewer belongs to. Used for resume access only."""
     roles = user_roles(user)
     organization_wide = [org for org, role in roles.items() if role in ORGANIZATION_REVIEWERS]
     mentored = TermMentor.objects.filter(user=user).values("term_id")
@@ -266,4 +222,5 @@ def reviewable_applications_of(*, user: User, applicant_id: int) -> QuerySet[App
             | Q(term_id__in=mentored, organization_id__in=list(roles))
         )
         .exclude(conflicts__reviewer=user)
+        .exists()
     )

@@ -71,8 +71,10 @@ def application_reviews(*, application: Application, context: ReviewerContext) -
     for review in reviews:
         mine = review.reviewer_id == context.user.pk
         review.is_mine = mine
-        review.visible_notes = review.notes if (mine or context.sees_all_notes) else ""
-        review.earlier = list(review.revisions.all()) if (mine or context.is_admin) else []
+        review.visible_notes = review.notes if (mine or context.can_read_all_notes) else ""
+        review.earlier = (
+            list(review.revisions.all()) if (mine or context.can_read_all_notes) else []
+        )
     return reviews
 
 

@@ -157,7 +157,7 @@ def visible_notes(
     them for admins, their own for everyone else; none for applicants they are in conflict
     with. One query."""
     reviews = Review.objects.filter(application_id__in=application_ids).exclude(notes="")
-    if not context.sees_all_notes:
+    if not context.can_read_all_notes:
         reviews = reviews.filter(reviewer=context.user)
     reviews = reviews.exclude(application__conflicts__reviewer=context.user)
     found: dict[int, list[tuple[str, str]]] = {}

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.people.selectors import mentee_profile_summary
 from accounts.tenancy import organization_view
-from applications.decisions.selectors import application_history, decider_for
+from applications.decisions.selectors import application_history
 from applications.decisions.views import controls_context as decision_controls_context
 from applications.review.forms import ConflictForm, ReviewForm
 from applications.review.selectors import access as selectors
@@ -41,7 +41,7 @@ def _applicant_context(request, application, context, **forms) -> dict:
         "conflicted": conflicted,
         "conflicts": (
             list(selectors_applicant.application_conflicts(application=application))
-            if context.is_admin
+            if context.can_view_conflicts
             else []
         ),
         "history": application_history(application=application),
@@ -50,18 +50,10 @@ def _applicant_context(request, application, context, **forms) -> dict:
         "review_form": forms.get("review_form") or ReviewForm(initial=ReviewForm.initial_for(mine)),
         "conflict_form": forms.get("conflict_form") or ConflictForm(),
         "next": request.GET.get("next", ""),
-        # Accept / decline buttons of the decisions area, per the viewer's role.
+        # Accept / decline buttons of the decisions area, per the named permissions.
         **{
             key: value
-            for key, value in decision_controls_context(
-                request,
-                application,
-                decider_for(
-                    request.user,
-                    request.organization,
-                    conflicted=frozenset({application.pk}) if conflicted else frozenset(),
-                ),
-            ).items()
+            for key, value in decision_controls_context(request, application).items()
             if key in ("can_accept", "can_decline")
         },
     }
@@ -180,7 +172,7 @@ def shortlist(request, application):
     application, context = selectors.review_application_get(
         user=request.user, organization=request.organization, public_id=application
     )
-    if not context.may_shortlist:
+    if not context.can_shortlist:
         raise PermissionDenied("Your role cannot change the shortlist here.")
     wanted = request.POST.get("shortlisted") in ("1", "true", "on", "yes")
     try:
