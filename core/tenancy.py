@@ -32,8 +32,10 @@ def cross_tenant(function: F) -> F:
 
 
 def _rendered(response):
-    # The admin answers with template responses that render (and so run their queries) only
-    # after the view returns; rendering here keeps every query inside the view's scope.
+    # The admin answers with template responses, rendered by Django only after the view has
+    # returned. A queryset made inside the door stays unscoped, but a template can still
+    # reach a tenant-owned row through a related manager: rendering here keeps every query
+    # of the page inside the door.
     if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
         response.render()
     return response
