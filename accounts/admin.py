@@ -1,10 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django_scopes import scopes_disabled
 
 from accounts.invitations.models import Invitation, JoinRequest, OrganizationRequest
 from accounts.organizations.models import Membership, Organization
 from accounts.people.models import MenteeProfile, MentorProfile, User
+from core.tenancy import CrossTenantAdmin
 
 
 @admin.register(User)
@@ -27,15 +27,14 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(CrossTenantAdmin, admin.ModelAdmin):
     """Django admin is a superuser's tool and sees every tenant on purpose."""
 
     list_display = ["user", "organization", "role"]
     list_filter = ["role"]
 
     def get_queryset(self, request):
-        with scopes_disabled():
-            return Membership.objects.all().select_related("user", "organization")
+        return super().get_queryset(request).select_related("user", "organization")
 
 
 # Profiles (accounts part A). The date of birth and demographic answers are not shown here:
@@ -70,25 +69,23 @@ class _ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(_ReadOnlyAdmin):
+class InvitationAdmin(CrossTenantAdmin, _ReadOnlyAdmin):
     list_display = ["email", "organization", "role", "status", "sent_at", "expires_at"]
     list_filter = ["status", "role"]
     search_fields = ["email"]
     exclude = ["token_hash"]
 
     def get_queryset(self, request):
-        with scopes_disabled():
-            return Invitation.objects.all().select_related("organization")
+        return super().get_queryset(request).select_related("organization")
 
 
 @admin.register(JoinRequest)
-class JoinRequestAdmin(_ReadOnlyAdmin):
+class JoinRequestAdmin(CrossTenantAdmin, _ReadOnlyAdmin):
     list_display = ["user", "organization", "status", "created_at"]
     list_filter = ["status"]
 
     def get_queryset(self, request):
-        with scopes_disabled():
-            return JoinRequest.objects.all().select_related("user", "organization")
+        return super().get_queryset(request).select_related("user", "organization")
 
 
 @admin.register(OrganizationRequest)

@@ -3,7 +3,6 @@ twice changes nothing. Later features add their part in `load_demo` below."""
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
-from django_scopes import scopes_disabled
 
 from accounts.invitations.demo import load_demo as load_demo_invitations
 from accounts.organizations.models import Membership, Organization, Role
@@ -11,6 +10,7 @@ from accounts.people import demo as accounts_demo
 from accounts.people.demo import DEMO_PASSWORD
 from accounts.people.models import User
 from applications.demo import load_demo as load_applications_demo
+from core.tenancy import cross_tenant
 from mentorship.demo import load_demo as load_mentorship_demo
 from programs.demo import load_demo as load_programs_demo
 
@@ -35,36 +35,44 @@ PEOPLE = {
 
 @transaction.atomic
 def load_demo() -> dict[str, int]:
-    created = {"organizations": 0, "users": 0, "memberships": 0}
-    with scopes_disabled():
-        organizations = {}
-        for slug, (name, description) in ORGANIZATIONS.items():
-            organizations[slug], new = Organization.objects.get_or_create(
-                slug=slug, defaults={"name": name, "description": description}
-            )
-            created["organizations"] += new
-        for email, (display_name, is_staff, roles) in PEOPLE.items():
-            user = User.objects.filter(email=email).first()
-            if user is None:
-                user = User.objects.create_user(
-                    email=email,
-                    password=DEMO_PASSWORD,
-                    display_name=display_name,
-                    is_staff=is_staff,
-                )
-                created["users"] += 1
-            EmailAddress.objects.get_or_create(
-                user=user, email=email, defaults={"verified": True, "primary": True}
-            )
-            for slug, role in roles:
-                _, new = Membership.objects.get_or_create(
-                    organization=organizations[slug], user=user, defaults={"role": role}
-                )
-                created["memberships"] += new
+    created = _load_organizations_and_people()
     # Profiles (accounts part A): the demo mentee's complete profile with a resume PDF.
     created.update(accounts_demo.load_demo())
     created.update(load_demo_invitations())
     created.update(load_programs_demo())
     created.update(load_applications_demo())
     created.update(load_mentorship_demo())
+    return created
+
+
+@cross_tenant
+def _load_organizations_and_people() -> dict[str, int]:
+    """Cross-tenant because the demo creates both demo organizations and the memberships of
+    their people at once; it touches only the organizations and addresses listed above,
+    looked up by slug and email. Returns how many of each it created."""
+    created = {"organizations": 0, "users": 0, "memberships": 0}
+    organizations = {}
+    for slug, (name, description) in ORGANIZATIONS.items():
+        organizations[slug], new = Organization.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
+        created["organizations"] += new
+    for email, (display_name, is_staff, roles) in PEOPLE.items():
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=email,
+                password=DEMO_PASSWORD,
+                display_name=display_name,
+                is_staff=is_staff,
+            )
+            created["users"] += 1
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        for slug, role in roles:
+            _, new = Membership.objects.get_or_create(
+                organization=organizations[slug], user=user, defaults={"role": role}
+            )
+            created["memberships"] += new
     return created

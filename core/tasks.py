@@ -6,8 +6,19 @@ from django_scopes import scope
 
 def enqueue_on_commit(task, *args, **kwargs) -> None:
     """The one way to enqueue: after the surrounding transaction commits (at once outside
-    one), with ids as arguments, never model instances."""
-    transaction.on_commit(lambda: task.delay(*args, **kwargs))
+    one), with ids as arguments, never model instances.
+
+    A broker that cannot be reached at that moment is logged, not raised: the change is
+    already committed, so the person who made it must not get an error page for it. Work
+    that must not be lost keeps its own record and is picked up again by a sweep (the email
+    outbox re-sends its queued rows)."""
+
+    def send():
+        task.delay(*args, **kwargs)
+
+    # Names the task in the error Django logs when sending fails.
+    send.__qualname__ = f"{getattr(task, 'name', type(task).__name__)}.delay"
+    transaction.on_commit(send, robust=True)
 
 
 class TenantTask(Task):

@@ -3,8 +3,9 @@ cycle (applications/decisions/demo.py) confirm their offers, so borealis's term 
 mentorships past their midterm, one of them `mentee@example.org`'s. The confirmation goes
 through the same service as the offer page."""
 
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
+from accounts.organizations.models import Organization
 from accounts.people.models import User
 from applications.decisions.models import Offer, OfferState
 from mentorship.mentorships.models import Mentorship
@@ -17,20 +18,23 @@ LEGAL_NAMES = {
 
 
 def load_demo() -> dict[str, int]:
-    with scopes_disabled():
+    borealis = Organization.objects.filter(slug="borealis").first()
+    if borealis is None:
+        return {"mentorships": 0}
+    # Every row this demo reads or writes is borealis's.
+    with scope(organization=borealis):
         before = Mentorship.objects.count()
         pending = list(
             Offer.objects.select_related("application__organization", "application__applicant")
             .filter(
                 state=OfferState.PENDING,
-                application__organization__slug="borealis",
+                application__organization=borealis,
                 application__applicant__email__in=list(LEGAL_NAMES),
             )
             .order_by("pk")
         )
-    for offer in pending:
-        mentee: User = offer.application.applicant
-        with scope(organization=offer.application.organization):
+        for offer in pending:
+            mentee: User = offer.application.applicant
             offer_confirm(
                 offer=offer,
                 mentee=mentee,
@@ -38,5 +42,4 @@ def load_demo() -> dict[str, int]:
                 agreed=True,
                 ip="192.0.2.10",
             )
-    with scopes_disabled():
         return {"mentorships": Mentorship.objects.count() - before}

@@ -1,53 +1,58 @@
 """Filtersets and permission names shared by the programs API views."""
 
 from django_filters import rest_framework as filters
-from django_scopes import scopes_disabled
 
 from programs.prerequisites.models import Prerequisite
 from programs.programs.models import Program
 from programs.terms.models import Milestone, Term, TermMentor
 
-# Filtersets are declared unscoped (django-scopes caveat: declaring one may touch managers).
-with scopes_disabled():
 
-    class ProgramFilter(filters.FilterSet):
-        status = filters.CharFilter()
+# Every filter below is declared by hand and none chooses among rows of a model, so declaring
+# these filtersets queries nothing and needs no scope. A filter that picks a row (a
+# ModelChoiceFilter, or one generated for a foreign key) would read the model's manager
+# when declared, outside any scope: such a filterset needs another design.
+class ProgramFilter(filters.FilterSet):
+    status = filters.CharFilter()
 
-        class Meta:
-            model = Program
-            fields = ["status"]
+    class Meta:
+        model = Program
+        fields = ["status"]
 
-    class TermFilter(filters.FilterSet):
-        program = filters.CharFilter(field_name="program__slug")
-        cycle = filters.NumberFilter(field_name="cycle_id")
-        kind = filters.CharFilter()
 
-        class Meta:
-            model = Term
-            fields = ["program", "cycle", "kind"]
+class TermFilter(filters.FilterSet):
+    program = filters.CharFilter(field_name="program__slug")
+    cycle = filters.NumberFilter(field_name="cycle_id")
+    kind = filters.CharFilter()
 
-    class MilestoneFilter(filters.FilterSet):
-        term = filters.NumberFilter(field_name="term_id")
-        kind = filters.CharFilter()
+    class Meta:
+        model = Term
+        fields = ["program", "cycle", "kind"]
 
-        class Meta:
-            model = Milestone
-            fields = ["term", "kind"]
 
-    class TermMentorFilter(filters.FilterSet):
-        term = filters.NumberFilter(field_name="term_id")
+class MilestoneFilter(filters.FilterSet):
+    term = filters.NumberFilter(field_name="term_id")
+    kind = filters.CharFilter()
 
-        class Meta:
-            model = TermMentor
-            fields = ["term"]
+    class Meta:
+        model = Milestone
+        fields = ["term", "kind"]
 
-    class PrerequisiteFilter(filters.FilterSet):
-        term = filters.NumberFilter(field_name="term_id")
-        standing = filters.BooleanFilter(field_name="term", lookup_expr="isnull")
 
-        class Meta:
-            model = Prerequisite
-            fields = ["term", "standing"]
+class TermMentorFilter(filters.FilterSet):
+    term = filters.NumberFilter(field_name="term_id")
+
+    class Meta:
+        model = TermMentor
+        fields = ["term"]
+
+
+class PrerequisiteFilter(filters.FilterSet):
+    term = filters.NumberFilter(field_name="term_id")
+    standing = filters.BooleanFilter(field_name="term", lookup_expr="isnull")
+
+    class Meta:
+        model = Prerequisite
+        fields = ["term", "standing"]
 
 
 MANAGE_PROGRAM = "programs.manage_program"

@@ -10,12 +10,15 @@ from celery import shared_task
 from django.conf import settings
 from django.http import Http404
 from django.test import RequestFactory
+from django_filters import FilterSet, ModelChoiceFilter, ModelMultipleChoiceFilter
 from django_scopes import ScopeError, get_scope
 
 from accounts.tenancy import owned_object
 from applications.apply.models import Application
 from applications.apply.selectors.mine import my_application_get
 from core.tasks import TenantTask
+from programs import filters as programs_filters
+from programs.programs import api as programs_api
 from programs.programs.models import Program
 from tests.conftest import api_client_for, client_for
 from tests.factories.accounts import UserFactory
@@ -175,3 +178,23 @@ def test_another_persons_application_page_and_api_are_404(applications):
     api = api_client_for(mine.applicant).get(f"/api/v1/me/applications/{theirs.public_id}/")
     assert api.status_code == 404
     assert client_for(mine.applicant).get(f"/me/applications/{mine.public_id}/").status_code == 200
+
+
+# --- filtersets ---------------------------------------------------------------------------
+
+
+def test_the_programs_filtersets_pick_no_model_rows():
+    """They are declared at import time, outside any scope: a filter choosing among a
+    tenant-owned model's rows would need that model's manager there."""
+    filtersets = [
+        value
+        for module in (programs_filters, programs_api)
+        for value in vars(module).values()
+        if isinstance(value, type) and issubclass(value, FilterSet) and value is not FilterSet
+    ]
+    assert len(filtersets) >= 6
+    for filterset in filtersets:
+        for name, declared in filterset.base_filters.items():
+            assert not isinstance(declared, ModelChoiceFilter | ModelMultipleChoiceFilter), (
+                f"{filterset.__name__}.{name}"
+            )

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
 from accounts.organizations.models import Membership, Organization, OrganizationPolicy, Role
 from accounts.people.models import User
@@ -82,8 +82,8 @@ def membership_add(*, organization: Organization, actor: User, email: str, role:
     if role not in Role.values:
         raise ValidationError({"role": f"Choose one of: {', '.join(Role.values)}."})
     email = (email or "").strip().lower()
-    with scopes_disabled():
-        user = User.objects.filter(email__iexact=email, is_active=True).first()
+    # People are not tenant-owned: finding an account by email needs no scope.
+    user = User.objects.filter(email__iexact=email, is_active=True).first()
     if user is None:
         raise ValidationError(
             {"email": "No account uses this email address. Ask the person to sign up first."}

@@ -53,21 +53,13 @@ class CatalogFilters:
     kind: str = ""
 
 
-def catalog_programs(
-    filters: CatalogFilters | None = None, now: datetime | None = None
-) -> QuerySet[Program]:
-    """CROSS-TENANT: published programs with a term accepting applications, searchable and
-    filterable. Only approved programs of any organization, and of them only their terms
-    that accept applications. Every queryset here is built unscoped, so the result can be
-    evaluated (paginated) anywhere."""
-    filters = filters or CatalogFilters()
-    now = now or timezone.now()
-    open_terms = Term.objects.with_scopes_disabled().filter(accepting_q(now))
+def _catalog_queryset(filters: CatalogFilters, now: datetime) -> QuerySet[Program]:
+    # Built only inside the cross-tenant selectors below.
+    open_terms = Term.objects.filter(accepting_q(now))
     if filters.kind in TermKind.values:
         open_terms = open_terms.filter(kind=filters.kind)
     queryset = (
-        Program.objects.with_scopes_disabled()
-        .filter(status=ProgramStatus.APPROVED)
+        Program.objects.filter(status=ProgramStatus.APPROVED)
         .filter(Exists(open_terms.filter(program=OuterRef("pk"))))
         .select_related("organization")
         .prefetch_related(
@@ -90,14 +82,27 @@ def catalog_programs(
     return queryset
 
 
+@cross_tenant
+def catalog_programs(
+    filters: CatalogFilters | None = None, now: datetime | None = None
+) -> list[Program]:
+    """Cross-tenant because the public catalog shows every organization; filtered to
+    approved programs with a term accepting applications (and of them only those terms),
+    then by the visitor's search and filters. Returned as a list, loaded here with its
+    terms, skills and organization (a fixed number of queries), so it can be paginated
+    anywhere."""
+    filters = filters or CatalogFilters()
+    return list(_catalog_queryset(filters, now or timezone.now()))
+
+
+@cross_tenant
 def catalog_facets(now: datetime | None = None) -> dict:
-    """CROSS-TENANT: the skills and organizations of the programs in the catalog."""
-    published = catalog_programs(now=now).values("pk")
+    """Cross-tenant because the public catalog shows every organization; filtered to the
+    programs in the catalog. The skills and organizations of those programs."""
+    published = _catalog_queryset(CatalogFilters(), now or timezone.now()).values("pk")
     skills = Skill.objects.filter(programs__in=published).distinct().order_by("name")
     organizations = Organization.objects.filter(
-        pk__in=Program.objects.with_scopes_disabled()
-        .filter(pk__in=published)
-        .values("organization_id")
+        pk__in=Program.objects.filter(pk__in=published).values("organization_id")
     ).order_by("name")
     return {"skills": list(skills), "organizations": list(organizations)}
 

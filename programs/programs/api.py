@@ -1,7 +1,6 @@
 """Cycles and program approval (/api/v1/staff/): platform staff."""
 
 from django_filters import rest_framework as filters
-from django_scopes import scopes_disabled
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -23,14 +22,13 @@ from programs.programs.services import (
     program_update,
 )
 
-with scopes_disabled():
 
-    class StaffProgramFilter(filters.FilterSet):
-        status = filters.CharFilter()
+class StaffProgramFilter(filters.FilterSet):
+    status = filters.CharFilter()
 
-        class Meta:
-            model = Program
-            fields = ["status"]
+    class Meta:
+        model = Program
+        fields = ["status"]
 
 
 @extend_schema(

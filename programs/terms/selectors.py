@@ -1,6 +1,6 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
-from django_scopes import scopes_disabled
+from django_scopes import scope
 
 from accounts.organizations.models import Membership, Organization, Role
 from accounts.people.models import User
@@ -40,7 +40,7 @@ def organization_term_mentors(*, organization: Organization) -> QuerySet[TermMen
 
 def organization_mentor_choices(*, organization: Organization) -> QuerySet[User]:
     """The people who can mentor a term: the organization's members with the mentor role."""
-    with scopes_disabled():
+    with scope(organization=organization):
         ids = list(
             Membership.objects.filter(organization=organization, role=Role.MENTOR).values_list(
                 "user_id", flat=True
