@@ -6,7 +6,6 @@ from datetime import datetime
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
-from django_scopes import scopes_disabled
 
 from accounts.organizations.models import Organization
 from accounts.people.models import User
@@ -25,6 +24,7 @@ from applications.decisions.models import (
     TermSlot,
 )
 from core.audit.models import AuditEvent
+from core.tenancy import cross_tenant
 from programs.programs.models import Program
 from programs.rules import mentored_term_ids
 from programs.terms.models import Term
@@ -32,15 +32,15 @@ from programs.terms.models import Term
 S = ApplicationState
 
 
+@cross_tenant
 def program_texts(*, program: Program) -> ProgramDecisionTexts:
     """The program's decline feedback and agreement (the defaults, unsaved, when never
-    edited). Looked up by the program itself, so it is safe in any scope: the mentee's own
-    pages (unscoped, CROSS-TENANT) show the agreement of the program that made the offer."""
-    found = (
-        ProgramDecisionTexts.objects.with_scopes_disabled()
-        .filter(program=program, organization_id=program.organization_id)
-        .first()
-    )
+    edited). Cross-tenant so it answers in any scope (a mentee's offer page runs in the
+    offer's organization, a staff page in none); it reads only the given program's row of
+    that program's organization."""
+    found = ProgramDecisionTexts.objects.filter(
+        program=program, organization_id=program.organization_id
+    ).first()
     return found or ProgramDecisionTexts(
         organization_id=program.organization_id,
         program=program,
@@ -148,16 +148,17 @@ def applicant_placement(*, applicant: User, cycle_id: int) -> Placement | None:
     return Placement.objects.filter(applicant=applicant, cycle_id=cycle_id).first()
 
 
-def decisions_to_announce(*, now: datetime) -> list[int]:
-    """CROSS-TENANT: ids of decided applications whose cycle announced its results and
-    whose decision email was not sent yet."""
-    with scopes_disabled():
-        sent = DecisionEmail.objects.filter(kind=EmailKind.DECISION).values("application_id")
-        return list(
-            Decision.objects.filter(application__cycle__results_announced_at__lte=now)
-            .exclude(application_id__in=sent)
-            .values_list("application_id", flat=True)
-        )
+@cross_tenant
+def decisions_to_announce(*, now: datetime) -> list[tuple[int, int]]:
+    """(organization id, application id) of decided applications whose cycle announced its
+    results and whose decision email was not queued yet. Cross-tenant: a cycle announces
+    for every organization at once; each email is then sent in its own organization."""
+    sent = DecisionEmail.objects.filter(kind=EmailKind.DECISION).values("application_id")
+    return list(
+        Decision.objects.filter(application__cycle__results_announced_at__lte=now)
+        .exclude(application_id__in=sent)
+        .values_list("organization_id", "application_id")
+    )
 
 
 def application_history(*, application: Application) -> QuerySet[AuditEvent]:

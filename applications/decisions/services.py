@@ -159,7 +159,9 @@ def _announce_if_due(application: Application) -> None:
     """A decision taken after the cycle's announcement is emailed at once (after commit);
     earlier ones wait for the announcement sweep."""
     if timezone.now() >= application.cycle.results_announced_at:
-        enqueue_on_commit(send_decision_email, application.pk)
+        enqueue_on_commit(
+            send_decision_email, application.pk, organization_id=application.organization_id
+        )
 
 
 class BulkDeclineResult(dict):
