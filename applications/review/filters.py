@@ -76,6 +76,15 @@ class YesNoFilter(django_filters.BooleanFilter):
     field_class = YesNoField
 
 
+def _country_filter(choices) -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(
+        label="Country",
+        choices=choices,
+        empty_label=ANY,
+        field_name="applicant__mentee_profile__country",
+    )
+
+
 class ApplicantFilterSet(django_filters.FilterSet):
     """The term's applicants as the viewer asks for them. Needs the viewer's context
     (`context=`): completeness counts the term's prerequisites, and "not reviewed by me"
@@ -90,12 +99,7 @@ class ApplicantFilterSet(django_filters.FilterSet):
     shortlisted = YesNoFilter(label="Shortlisted", field_name="shortlisted")
     complete = YesNoFilter(label="Prerequisites complete", method="filter_complete")
     skill = django_filters.CharFilter(label="Skill", max_length=50, method="filter_skill")
-    country = django_filters.ChoiceFilter(
-        label="Country",
-        choices=list(countries),
-        empty_label=ANY,
-        field_name="applicant__mentee_profile__country",
-    )
+    country = _country_filter(list(countries))
     score_min = django_filters.NumberFilter(
         label="Score from",
         field_name="average_score",
@@ -139,11 +143,16 @@ class ApplicantFilterSet(django_filters.FilterSet):
         self.context = context
         if countries_present is not None:
             # Only the countries of the term's applicants: a short list to choose from.
+            # A new filter, not new choices on the copied one: that may hold a built field.
             names = dict(countries)
-            self.filters["country"].extra["choices"] = sorted(
-                ((code, names.get(code, code)) for code in countries_present if code),
-                key=lambda choice: choice[1],
+            country = _country_filter(
+                sorted(
+                    ((code, names.get(code, code)) for code in countries_present if code),
+                    key=lambda choice: choice[1],
+                )
             )
+            country.model, country.parent = queryset.model, self
+            self.filters["country"] = country
 
     @property
     def sort_key(self) -> str:
