@@ -1,5 +1,4 @@
 from celery import Task, shared_task
-from django.core.cache import cache
 from django.db import connection, transaction
 from django_scopes import scope
 
@@ -47,11 +46,3 @@ def heartbeat() -> str:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return "ok"
-
-
-@shared_task(name="mentorship.echo")
-def echo(value: str) -> str:
-    """Round-trips a value through the broker (and leaves it in the cache); used to prove
-    the worker wiring."""
-    cache.set(f"echo:{value}", value, timeout=300)
-    return value

@@ -17,9 +17,3 @@ def format_instant(value: datetime | None) -> str:
         return ""
     local = timezone.localtime(value)
     return f"{local:%Y-%m-%d %H:%M} {zone_name()}"
-
-
-def format_day(value: datetime | None) -> str:
-    if value is None:
-        return ""
-    return f"{timezone.localtime(value):%a %d %b %Y}"

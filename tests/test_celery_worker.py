@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.db import transaction
 
 from config.celery import app
-from core.tasks import echo, enqueue_on_commit
+from core.tasks import enqueue_on_commit
+from tests.worker_tasks import echo
 
 pytestmark = pytest.mark.worker
 

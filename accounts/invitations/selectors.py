@@ -1,6 +1,6 @@
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils import timezone  # noqa: E402
+from django.utils import timezone
 
 from accounts.invitations.models import (
     Invitation,

@@ -6,7 +6,6 @@ class ApiToken(AbstractAuthToken):
     """A personal API token: named, revocable, stored only as a hash (django-rest-knox)."""
 
     name = models.CharField(max_length=60)
-    last_used_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created"]

@@ -164,19 +164,15 @@ def _announce_if_due(application: Application) -> None:
         )
 
 
-class BulkDeclineResult(dict):
-    """{"declined": n, "skipped": n} (skipped: changed meanwhile or the actor is
-    conflicted)."""
-
-
 @transaction.atomic
 def term_decline_unshortlisted(
     *, term: Term, actor: User | None, expected_count: int | None = None
-) -> BulkDeclineResult:
+) -> dict[str, int]:
     """Declines every submitted applicant of the term nobody shortlisted, each with the
-    program's feedback. `expected_count` is the number the person confirmed; if the list
-    changed since (someone shortlisted or applied), nothing is declined and they are asked
-    to confirm again."""
+    program's feedback, and returns {"declined": n, "skipped": n} (skipped: changed
+    meanwhile, or the actor is in conflict with the applicant). `expected_count` is the
+    number the person confirmed; if the list changed since (someone shortlisted or
+    applied), nothing is declined and they are asked to confirm again."""
     targets = list(
         term_unshortlisted(term=term).select_related("term__program", "cycle", "applicant")
     )
@@ -205,7 +201,7 @@ def term_decline_unshortlisted(
         reason=f"Declined {declined} applicant(s) not shortlisted; skipped {skipped}.",
         data={"declined": declined, "skipped": skipped},
     )
-    return BulkDeclineResult(declined=declined, skipped=skipped)
+    return {"declined": declined, "skipped": skipped}
 
 
 def _check_text(value, field: str) -> str:

@@ -20,6 +20,7 @@ from accounts.tenancy import OrganizationAPIMixin
 from applications.apply.models import Application
 from applications.decisions.selectors import application_history
 from applications.review import serializers as s
+from applications.review.filters import ApplicantFilterBackend, ApplicantFilterSet
 from applications.review.models import ConflictOfInterest, Review
 from applications.review.selectors import access as selectors
 from applications.review.selectors import applicant as selectors_applicant
@@ -67,32 +68,30 @@ class ReviewAPIMixin(OrganizationAPIMixin):
         )
 
 
-def _filters(request):
-    query = s.ReviewApplicantQuerySerializer(data=request.query_params.dict())
-    query.is_valid(raise_exception=True)
-    return selectors.ApplicantFilters.from_cleaned(query.validated_data)
+class ReviewApplicantsMixin(ReviewAPIMixin):
+    """The term's applicants narrowed by the dashboard's FilterSet (400 on an invalid
+    filter). get_queryset keeps the viewer's context in `self.reviewer`."""
 
-
-@extend_schema(
-    tags=["review"],
-    parameters=[s.ReviewApplicantQuerySerializer],
-    description="The term's applicants as on the dashboard, filtered and sorted. Admins and "
-    "coordinators see every term of the organization; mentors only the terms they mentor "
-    "(404 otherwise). Scores and review counts are empty for applicants you declared a "
-    "conflict with. `other_active_applications` is only a number, never where.",
-)
-class ReviewApplicantsView(ReviewAPIMixin, generics.ListAPIView):
-    serializer_class = s.ReviewApplicantRowSerializer
-    pagination_class = ReviewApplicantsPagination
-    filter_backends: list = []
+    filter_backends = [ApplicantFilterBackend]
+    filterset_class = ApplicantFilterSet
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Application.objects.none()
         self.reviewer = self.term_context()
-        return selectors_dashboard.term_applicants(
-            context=self.reviewer, filters=_filters(self.request)
-        )
+        return selectors_dashboard.term_applicants(context=self.reviewer)
+
+
+@extend_schema(
+    tags=["review"],
+    description="The term's applicants as on the dashboard, filtered and sorted. Admins and "
+    "coordinators see every term of the organization; mentors only the terms they mentor "
+    "(404 otherwise). Scores and review counts are empty for applicants you declared a "
+    "conflict with. `other_active_applications` is only a number, never where.",
+)
+class ReviewApplicantsView(ReviewApplicantsMixin, generics.ListAPIView):
+    serializer_class = s.ReviewApplicantRowSerializer
+    pagination_class = ReviewApplicantsPagination
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -103,17 +102,18 @@ class ReviewApplicantsView(ReviewAPIMixin, generics.ListAPIView):
 
 @extend_schema(
     tags=["review"],
-    parameters=[s.ReviewApplicantQuerySerializer],
+    filters=True,
     responses={(200, "text/csv"): OpenApiTypes.STR},
     description="The filtered applicants as CSV (every page): the dashboard's columns and "
     "the private notes you may read (yours; all of them for admins).",
 )
-class ReviewApplicantsCsvView(ReviewAPIMixin, APIView):
+class ReviewApplicantsCsvView(ReviewApplicantsMixin, generics.GenericAPIView):
     renderer_classes = [JSONRenderer, ReviewCsvRenderer]
+    pagination_class = None
 
     def get(self, request, *args, **kwargs):
-        context = self.term_context()
-        return csv_response(context, _filters(request))
+        applicants = self.filter_queryset(self.get_queryset())
+        return csv_response(self.reviewer, applicants)
 
 
 @extend_schema(

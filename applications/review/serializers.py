@@ -3,44 +3,7 @@ OpenAPI schema (prefix Review...)."""
 
 from rest_framework import serializers
 
-from applications.apply.models import ApplicationState
 from applications.review.models import RUBRIC, ConflictKind
-from applications.review.selectors.access import sort_choices
-from core.api import COUNTRY_CHOICES
-
-
-class ReviewApplicantQuerySerializer(serializers.Serializer):
-    """The dashboard's filters and ordering, as query parameters."""
-
-    q = serializers.CharField(
-        required=False, max_length=100, allow_blank=True, help_text="Search names and answers."
-    )
-    state = serializers.ChoiceField(
-        choices=ApplicationState.choices, required=False, allow_blank=True
-    )
-    shortlisted = serializers.BooleanField(required=False, allow_null=True, default=None)
-    complete = serializers.BooleanField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="Every prerequisite done (true) or some missing (false).",
-    )
-    skill = serializers.CharField(required=False, max_length=50, allow_blank=True)
-    country = serializers.ChoiceField(choices=COUNTRY_CHOICES, required=False, allow_blank=True)
-    score_min = serializers.DecimalField(
-        max_digits=3, decimal_places=2, min_value=1, max_value=5, required=False
-    )
-    score_max = serializers.DecimalField(
-        max_digits=3, decimal_places=2, min_value=1, max_value=5, required=False
-    )
-    unreviewed = serializers.BooleanField(
-        required=False, default=False, help_text="Only applicants I have not reviewed yet."
-    )
-    sort = serializers.ChoiceField(
-        choices=[key for key, _ in sort_choices()],
-        required=False,
-        help_text="A column, `-` first for descending. Default: -submitted.",
-    )
 
 
 class ReviewApplicantRowSerializer(serializers.Serializer):

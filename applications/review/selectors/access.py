@@ -1,5 +1,4 @@
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db.models import (
     Count,
@@ -64,30 +63,6 @@ def sort_choices() -> list[tuple[str, str]]:
     for key, label in labels.items():
         choices += [(key, f"{label}, ascending"), (f"-{key}", f"{label}, descending")]
     return choices
-
-
-@dataclass
-class ApplicantFilters:
-    state: str = ""
-    shortlisted: bool | None = None
-    complete: bool | None = None
-    skill: str = ""
-    country: str = ""
-    score_min: Decimal | None = None
-    score_max: Decimal | None = None
-    unreviewed: bool = False
-    q: str = ""
-    sort: str = DEFAULT_SORT
-
-    @classmethod
-    def from_cleaned(cls, data: dict) -> "ApplicantFilters":
-        """From a form's or serializer's cleaned data (missing or invalid fields: unset)."""
-        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
-        known = {k: v for k, v in known.items() if v not in (None, "")}
-        filters = cls(**known)
-        if filters.sort.lstrip("-") not in SORTS:
-            filters.sort = DEFAULT_SORT
-        return filters
 
 
 @dataclass

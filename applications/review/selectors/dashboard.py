@@ -19,7 +19,13 @@ from django_scopes import scopes_disabled
 
 from applications.apply.models import ACTIVE_STATES, Application, PrerequisiteAnswer
 from applications.review.models import ConflictOfInterest, Review
-from applications.review.selectors.access import SORTS, ApplicantFilters, ReviewerContext, S, _count
+from applications.review.selectors.access import (
+    DEFAULT_SORT,
+    SORTS,
+    ReviewerContext,
+    S,
+    _count,
+)
 from programs.terms.models import Term
 
 # --- the dashboard ------------------------------------------------------------------------
@@ -39,9 +45,10 @@ def other_active_applications_count() -> Coalesce:
     return _count(others, "applicant")
 
 
-def term_applicants(*, context: ReviewerContext, filters: ApplicantFilters) -> QuerySet:
+def term_applicants(*, context: ReviewerContext) -> QuerySet:
     """The term's applicants (every application that was submitted) with the dashboard's
-    columns, filtered and sorted as asked. Paginate it; it is one query per page."""
+    columns, in the default order. Narrow and sort it with the functions below (the
+    dashboard's FilterSet does); paginate it: it is one query per page."""
     user = context.user
     reviews = Review.objects.filter(application=OuterRef("pk"))
     counted = reviews.filter(recused=False)
@@ -85,52 +92,56 @@ def term_applicants(*, context: ReviewerContext, filters: ApplicantFilters) -> Q
             other_active_applications=other_active_applications_count(),
         )
     )
-    return _filtered(queryset, context, filters)
+    return applicants_sorted(queryset, sort=DEFAULT_SORT)
 
 
-def _skill_needle(skill: str) -> str:
+# Each function below narrows or orders a queryset of term_applicants (it relies on its
+# annotations, which are computed for the viewer).
+
+
+def applicants_complete(queryset: QuerySet, *, context: ReviewerContext, complete: bool):
+    """Applicants who did every prerequisite of the term (complete) or not (incomplete)."""
+    if complete:
+        return queryset.filter(prerequisites_done__gte=context.required_prerequisites)
+    return queryset.filter(prerequisites_done__lt=context.required_prerequisites)
+
+
+def applicants_with_skill(queryset: QuerySet, *, skill: str) -> QuerySet:
+    """Applicants who list the skill, by its whole name (any case)."""
+    if not skill.strip():
+        return queryset
     # Skills are stored as [{"name": "Python", "level": "advanced"}]; match a whole name.
-    return f'"name": {json.dumps(skill.strip(), ensure_ascii=False)}'
+    needle = f'"name": {json.dumps(skill.strip(), ensure_ascii=False)}'
+    return queryset.filter(applicant__mentee_profile__skills__icontains=needle)
 
 
-def _filtered(queryset: QuerySet, context: ReviewerContext, f: ApplicantFilters) -> QuerySet:
-    if f.state:
-        queryset = queryset.filter(state=f.state)
-    if f.shortlisted is not None:
-        queryset = queryset.filter(shortlisted=f.shortlisted)
-    if f.complete is True:
-        queryset = queryset.filter(prerequisites_done__gte=context.required_prerequisites)
-    elif f.complete is False:
-        queryset = queryset.filter(prerequisites_done__lt=context.required_prerequisites)
-    if f.skill.strip():
-        queryset = queryset.filter(
-            applicant__mentee_profile__skills__icontains=_skill_needle(f.skill)
-        )
-    if f.country:
-        queryset = queryset.filter(applicant__mentee_profile__country=f.country.upper())
-    if f.score_min is not None:
-        queryset = queryset.filter(average_score__gte=f.score_min)
-    if f.score_max is not None:
-        queryset = queryset.filter(average_score__lte=f.score_max)
-    if f.unreviewed:
-        queryset = queryset.filter(reviewed_by_me=False, viewer_conflicted=False)
-    if f.q.strip():
-        q = f.q.strip()
-        answers = PrerequisiteAnswer.objects.filter(application=OuterRef("pk"), text__icontains=q)
-        queryset = queryset.filter(
-            Q(applicant__display_name__icontains=q)
-            | Q(applicant__mentee_profile__legal_name__icontains=q)
-            | Q(cover_letter__icontains=q)
-            | Exists(answers)
-        )
-    key = f.sort.lstrip("-")
-    expression = F(SORTS.get(key, "submitted_at"))
-    ordering = (
-        expression.desc(nulls_last=True)
-        if f.sort.startswith("-")
-        else expression.asc(nulls_last=True)
+def applicants_unreviewed(queryset: QuerySet) -> QuerySet:
+    """Applicants the viewer has not reviewed yet and may review (no declared conflict)."""
+    return queryset.filter(reviewed_by_me=False, viewer_conflicted=False)
+
+
+def applicants_matching(queryset: QuerySet, *, q: str) -> QuerySet:
+    """Applicants whose name, legal name, cover letter or a prerequisite answer holds q."""
+    q = q.strip()
+    if not q:
+        return queryset
+    answers = PrerequisiteAnswer.objects.filter(application=OuterRef("pk"), text__icontains=q)
+    return queryset.filter(
+        Q(applicant__display_name__icontains=q)
+        | Q(applicant__mentee_profile__legal_name__icontains=q)
+        | Q(cover_letter__icontains=q)
+        | Exists(answers)
     )
-    return queryset.order_by(ordering, "-pk" if f.sort.startswith("-") else "pk")
+
+
+def applicants_sorted(queryset: QuerySet, *, sort: str) -> QuerySet:
+    """Ordered by one of the SORTS columns (`-` first: descending; empty values last),
+    then by id so pages never overlap. An unknown column sorts by submission."""
+    key = sort.lstrip("-")
+    expression = F(SORTS.get(key, "submitted_at"))
+    descending = sort.startswith("-")
+    ordering = expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+    return queryset.order_by(ordering, "-pk" if descending else "pk")
 
 
 def term_applicant_countries(*, term: Term) -> list[str]:
@@ -147,7 +158,7 @@ def term_applicant_countries(*, term: Term) -> list[str]:
 
 def term_applicant_row(*, context: ReviewerContext, application: Application) -> Application:
     """One dashboard row, e.g. to redraw it after an inline review."""
-    return term_applicants(context=context, filters=ApplicantFilters()).get(pk=application.pk)
+    return term_applicants(context=context).get(pk=application.pk)
 
 
 def visible_notes(
@@ -190,7 +201,7 @@ CSV_FIELDS = (
 )
 
 
-def term_applicants_for_export(*, context: ReviewerContext, filters: ApplicantFilters):
-    """The filtered applicants as plain rows (dicts of CSV_FIELDS): a thousand rows
-    without building a thousand model objects."""
-    return term_applicants(context=context, filters=filters).values(*CSV_FIELDS)
+def applicants_for_export(queryset: QuerySet) -> QuerySet:
+    """A (filtered) queryset of term_applicants as plain rows (dicts of CSV_FIELDS): a
+    thousand rows without building a thousand model objects."""
+    return queryset.values(*CSV_FIELDS)

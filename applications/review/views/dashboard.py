@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.tenancy import organization_view
-from applications.review.forms import ApplicantFilterForm
+from applications.review.filters import ApplicantFilterSet
 from applications.review.selectors import access as selectors
 from applications.review.selectors import dashboard as selectors_dashboard
 from applications.review.selectors import progress as selectors_progress
@@ -41,12 +41,6 @@ def _next_url(request, fallback: str) -> str:
     ):
         return target
     return fallback
-
-
-def _dashboard_url(organization, term) -> str:
-    return reverse(
-        "applications:review-dashboard", kwargs={"org": organization.slug, "term": term.pk}
-    )
 
 
 def _applicant_url(organization, application) -> str:
@@ -96,18 +90,17 @@ def dashboard(request, term):
         user=request.user, organization=request.organization, pk=term
     )
     present = selectors_dashboard.term_applicant_countries(term=context.term)
-    form = ApplicantFilterForm(request.GET or None, countries_present=present)
-    filters = form.filters() if request.GET else ApplicantFilterForm({}).filters()
-    applicants = selectors_dashboard.term_applicants(context=context, filters=filters)
-    page = Paginator(applicants, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Unbound without a query string: the form shows its initial values.
+    filterset = ApplicantFilterSet(request.GET or None, context=context, countries_present=present)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     data = {
         "organization": request.organization,
         "term": context.term,
         "program": context.term.program,
         "reviewer": context,
-        "form": form if request.GET else ApplicantFilterForm(countries_present=present),
+        "filterset": filterset,
         "page": page,
-        "columns": _columns(filters.sort),
+        "columns": _columns(filterset.sort_key),
         "required": context.required_prerequisites,
         "progress": selectors_progress.review_progress(term=context.term),
         "query": request.GET.urlencode(),
@@ -137,12 +130,11 @@ CSV_HEADER = [
 ]
 
 
-def applicant_csv_rows(context, filters):
-    """The CSV of the filtered applicants: the dashboard's columns, plus the notes the
-    viewer may read. Shared by the page and the API."""
-    applicants = list(
-        selectors_dashboard.term_applicants_for_export(context=context, filters=filters)
-    )
+def applicant_csv_rows(context, applicants):
+    """The CSV of the filtered applicants (the `.qs` of an ApplicantFilterSet): the
+    dashboard's columns, plus the notes the viewer may read. Shared by the page and the
+    API."""
+    applicants = list(selectors_dashboard.applicants_for_export(applicants))
     notes = selectors_dashboard.visible_notes(
         context=context, application_ids=[a["pk"] for a in applicants]
     )
@@ -169,10 +161,10 @@ def applicant_csv_rows(context, filters):
         ]
 
 
-def csv_response(context, filters) -> HttpResponse:
+def csv_response(context, applicants) -> HttpResponse:
     """The export as one response (a thousand rows are a few hundred kilobytes)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    csv.writer(response).writerows(applicant_csv_rows(context, filters))
+    csv.writer(response).writerows(applicant_csv_rows(context, applicants))
     name = f"applicants-term-{context.term.pk}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
@@ -184,5 +176,6 @@ def dashboard_csv(request, term):
     context = selectors.review_term_get(
         user=request.user, organization=request.organization, pk=term
     )
-    filters = ApplicantFilterForm(request.GET).filters()
-    return csv_response(context, filters)
+    # Invalid filters are ignored, as on the page.
+    filterset = ApplicantFilterSet(request.GET, context=context)
+    return csv_response(context, filterset.qs)

@@ -1,0 +1,191 @@
+"""The reviewers' dashboard filters: one FilterSet for the page (its form), the API list and
+the CSV export (page and API), so one query string gives the same applicants everywhere.
+
+Invalid values: the page ignores them (and shows the error beside the field); the API
+answers 400 with the field's message (DjangoFilterBackend raises on an invalid form)."""
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django_countries import countries
+from django_filters.rest_framework import DjangoFilterBackend
+
+from applications.apply.models import ApplicationState
+from applications.review.selectors import dashboard as selectors_dashboard
+from applications.review.selectors.access import DEFAULT_SORT, ReviewerContext, sort_choices
+
+ANY = "Any"
+YES_NO = [("", ANY), ("yes", "Yes"), ("no", "No")]
+# The page sends yes/no (select) and on (checkbox); API clients true/false or 1/0.
+TRUE_WORDS = frozenset({"yes", "true", "on", "1"})
+FALSE_WORDS = frozenset({"no", "false", "off", "0"})
+STATE_CHOICES = [c for c in ApplicationState.choices if c[0] != ApplicationState.DRAFT]
+
+
+def _yes_no(value) -> bool | None:
+    """True, False, or None for a blank; raises for anything else."""
+    if value is None or isinstance(value, bool):
+        return value
+    if value == "":
+        return None
+    word = str(value).strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValidationError("Choose yes or no.", code="invalid")
+
+
+class YesNoSelect(forms.Select):
+    """Any / Yes / No, showing true and 1 as Yes."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=YES_NO)
+
+    def format_value(self, value):
+        if value is True or value is False:
+            value = "yes" if value else "no"
+        return super().format_value(value)
+
+
+class YesCheckbox(forms.CheckboxInput):
+    """A checkbox that hands the submitted word to the field, which judges it (a plain
+    checkbox takes any non-empty value, even "false" or "0", as ticked)."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+class YesNoField(forms.Field):
+    """yes/true/on/1 or no/false/off/0; blank means no filter."""
+
+    widget = YesNoSelect
+
+    def to_python(self, value):
+        return _yes_no(value)
+
+    def prepare_value(self, value):
+        # Shown as understood: "true" selects Yes, "1" ticks the box.
+        try:
+            return _yes_no(value)
+        except ValidationError:
+            return value
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    field_class = YesNoField
+
+
+def _country_filter(choices) -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(
+        label="Country",
+        choices=choices,
+        empty_label=ANY,
+        field_name="applicant__mentee_profile__country",
+    )
+
+
+class ApplicantFilterSet(django_filters.FilterSet):
+    """The term's applicants as the viewer asks for them. Needs the viewer's context
+    (`context=`): completeness counts the term's prerequisites, and "not reviewed by me"
+    and the scores hidden by a conflict come from the viewer's annotations."""
+
+    q = django_filters.CharFilter(
+        label="Search names and answers", max_length=100, method="filter_q"
+    )
+    state = django_filters.ChoiceFilter(
+        label="State", choices=STATE_CHOICES, empty_label=ANY, field_name="state"
+    )
+    shortlisted = YesNoFilter(label="Shortlisted", field_name="shortlisted")
+    complete = YesNoFilter(label="Prerequisites complete", method="filter_complete")
+    skill = django_filters.CharFilter(label="Skill", max_length=50, method="filter_skill")
+    country = _country_filter(list(countries))
+    score_min = django_filters.NumberFilter(
+        label="Score from",
+        field_name="average_score",
+        lookup_expr="gte",
+        min_value=1,
+        max_value=5,
+        decimal_places=2,
+    )
+    score_max = django_filters.NumberFilter(
+        label="Score to",
+        field_name="average_score",
+        lookup_expr="lte",
+        min_value=1,
+        max_value=5,
+        decimal_places=2,
+    )
+    unreviewed = YesNoFilter(
+        label="Not yet reviewed by me", widget=YesCheckbox, method="filter_unreviewed"
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=sort_choices(),
+        empty_label=None,
+        initial=DEFAULT_SORT,
+        method="filter_sort",
+    )
+
+    def __init__(
+        self,
+        data=None,
+        queryset=None,
+        *,
+        context: ReviewerContext,
+        countries_present: list[str] | None = None,
+        request=None,
+        prefix=None,
+    ):
+        if queryset is None:
+            queryset = selectors_dashboard.term_applicants(context=context)
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        self.context = context
+        if countries_present is not None:
+            # Only the countries of the term's applicants: a short list to choose from.
+            # A new filter, not new choices on the copied one: that may hold a built field.
+            names = dict(countries)
+            country = _country_filter(
+                sorted(
+                    ((code, names.get(code, code)) for code in countries_present if code),
+                    key=lambda choice: choice[1],
+                )
+            )
+            country.model, country.parent = queryset.model, self
+            self.filters["country"] = country
+
+    @property
+    def sort_key(self) -> str:
+        """The sort in effect: the valid one asked for, else the default."""
+        if not self.is_bound:
+            return DEFAULT_SORT
+        self.form.is_valid()  # cleans the form: cleaned_data holds its valid fields
+        return self.form.cleaned_data.get("sort") or DEFAULT_SORT
+
+    def filter_q(self, queryset, name, value: str):
+        return selectors_dashboard.applicants_matching(queryset, q=value)
+
+    def filter_complete(self, queryset, name, value: bool):
+        return selectors_dashboard.applicants_complete(
+            queryset, context=self.context, complete=value
+        )
+
+    def filter_skill(self, queryset, name, value: str):
+        return selectors_dashboard.applicants_with_skill(queryset, skill=value)
+
+    def filter_unreviewed(self, queryset, name, value: bool):
+        return selectors_dashboard.applicants_unreviewed(queryset) if value else queryset
+
+    def filter_sort(self, queryset, name, value: str):
+        return selectors_dashboard.applicants_sorted(queryset, sort=value)
+
+
+class ApplicantFilterBackend(DjangoFilterBackend):
+    """DjangoFilterBackend that hands the API view's reviewer context (set by its
+    get_queryset) to the FilterSet."""
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        return {
+            **super().get_filterset_kwargs(request, queryset, view),
+            "context": view.reviewer,
+        }
