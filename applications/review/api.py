@@ -111,6 +111,11 @@ class ReviewApplicantsCsvView(ReviewApplicantsMixin, generics.GenericAPIView):
     renderer_classes = [JSONRenderer, ReviewCsvRenderer]
     pagination_class = None
 
+    def perform_content_negotiation(self, request, force=False):
+        # The export is CSV whatever ?format= says; an unknown one must not turn the
+        # answer into 404 before authentication (an anonymous caller gets 401).
+        return super().perform_content_negotiation(request, force=True)
+
     def get(self, request, *args, **kwargs):
         applicants = self.filter_queryset(self.get_queryset())
         return csv_response(self.reviewer, applicants)

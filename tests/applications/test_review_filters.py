@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
+from rest_framework.test import APIClient
 
 from applications.apply.models import PrerequisiteAnswer
 from applications.review.services import conflict_declare, review_save
@@ -185,3 +186,10 @@ def test_the_page_form_keeps_its_fields_labels_and_the_term_countries(w, people)
     html = ticked.content.decode()
     assert 'name="unreviewed" id="id_unreviewed" checked' in html
     assert '<option value="yes" selected>Yes</option>' in html
+
+
+def test_the_api_export_asks_for_credentials_before_judging_its_format(w, people):
+    url = f"/api/v1/orgs/{w.slug}/review/terms/{w.term.pk}/applicants.csv"
+    assert APIClient().get(url, {"format": "O"}).status_code == 401
+    answer = api_client_for(w.a.mentor).get(url, {"format": "O", "state": "withdrawn"})
+    assert answer.status_code == 200 and answer["Content-Type"].startswith("text/csv")
