@@ -37,7 +37,7 @@ class Tenant:
     mentor: object
 
 
-def _tenant(slug: str) -> Tenant:
+def make_tenant(slug: str) -> Tenant:
     organization = OrganizationFactory(slug=slug, name=slug.title())
     people = {}
     for role in Role:
@@ -49,12 +49,12 @@ def _tenant(slug: str) -> Tenant:
 
 @pytest.fixture
 def org_a(db) -> Tenant:
-    return _tenant("alpha")
+    return make_tenant("alpha")
 
 
 @pytest.fixture
 def org_b(db) -> Tenant:
-    return _tenant("beta")
+    return make_tenant("beta")
 
 
 @pytest.fixture

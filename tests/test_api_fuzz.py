@@ -12,7 +12,7 @@ from django.urls import Resolver404, resolve
 from hypothesis import HealthCheck, Phase, settings
 
 from accounts.tokens.services import api_token_create
-from tests.conftest import _tenant
+from tests.conftest import make_tenant
 from tests.factories.accounts import UserFactory
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
@@ -41,8 +41,8 @@ def _keep_test_connection():
 
 @pytest.fixture
 def tokens(db):
-    alpha = _tenant("alpha")
-    _tenant("beta")
+    alpha = make_tenant("alpha")
+    make_tenant("beta")
     people = {
         "admin": alpha.admin,
         "mentor": alpha.mentor,

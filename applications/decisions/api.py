@@ -26,7 +26,7 @@ from programs.programs import selectors as program_selectors
 from programs.terms import selectors as terms_selectors
 
 
-def _client_ip(request) -> str | None:
+def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -48,16 +48,18 @@ class ApplicationDecisionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(DecisionOfferSerializer(allow_null=True))
     def get_offer(self, application):
-        offer = getattr(application, "offer", None) if _has(application, "offer") else None
+        offer = getattr(application, "offer", None) if has_related(application, "offer") else None
         return DecisionOfferSerializer(offer).data if offer is not None else None
 
     @extend_schema_field(serializers.CharField(allow_blank=True))
     def get_feedback(self, application) -> str:
-        decision = getattr(application, "decision", None) if _has(application, "decision") else None
+        decision = (
+            getattr(application, "decision", None) if has_related(application, "decision") else None
+        )
         return decision.feedback if decision is not None else ""
 
 
-def _has(obj, relation: str) -> bool:
+def has_related(obj, relation: str) -> bool:
     try:
         getattr(obj, relation)
     except Exception:  # noqa: BLE001  (RelatedObjectDoesNotExist)

@@ -11,9 +11,10 @@ import datetime
 import random
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Q
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
 from accounts.organizations.models import Membership, Organization, Role
 from accounts.people.demo import DEMO_PASSWORD
@@ -62,7 +63,7 @@ def _person(email: str, name: str, password_hash: str) -> User:
 def _second_mentor(aurora: Organization, term: Term, password_hash: str) -> User:
     email, name = SECOND_MENTOR
     user = _person(email, name, password_hash)
-    with scopes_disabled():
+    with scope(organization=aurora):
         Membership.objects.get_or_create(
             organization=aurora, user=user, defaults={"role": Role.MENTOR}
         )
@@ -162,11 +163,11 @@ def _review(application, reviewer, rng) -> int:
 
 @transaction.atomic
 def load_demo() -> dict[str, int]:
-    from django.contrib.auth.hashers import make_password
-
     created = {"review applicants": 0, "reviews": 0, "conflicts": 0}
-    with scopes_disabled():
-        aurora = Organization.objects.filter(slug="aurora").first()
+    aurora = Organization.objects.filter(slug="aurora").first()
+    if aurora is None:
+        return created
+    with scope(organization=aurora):
         term = (
             Term.objects.filter(
                 organization=aurora,
@@ -176,9 +177,9 @@ def load_demo() -> dict[str, int]:
             .select_related("cycle", "organization")
             .first()
         )
-        mentor = User.objects.filter(email="mentor.aurora@example.org").first()
-        coordinator = User.objects.filter(email="coordinator.aurora@example.org").first()
-    if aurora is None or term is None or mentor is None or coordinator is None:
+    mentor = User.objects.filter(email="mentor.aurora@example.org").first()
+    coordinator = User.objects.filter(email="coordinator.aurora@example.org").first()
+    if term is None or mentor is None or coordinator is None:
         return created
     rng = random.Random(2027)
     password_hash = make_password(DEMO_PASSWORD)

@@ -4,7 +4,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.tenancy import OwnedObjectAPIMixin
-from applications.decisions.api import _client_ip
+from applications.decisions.api import client_ip
 from applications.decisions.models import Offer
 from core.api import UUID_REGEX
 from core.idempotency.api import IDEMPOTENCY_PARAMETER, idempotent
@@ -50,7 +50,7 @@ class MyOffersViewSet(
         mentorship = offer_confirm(
             offer=offer,
             mentee=request.user,
-            ip=_client_ip(request),
+            ip=client_ip(request),
             **data.validated_data,
         )
         mentorship = mentorships_selectors.person_mentorship_get(

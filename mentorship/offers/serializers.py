@@ -2,7 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from applications.decisions.models import Offer
-from applications.decisions.serializers import _has
+from applications.decisions.serializers import has_related
 from mentorship.offers.services import agreement_for
 
 
@@ -40,7 +40,7 @@ class MyOfferSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.UUIDField(allow_null=True))
     def get_mentorship(self, offer):
         application = offer.application
-        if not _has(application, "mentorship"):
+        if not has_related(application, "mentorship"):
             return None
         return application.mentorship.public_id
 

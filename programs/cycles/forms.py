@@ -2,7 +2,7 @@ from django import forms
 from django_countries import countries
 
 from programs.cycles.models import Cycle
-from programs.terms.forms import LocalDateTimeField, _zone_help
+from programs.terms.forms import LocalDateTimeField, zone_help
 
 
 class CycleForm(forms.ModelForm):
@@ -39,7 +39,7 @@ class CycleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["applications_open_at"].help_text = _zone_help(
+        self.fields["applications_open_at"].help_text = zone_help(
             "Every term's applications window lies inside this one."
         )
         if self.instance.pk:

@@ -9,7 +9,7 @@ from programs.prerequisites import serializers as prerequisites_serializers
 from programs.prerequisites.models import Prerequisite
 from programs.prerequisites.services import prerequisite_create, prerequisite_delete
 from programs.terms import selectors as terms_selectors
-from programs.terms.api import _pick
+from programs.terms.api import pick_in_organization
 
 
 @extend_schema(
@@ -45,7 +45,7 @@ class PrerequisitesViewSet(
         values = dict(data.validated_data)
         term_id = values.pop("term", None)
         term = (
-            _pick(
+            pick_in_organization(
                 terms_selectors.organization_terms(organization=self.organization),
                 term_id,
                 "term",

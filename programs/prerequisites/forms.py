@@ -1,7 +1,7 @@
 from django import forms
 
 from programs.prerequisites.models import AnswerType, PrerequisiteKind
-from programs.terms.forms import LocalDateTimeField, _zone_help
+from programs.terms.forms import LocalDateTimeField, zone_help
 
 
 class PrerequisiteForm(forms.Form):
@@ -29,6 +29,6 @@ class PrerequisiteForm(forms.Form):
         if standing:
             del self.fields["due_at"]
         else:
-            self.fields["due_at"].help_text = _zone_help(
+            self.fields["due_at"].help_text = zone_help(
                 "Leave empty: due when applications close (required to submit)."
             )

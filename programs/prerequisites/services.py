@@ -15,7 +15,7 @@ from programs.prerequisites.models import (
     PrerequisiteKind,
 )
 from programs.terms.models import Term
-from programs.terms.services.terms import _lock_term
+from programs.terms.services.terms import term_lock
 from programs.timezones import format_instant
 
 TITLE_MAX = 20
@@ -64,7 +64,7 @@ def prerequisite_create(
             }
         )
     if term is not None:
-        term = _lock_term(term)
+        term = term_lock(term)
         if due_at is not None:
             results = term.milestone("results_announced") or None
             latest = results.at if results else term.starts_at
@@ -117,7 +117,7 @@ def prerequisite_create(
 @transaction.atomic
 def prerequisite_delete(*, prerequisite: Prerequisite, actor: User | None) -> None:
     if prerequisite.term_id:
-        _lock_term(prerequisite.term)
+        term_lock(prerequisite.term)
     audit_record(
         action="prerequisite.deleted",
         obj=prerequisite,

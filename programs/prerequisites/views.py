@@ -8,9 +8,9 @@ from core.forms import apply_errors
 from programs.prerequisites import selectors as prerequisites_selectors
 from programs.prerequisites.forms import PrerequisiteForm
 from programs.prerequisites.services import prerequisite_create, prerequisite_delete
-from programs.programs.views import _can_manage
+from programs.programs.views import can_manage_program
 from programs.terms import selectors as terms_selectors
-from programs.terms.views import _back_to_term, _term_context
+from programs.terms.views import back_to_term, term_page_context
 
 
 @organization_view("programs.manage_term")
@@ -30,11 +30,11 @@ def term_prerequisite_add(request, term):
             apply_errors(form, error)
         else:
             messages.success(request, "Prerequisite added.")
-            return _back_to_term(request, term)
+            return back_to_term(request, term)
     return render(
         request,
         "programs/term_detail.html",
-        _term_context(request, term, prerequisite_form=form),
+        term_page_context(request, term, prerequisite_form=form),
         status=400,
     )
 
@@ -42,7 +42,7 @@ def term_prerequisite_add(request, term):
 @organization_view("programs.view_program")
 def standing_prerequisites(request):
     organization = request.organization
-    can_manage = _can_manage(request)
+    can_manage = can_manage_program(request)
     form = PrerequisiteForm(standing=True)
     if request.method == "POST":
         if not can_manage:

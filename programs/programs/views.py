@@ -25,11 +25,11 @@ from programs.terms import selectors as terms_selectors
 from programs.terms.timeline import term_phase
 
 
-def _can_manage(request) -> bool:
+def can_manage_program(request) -> bool:
     return request.user.has_perm("programs.manage_program", request.organization)
 
 
-def _flash_error(request, error: ValidationError) -> None:
+def flash_error(request, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
 
 
@@ -77,7 +77,7 @@ def program_detail(request, program):
             "program": program,
             "terms": terms,
             "history": selectors.program_history(program=program),
-            "can_manage": _can_manage(request),
+            "can_manage": can_manage_program(request),
         },
     )
 
@@ -116,7 +116,7 @@ def program_submit_view(request, program):
     try:
         program_submit(program=program, actor=request.user)
     except ValidationError as error:
-        _flash_error(request, error)
+        flash_error(request, error)
     else:
         messages.success(request, "Submitted: platform staff will review it and email the admins.")
     return redirect("programs:program-detail", org=request.organization.slug, program=program.slug)
@@ -129,7 +129,7 @@ def program_archive_view(request, program):
     try:
         program_archive(program=program, actor=request.user)
     except ValidationError as error:
-        _flash_error(request, error)
+        flash_error(request, error)
     else:
         messages.success(request, "Archived: the program is no longer listed.")
     return redirect("programs:program-detail", org=request.organization.slug, program=program.slug)

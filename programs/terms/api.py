@@ -99,7 +99,7 @@ class TermMentorsViewSet(
         data = s.TermMentorCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        term = _pick(
+        term = pick_in_organization(
             terms_selectors.organization_terms(organization=self.organization),
             values["term"],
             "term",
@@ -130,7 +130,7 @@ class TermMentorsViewSet(
         term_mentor_remove(mentor=instance, actor=self.request.user)
 
 
-def _pick(queryset, value, field: str, what: str):
+def pick_in_organization(queryset, value, field: str, what: str):
     """A payload's reference to an object of this organization, or a 400 on that field."""
     found = queryset.filter(pk=value).first() if value is not None else None
     if found is None:

@@ -7,7 +7,7 @@ from programs.timezones import zone_name
 URL_KWARGS = {"required": False, "assume_scheme": "https"}
 
 
-def _zone_help(extra: str = "") -> str:
+def zone_help(extra: str = "") -> str:
     return f"In your time zone, {zone_name()} (change it in My account). {extra}".strip()
 
 
@@ -79,7 +79,7 @@ class TimelineForm(forms.Form):
             )
         first = next(iter(self.fields.values()), None)
         if first is not None:
-            first.help_text = _zone_help()
+            first.help_text = zone_help()
 
     def changes(self) -> dict:
         """The milestones whose value differs from the stored one at the form's precision

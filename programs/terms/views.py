@@ -9,7 +9,7 @@ from programs.cycles import selectors as cycles_selectors
 from programs.prerequisites import selectors as prerequisites_selectors
 from programs.prerequisites.forms import PrerequisiteForm
 from programs.programs import selectors
-from programs.programs.views import _flash_error
+from programs.programs.views import flash_error
 from programs.terms import selectors as terms_selectors
 from programs.terms.forms import CapacityForm, MentorAddForm, TermCreateForm, TimelineForm
 from programs.terms.models import TermMentor
@@ -59,7 +59,7 @@ def term_create_view(request, program):
     )
 
 
-def _term_context(request, term, **forms):
+def term_page_context(request, term, **forms):
     organization = request.organization
     mentors = terms_selectors.organization_mentor_choices(organization=organization)
     return {
@@ -83,10 +83,10 @@ def _term_context(request, term, **forms):
 @organization_view("programs.view_term")
 def term_detail(request, term):
     term = terms_selectors.term_get(organization=request.organization, pk=term)
-    return render(request, "programs/term_detail.html", _term_context(request, term))
+    return render(request, "programs/term_detail.html", term_page_context(request, term))
 
 
-def _back_to_term(request, term):
+def back_to_term(request, term):
     return redirect("programs:term-detail", org=request.organization.slug, term=term.pk)
 
 
@@ -102,11 +102,11 @@ def term_capacity(request, term):
             apply_errors(form, error)
         else:
             messages.success(request, "Capacity saved.")
-            return _back_to_term(request, term)
+            return back_to_term(request, term)
     return render(
         request,
         "programs/term_detail.html",
-        _term_context(request, term, capacity_form=form),
+        term_page_context(request, term, capacity_form=form),
         status=400,
     )
 
@@ -124,7 +124,7 @@ def term_timeline(request, term):
                 apply_errors(form, error)
             else:
                 messages.success(request, "Timeline saved.")
-                return _back_to_term(request, term)
+                return back_to_term(request, term)
     return render(
         request,
         "programs/term_timeline.html",
@@ -139,13 +139,13 @@ def term_open(request, term):
     try:
         term = term_open_applications(term=term, actor=request.user)
     except ValidationError as error:
-        _flash_error(request, error)
+        flash_error(request, error)
     else:
         messages.success(
             request,
             f"Applications are open until {format_instant(term.applications_close_at)}.",
         )
-    return _back_to_term(request, term)
+    return back_to_term(request, term)
 
 
 @organization_view("programs.manage_term")
@@ -155,7 +155,7 @@ def term_close(request, term):
     try:
         term = term_close_applications(term=term, actor=request.user)
     except ValidationError as error:
-        _flash_error(request, error)
+        flash_error(request, error)
     else:
         messages.success(
             request,
@@ -163,7 +163,7 @@ def term_close(request, term):
             f"submitted until {format_instant(term.applications_close_at)}; you can reopen "
             "before then.",
         )
-    return _back_to_term(request, term)
+    return back_to_term(request, term)
 
 
 @organization_view("programs.manage_term")
@@ -174,8 +174,8 @@ def term_delete_view(request, term):
     try:
         term_delete(term=term, actor=request.user)
     except ValidationError as error:
-        _flash_error(request, error)
-        return _back_to_term(request, term)
+        flash_error(request, error)
+        return back_to_term(request, term)
     messages.success(request, "Term deleted.")
     return redirect("programs:program-detail", org=request.organization.slug, program=program.slug)
 
@@ -193,11 +193,11 @@ def term_mentor_add_view(request, term):
             apply_errors(form, error)
         else:
             messages.success(request, f"{form.cleaned_data['user']} now mentors this term.")
-            return _back_to_term(request, term)
+            return back_to_term(request, term)
     return render(
         request,
         "programs/term_detail.html",
-        _term_context(request, term, mentor_form=form),
+        term_page_context(request, term, mentor_form=form),
         status=400,
     )
 
@@ -221,7 +221,7 @@ def term_mentor_primary(request, term, mentor):
     found = _term_mentor(request, term, mentor)
     term_mentor_make_primary(mentor=found, actor=request.user)
     messages.success(request, f"{found.user} is now the primary mentor.")
-    return _back_to_term(request, found.term)
+    return back_to_term(request, found.term)
 
 
 @organization_view("programs.manage_term")
@@ -230,4 +230,4 @@ def term_mentor_remove_view(request, term, mentor):
     found = _term_mentor(request, term, mentor)
     term_mentor_remove(mentor=found, actor=request.user)
     messages.success(request, f"{found.user} no longer mentors this term.")
-    return _back_to_term(request, found.term)
+    return back_to_term(request, found.term)

@@ -10,7 +10,7 @@ from django_scopes import scopes_disabled
 from accounts.invitations.models import Invitation, InvitationStatus
 from accounts.invitations.services.invitations import invitation_accept, invitation_create
 from accounts.organizations.models import Membership, Role
-from tests.conftest import _tenant
+from tests.conftest import make_tenant
 from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_acceptances_make_one_membership():
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
-    alpha, _beta = _tenant("alpha"), _tenant("beta")
+    alpha, _beta = make_tenant("alpha"), make_tenant("beta")
     invitation, _token = invitation_create(
         organization=alpha.organization,
         actor=alpha.admin,

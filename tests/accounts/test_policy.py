@@ -73,7 +73,7 @@ def test_the_page_is_for_admins_and_saves_both_switches(org_a, org_b):
 
 
 def test_the_home_page_links_the_policy_for_admins_only(org_a):
-    url = reverse("accounts:org-home", kwargs={"org": "alpha"})
+    url = reverse("programs:org-home", kwargs={"org": "alpha"})
     link = reverse("accounts:org-policy", kwargs={"org": "alpha"})
     assert link in client_for(org_a.admin).get(url).content.decode()
     assert link not in client_for(org_a.mentor).get(url).content.decode()

@@ -5,7 +5,7 @@ from django.core import mail
 from django_scopes import scopes_disabled
 
 from accounts.organizations.models import Membership, Role
-from tests.conftest import _tenant
+from tests.conftest import make_tenant
 from tests.factories.accounts import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,7 +18,7 @@ def path_of(pattern, body):
 
 
 def test_admin_invites_a_mentor_who_signs_up_from_the_email_and_lands_in_the_organization(page):
-    alpha, _beta = _tenant("alpha"), _tenant("beta")
+    alpha, _beta = make_tenant("alpha"), make_tenant("beta")
 
     # The admin invites a mentor by email from the members page.
     page.goto("/accounts/login/")

@@ -26,7 +26,7 @@ from django.db.models.functions import Concat
 from django_scopes import scopes_disabled
 
 import tests
-from tests.conftest import Tenant, _tenant
+from tests.conftest import Tenant, make_tenant
 from tests.factories.accounts import UserFactory
 
 FOREIGN_MARKER = "beta-xq7"  # B's slug; nothing else on any page spells it
@@ -141,7 +141,7 @@ def _stamp(organization) -> None:
 
 
 def build_world() -> World:
-    a = _tenant("alpha")
+    a = make_tenant("alpha")
     world = World(
         a=a,
         b=None,
@@ -153,7 +153,7 @@ def build_world() -> World:
     for build in all_builders:
         world.params_a.update(build(a))
     with distinct_ids():
-        world.b = b = _tenant(FOREIGN_MARKER)
+        world.b = b = make_tenant(FOREIGN_MARKER)
         world.params_b["org"] = b.organization.slug
         for build in all_builders:
             world.params_b.update(build(b))

@@ -9,7 +9,13 @@ from django.utils import timezone
 from accounts.people.models import User
 from applications.apply.models import Application, PrerequisiteAnswer
 from applications.apply.selectors import prerequisites as selectors_prerequisites
-from applications.apply.services.common import TEXT_MAX, URL_MAX, S, _locked, _require_owner
+from applications.apply.services.common import (
+    TEXT_MAX,
+    URL_MAX,
+    S,
+    application_locked,
+    require_owner,
+)
 from core.uploads import services as uploads
 from core.uploads.models import StoredFile
 from programs.prerequisites.models import AnswerType, Prerequisite
@@ -33,8 +39,8 @@ def application_draft_update(
 ) -> Application:
     """Saves the cover letter of a draft. Only the applicant, only while the draft can still
     be submitted."""
-    _require_owner(application, actor)
-    locked = _locked(application)
+    require_owner(application, actor)
+    locked = application_locked(application)
     if locked.state != S.DRAFT:
         raise ValidationError(
             {"cover_letter": "The application is submitted; its cover letter is final."}
@@ -90,8 +96,8 @@ def prerequisite_answer_save(
     depending on the prerequisite. An empty answer clears it. Answerable while the draft can
     be submitted; after submitting, only prerequisites due later than the applications
     deadline, until their due date. Run in the application's organization scope."""
-    _require_owner(application, actor)
-    locked = _locked(application)
+    require_owner(application, actor)
+    locked = application_locked(application)
     prerequisite = _prerequisite_of(locked, prerequisite_id)
     if not selectors_prerequisites.answer_open(locked, prerequisite):
         if locked.state == S.DRAFT:

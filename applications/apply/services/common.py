@@ -23,13 +23,13 @@ class ApplyRefused(ValidationError):
         super().__init__([refusal.message for refusal in refusals])
 
 
-def _lock_applicant(user_id: int) -> User:
+def applicant_lock(user_id: int) -> User:
     # Serializes everything one person does to their applications of a cycle (counting
     # active applications, ranking) across all organizations.
     return User.objects.select_for_update().get(pk=user_id)
 
 
-def _locked(application: Application) -> Application:
+def application_locked(application: Application) -> Application:
     """A fresh copy of the application, its row locked, with the term and cycle loaded (in
     the application's own organization scope, whatever scope the caller is in)."""
     with scope(organization=application.organization_id):
@@ -40,7 +40,7 @@ def _locked(application: Application) -> Application:
         )
 
 
-def _require_owner(application: Application, actor: User) -> None:
+def require_owner(application: Application, actor: User) -> None:
     if application.applicant_id != actor.pk:
         raise ValidationError("Only the applicant can change this application.")
 
@@ -56,7 +56,7 @@ def application_start(*, user: User, term: Term) -> Application:
     by the term start, their country is not restricted by the cycle, they did not graduate
     before (unless the cycle allows it), and the cycle's limit of active applications is
     not reached. Run in the term's organization scope."""
-    _lock_applicant(user.pk)
+    applicant_lock(user.pk)
     refusals = selectors_eligibility.apply_refusals(user=user, term=term)
     if refusals:
         raise ApplyRefused(refusals)

@@ -11,7 +11,7 @@ from applications.apply.models import Application
 from applications.apply.selectors import eligibility as selectors_eligibility
 from applications.apply.selectors import mine as selectors
 from applications.apply.selectors.visibility import decision_visible
-from applications.apply.services.common import S, _lock_applicant, _locked, _require_owner
+from applications.apply.services.common import S, applicant_lock, application_locked, require_owner
 from applications.apply.services.transitions import REFUSALS, application_transition
 from core.tenancy import cross_tenant
 from programs.timezones import format_instant
@@ -26,9 +26,9 @@ def application_withdraw(*, application: Application, actor: User, reason: str =
     ranking; re-applying to the term afterwards creates a new application. An accepted
     application cannot be withdrawn here (decline the offer instead), and a decision taken
     but not yet announced is not revealed by the refusal."""
-    _require_owner(application, actor)
-    user = _lock_applicant(application.applicant_id)
-    locked = _locked(application)
+    require_owner(application, actor)
+    user = applicant_lock(application.applicant_id)
+    locked = application_locked(application)
     if locked.state in (S.ACCEPTED, S.DECLINED):
         if not decision_visible(application=locked):
             raise ValidationError(
@@ -50,7 +50,7 @@ def application_withdraw(*, application: Application, actor: User, reason: str =
         updates={"mentee_rank": None},
     )
     if was_ranked:
-        _renumber(list(selectors.ranked_applications(user=user, cycle=locked.cycle)))
+        ranking_renumber(list(selectors.ranked_applications(user=user, cycle=locked.cycle)))
     return locked
 
 
@@ -58,7 +58,7 @@ def application_withdraw(*, application: Application, actor: User, reason: str =
 
 
 @cross_tenant
-def _renumber(ordered: Iterable[Application]) -> None:
+def ranking_renumber(ordered: Iterable[Application]) -> None:
     """Cross-tenant because one person's ranking of a cycle spans organizations; it writes
     only the rows it is given, by primary key (the person's own, read by ranked_applications).
     Writes ranks 1..n in the given order to the person's applications of a
@@ -85,9 +85,9 @@ def application_rank_move(*, application: Application, actor: User, direction: s
     Returns the new order."""
     if direction not in ("up", "down"):
         raise ValidationError({"direction": "Choose up or down."})
-    _require_owner(application, actor)
-    user = _lock_applicant(application.applicant_id)
-    locked = _locked(application)
+    require_owner(application, actor)
+    user = applicant_lock(application.applicant_id)
+    locked = application_locked(application)
     _check_ranking_open(locked.cycle)
     ranked = list(selectors.ranked_applications(user=user, cycle=locked.cycle))
     index = next((i for i, a in enumerate(ranked) if a.pk == locked.pk), None)
@@ -96,7 +96,7 @@ def application_rank_move(*, application: Application, actor: User, direction: s
     other = index - 1 if direction == "up" else index + 1
     if 0 <= other < len(ranked):
         ranked[index], ranked[other] = ranked[other], ranked[index]
-    _renumber(ranked)
+    ranking_renumber(ranked)
     return ranked
 
 
@@ -104,7 +104,7 @@ def application_rank_move(*, application: Application, actor: User, direction: s
 def application_ranking_set(*, user: User, cycle, order: list) -> list:
     """Sets the person's whole ranking of a cycle: `order` lists the public ids of all their
     submitted applications of the cycle, most wanted first, each exactly once."""
-    user = _lock_applicant(user.pk)
+    user = applicant_lock(user.pk)
     _check_ranking_open(cycle)
     ranked = list(selectors.ranked_applications(user=user, cycle=cycle))
     by_id = {str(a.public_id): a for a in ranked}
@@ -117,5 +117,5 @@ def application_ranking_set(*, user: User, cycle, order: list) -> list:
             }
         )
     ordered = [by_id[item] for item in wanted]
-    _renumber(ordered)
+    ranking_renumber(ordered)
     return ordered

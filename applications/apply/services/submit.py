@@ -14,11 +14,11 @@ from applications.apply.selectors import prerequisites as selectors_prerequisite
 from applications.apply.services.common import (
     ApplyRefused,
     S,
-    _lock_applicant,
-    _locked,
-    _require_owner,
+    applicant_lock,
+    application_locked,
+    require_owner,
 )
-from applications.apply.services.ranking import _renumber
+from applications.apply.services.ranking import ranking_renumber
 from applications.apply.services.transitions import REFUSALS, application_transition
 from core.outbox.services import absolute_url, email_queue
 from programs.terms.timeline import submissions_open
@@ -46,7 +46,7 @@ def _next_rank(user: User, application: Application) -> int:
         for other in selectors.ranked_applications(user=user, cycle=application.cycle)
         if other.pk != application.pk
     ]
-    _renumber(ranked)
+    ranking_renumber(ranked)
     return len(ranked) + 1
 
 
@@ -60,9 +60,9 @@ def application_submit(*, application: Application, actor: User) -> Application:
     applicant's row locked, so simultaneous submissions never exceed it. A double click
     submits once. The new submission is ranked last among the person's applications of the
     cycle; a confirmation email lists what was submitted."""
-    _require_owner(application, actor)
-    user = _lock_applicant(application.applicant_id)
-    locked = _locked(application)
+    require_owner(application, actor)
+    user = applicant_lock(application.applicant_id)
+    locked = application_locked(application)
     if locked.state != S.DRAFT:
         raise ValidationError(REFUSALS[locked.state])
     now = timezone.now()  # read after the lock: the deadline is checked when we act

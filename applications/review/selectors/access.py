@@ -94,7 +94,7 @@ class ReviewerContext:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _count(queryset: QuerySet, group: str) -> Coalesce:
+def count_of(queryset: QuerySet, group: str) -> Coalesce:
     """The number of rows of a correlated queryset, 0 when none."""
     counted = queryset.order_by().values(group).annotate(n=Count("pk")).values("n")[:1]
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
@@ -102,9 +102,8 @@ def _count(queryset: QuerySet, group: str) -> Coalesce:
 
 def _required_prerequisites(term_ref) -> Coalesce:
     """The number of prerequisites of a term: its own and the organization's standing ones."""
-    return _count(
-        Prerequisite.objects.with_scopes_disabled()
-        .filter(organization=OuterRef(f"{term_ref}organization"))
+    return count_of(
+        Prerequisite.objects.filter(organization=OuterRef(f"{term_ref}organization"))
         .filter(Q(term=OuterRef(f"{term_ref}pk")) | Q(term__isnull=True))
         .annotate(one=Value(1)),
         "one",

@@ -15,7 +15,6 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django_scopes import scopes_disabled
 
 from applications.apply.models import ACTIVE_STATES, Application, PrerequisiteAnswer
 from applications.review.models import ConflictOfInterest, Review
@@ -24,25 +23,27 @@ from applications.review.selectors.access import (
     SORTS,
     ReviewerContext,
     S,
-    _count,
+    count_of,
 )
+from core.tenancy import cross_tenant
 from programs.terms.models import Term
 
 # --- the dashboard ------------------------------------------------------------------------
 
 
+@cross_tenant
 def other_active_applications_count() -> Coalesce:
-    """CROSS-TENANT: for each row of an Application queryset, how many OTHER active
+    """Cross-tenant: for each row of an Application queryset, how many OTHER active
     applications (submitted or accepted) its applicant has in the same cycle, in any
     organization. Only this number ever leaves the query: never which terms or which
     organizations, so a reviewer learns how contested an applicant is and nothing else."""
-    with scopes_disabled():
-        others = Application.objects.filter(
-            cycle=OuterRef("cycle"),
-            applicant=OuterRef("applicant"),
-            state__in=ACTIVE_STATES,
-        ).exclude(pk=OuterRef("pk"))
-    return _count(others, "applicant")
+    # The subquery is built here, outside the scope, so it keeps no organization filter.
+    others = Application.objects.filter(
+        cycle=OuterRef("cycle"),
+        applicant=OuterRef("applicant"),
+        state__in=ACTIVE_STATES,
+    ).exclude(pk=OuterRef("pk"))
+    return count_of(others, "applicant")
 
 
 def term_applicants(*, context: ReviewerContext) -> QuerySet:
@@ -74,16 +75,16 @@ def term_applicants(*, context: ReviewerContext) -> QuerySet:
             average_score=Case(When(viewer_conflicted=True, then=Value(None)), default=average),
             review_count=Case(
                 When(viewer_conflicted=True, then=Value(None)),
-                default=_count(counted, "application"),
+                default=count_of(counted, "application"),
                 output_field=IntegerField(),
             ),
             not_acceptable_count=Case(
                 When(viewer_conflicted=True, then=Value(None)),
-                default=_count(counted.filter(not_acceptable=True), "application"),
+                default=count_of(counted.filter(not_acceptable=True), "application"),
                 output_field=IntegerField(),
             ),
             reviewed_by_me=Exists(reviews.filter(reviewer=user)),
-            prerequisites_done=_count(
+            prerequisites_done=count_of(
                 PrerequisiteAnswer.objects.filter(
                     application=OuterRef("pk"), completed_at__isnull=False
                 ),

@@ -8,7 +8,7 @@ from django.db.models import (
 from accounts.people.models import User
 from applications.apply.models import Application
 from applications.review.models import ConflictOfInterest, Review
-from applications.review.selectors.access import PROGRESS_STATES, _count
+from applications.review.selectors.access import PROGRESS_STATES, count_of
 from programs.terms.models import Term, TermMentor
 
 # --- progress -----------------------------------------------------------------------------
@@ -35,8 +35,8 @@ def review_progress(*, term: Term) -> list[ProgressRow]:
     """How many of the term's applicants each of its mentors has reviewed (conflicts
     excluded), so admins see who is behind before the selection deadline. One query."""
     applications = Application.objects.filter(term=term, state__in=PROGRESS_STATES)
-    applicants = _count(applications.annotate(one=Value(1)), "one")
-    reviewed = _count(
+    applicants = count_of(applications.annotate(one=Value(1)), "one")
+    reviewed = count_of(
         Review.objects.filter(
             reviewer=OuterRef("user"),
             application__term=term,
@@ -45,7 +45,7 @@ def review_progress(*, term: Term) -> list[ProgressRow]:
         ).annotate(one=Value(1)),
         "one",
     )
-    conflicts = _count(
+    conflicts = count_of(
         ConflictOfInterest.objects.filter(
             reviewer=OuterRef("user"),
             application__term=term,

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from accounts.people.models import User
 from core.audit.services import audit_record
 from programs.terms.models import Term, TermMentor
-from programs.terms.services.terms import _check_mentors, _lock_term
+from programs.terms.services.terms import mentors_check, term_lock
 
 
 @transaction.atomic
@@ -16,8 +16,8 @@ def term_mentor_add(
 ) -> TermMentor:
     """Adds a mentor to a term. The first mentor is primary; naming a new primary makes the
     previous one a co-mentor."""
-    term = _lock_term(term)
-    _check_mentors(term.organization, [user])
+    term = term_lock(term)
+    mentors_check(term.organization, [user])
     if TermMentor.objects.filter(term=term, user=user).exists():
         raise ValidationError({"user": f"{user} already mentors this term."})
     has_primary = TermMentor.objects.filter(term=term, is_primary=True).exists()
@@ -44,7 +44,7 @@ def term_mentor_add(
 
 @transaction.atomic
 def term_mentor_make_primary(*, mentor: TermMentor, actor: User | None) -> TermMentor:
-    term = _lock_term(mentor.term)
+    term = term_lock(mentor.term)
     mentor = TermMentor.objects.get(pk=mentor.pk)
     if not mentor.is_primary:
         TermMentor.objects.filter(term=term, is_primary=True).update(is_primary=False)
@@ -66,7 +66,7 @@ def term_mentor_make_primary(*, mentor: TermMentor, actor: User | None) -> TermM
 def term_mentor_remove(*, mentor: TermMentor, actor: User | None) -> None:
     """Removes a mentor; when the primary leaves, the longest-serving co-mentor becomes
     primary."""
-    term = _lock_term(mentor.term)
+    term = term_lock(mentor.term)
     mentor = TermMentor.objects.select_related("user").get(pk=mentor.pk)
     was_primary = mentor.is_primary
     audit_record(

@@ -88,7 +88,7 @@ def _check_overlap(
             )
 
 
-def _check_mentors(organization, users: Iterable[User]) -> list[User]:
+def mentors_check(organization, users: Iterable[User]) -> list[User]:
     users = [u for u in users if u is not None]
     ids = {u.pk for u in users}
     mentors = set(
@@ -134,7 +134,7 @@ def term_create(
     capacity = _check_capacity(capacity)
     program = _lock_program(program)
     co_mentors = [u for u in co_mentors if primary_mentor is None or u.pk != primary_mentor.pk]
-    _check_mentors(program.organization, [primary_mentor, *co_mentors])
+    mentors_check(program.organization, [primary_mentor, *co_mentors])
     instants = preset_instants(kind, start_date)
     errors = timeline_errors(instants, cycle)
     if errors:
@@ -180,7 +180,7 @@ def term_create(
     return term
 
 
-def _lock_term(term: Term) -> Term:
+def term_lock(term: Term) -> Term:
     _lock_program(term.program)
     return Term.objects.select_for_update().select_related("program", "cycle").get(pk=term.pk)
 
@@ -189,7 +189,7 @@ def _lock_term(term: Term) -> Term:
 def term_update(*, term: Term, actor: User | None, capacity) -> Term:
     """Changes a term's capacity (mentee slots)."""
     capacity = _check_capacity(capacity)
-    term = _lock_term(term)
+    term = term_lock(term)
     previous = term.capacity
     term.capacity = capacity
     term.save(update_fields=["capacity"])
@@ -214,7 +214,7 @@ def term_timeline_update(*, term: Term, actor: User | None, changes: dict[str, d
     missing = [kind for kind, at in changes.items() if at is None]
     if missing:
         raise ValidationError({kind: "Enter a date and time." for kind in missing})
-    term = _lock_term(term)
+    term = term_lock(term)
     milestones = {m.kind: m for m in Milestone.objects.filter(term=term)}
     instants = {kind: m.at for kind, m in milestones.items()}
     moved = {kind: at for kind, at in changes.items() if instants[kind] != at}
@@ -280,7 +280,7 @@ def term_open_applications(*, term: Term, actor: User | None) -> Term:
     """Opens applications now (moving "applications open" to now when it lies ahead), or
     reopens them after an early close. Only before the deadline, for a published program,
     and never before the cycle's window opens."""
-    term = _lock_term(term)
+    term = term_lock(term)
     now = timezone.now()
     if term.program.status != ProgramStatus.APPROVED:
         raise ValidationError(
@@ -321,7 +321,7 @@ def term_open_applications(*, term: Term, actor: User | None) -> Term:
 def term_close_applications(*, term: Term, actor: User | None) -> Term:
     """Closes applications before the deadline: no new applications start, but drafts
     already started stay finishable until the deadline."""
-    term = _lock_term(term)
+    term = term_lock(term)
     now = timezone.now()
     if term.applications_closed_early_at is not None or not submissions_open(term, now):
         raise ValidationError("Applications are not open, so there is nothing to close.")
@@ -342,7 +342,7 @@ def term_close_applications(*, term: Term, actor: User | None) -> Term:
 def term_delete(*, term: Term, actor: User | None) -> None:
     """Deletes a term with its timeline, mentors and prerequisites, unless it has
     applicants (any row pointing at it with on_delete=PROTECT, e.g. an application)."""
-    term = _lock_term(term)
+    term = term_lock(term)
     description = str(term)
     pk = term.pk
     try:
