@@ -12,13 +12,11 @@ the area at all) or one application or term (may this person see or decide on th
   application's term where the organization's policy lets mentors decide; nobody with a
   declared conflict.
 - `applications.bulk_decline`: admins and coordinators.
-- `applications.view_application_history`, `applications.manage_decision_texts`,
-  `applications.end_mentorship`: admins. `applications.view_mentorships`: members."""
+- `applications.view_application_history`, `applications.manage_decision_texts`: admins."""
 
 import rules
 
 from accounts.rules import (
-    is_member,
     is_org_admin,
     is_org_mentor,
     is_org_reviewer,
@@ -46,5 +44,3 @@ rules.add_perm("applications.bulk_decline", is_org_reviewer)
 # Every state change, who made it and why: admins.
 rules.add_perm("applications.view_application_history", is_org_admin)
 rules.add_perm("applications.manage_decision_texts", is_org_admin)
-rules.add_perm("applications.view_mentorships", is_member)
-rules.add_perm("applications.end_mentorship", is_org_admin)

@@ -29,9 +29,9 @@ class OrganizationMentorshipsViewSet(
     lookup_field = "public_id"
     lookup_url_kwarg = "mentorship"
     lookup_value_regex = UUID_REGEX
-    organization_permission = "applications.view_mentorships"
+    organization_permission = "mentorship.view_mentorships"
     permission_map = {
-        "end": "applications.end_mentorship",
+        "end": "mentorship.end_mentorship",
         "history": "applications.view_application_history",
     }
     filter_backends: list = []

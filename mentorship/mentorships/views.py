@@ -15,7 +15,7 @@ from mentorship.mentorships.services import mentorship_end
 from mentorship.offers import selectors as offers_selectors
 
 
-@organization_view("applications.view_mentorships")
+@organization_view("mentorship.view_mentorships")
 def organization_mentorships(request):
     return render(
         request,
@@ -29,13 +29,13 @@ def organization_mentorships(request):
     )
 
 
-@organization_view("applications.view_mentorships")
+@organization_view("mentorship.view_mentorships")
 def organization_mentorship(request, mentorship):
     organization = request.organization
     mentorship = mentorships_selectors.mentorship_get(
         organization=organization, public_id=mentorship
     )
-    can_end = request.user.has_perm("applications.end_mentorship", organization)
+    can_end = request.user.has_perm("mentorship.end_mentorship", organization)
     can_see_history = request.user.has_perm("applications.view_application_history", organization)
     form = MentorshipEndForm()
     if request.method == "POST":

@@ -66,7 +66,7 @@ def offer_transition(
 
 def _check_answerable(offer: Offer, mentee: User, now: datetime) -> None:
     application = offer.application
-    if application.applicant_id != mentee.pk:
+    if not mentee.has_perm("mentorship.answer_offer", offer):
         raise PermissionDenied("Only the applicant answers their offer.")
     if not decision_visible(application=application, now=now):
         raise ValidationError("This offer is not announced yet.")

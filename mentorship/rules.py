@@ -1,0 +1,5 @@
+"""Permissions of the mentorship app. django-rules autodiscovers this module; importing
+each slice's rules registers that slice's named permissions."""
+
+from mentorship.mentorships import rules as mentorships_rules  # noqa: F401
+from mentorship.offers import rules as offers_rules  # noqa: F401
