@@ -37,7 +37,7 @@ class MembershipAdmin(CrossTenantAdmin, admin.ModelAdmin):
         return super().get_queryset(request).select_related("user", "organization")
 
 
-# Profiles (accounts part A). The date of birth and demographic answers are not shown here:
+# Profiles. The date of birth and demographic answers are not shown here:
 # only the person sees their date of birth, and demographics are only ever counted.
 
 

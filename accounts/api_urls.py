@@ -31,7 +31,7 @@ org_urlpatterns = [
 ]
 staff_urlpatterns = staff_router.urls
 
-# Profiles, resume and demographics (accounts part A).
+# Profiles, resume and demographics.
 
 me_urlpatterns += [
     path("profile/", people_api.MyProfileView.as_view(), name="my-profile"),

@@ -36,7 +36,7 @@ PEOPLE = {
 @transaction.atomic
 def load_demo() -> dict[str, int]:
     created = _load_organizations_and_people()
-    # Profiles (accounts part A): the demo mentee's complete profile with a resume PDF.
+    # Profiles: the demo mentee's complete profile with a resume PDF.
     created.update(accounts_demo.load_demo())
     created.update(load_demo_invitations())
     created.update(load_programs_demo())

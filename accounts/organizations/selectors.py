@@ -1,4 +1,4 @@
-"""Reads shared by pages and the API. The functions marked CROSS-TENANT run unscoped on
+"""Reads shared by pages and the API. The functions decorated `@cross_tenant` run unscoped on
 purpose; each is reviewed like security code."""
 
 from django.db.models import QuerySet

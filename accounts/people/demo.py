@@ -1,4 +1,4 @@
-"""Demo data of accounts part A: the demo mentee's complete profile with a resume PDF and
+"""Demo data of people: the demo mentee's complete profile with a resume PDF and
 a mentor profile for each demo mentor. Idempotent: loading twice changes nothing."""
 
 import datetime

@@ -69,7 +69,7 @@ class MenteeProfile(models.Model):
     """What a person tells programs when applying. One per person, kept across cycles.
 
     `date_of_birth` is private: only its owner sees it; reviewers see only whether the
-    person attested being 18 or older (`accounts.selectors.mentee_profile_summary`)."""
+    person attested being 18 or older (`accounts.people.selectors.mentee_profile_summary`)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentee_profile"
@@ -158,7 +158,7 @@ DEMOGRAPHIC_CATEGORIES: dict[str, tuple[str, list[tuple[str, str]]]] = {
 class DemographicAnswer(models.Model):
     """One optional demographic answer, stored apart from the profile and only with consent
     for its category. Never shown on any page: only counted in aggregate statistics with
-    small numbers suppressed (accounts.selectors.demographic_statistics)."""
+    small numbers suppressed (accounts.people.selectors.demographic_statistics)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="demographic_answers"

@@ -1,5 +1,5 @@
 """Forms of the mentee's pages. They only shape input; the rules live in
-applications.services.mentee, whose errors are shown on these forms."""
+applications.apply.services, whose errors are shown on these forms."""
 
 from django import forms
 

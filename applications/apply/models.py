@@ -15,13 +15,13 @@ class ApplicationState(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-# Count against the cycle's limit of active applications (PRODUCT.md rule 2).
+# Count against the cycle's limit of active applications a person may hold at once.
 ACTIVE_STATES = (ApplicationState.SUBMITTED, ApplicationState.ACCEPTED)
 
 
 class Application(TenantOwned):
     """A mentee's application to a term. States and their moves live in
-    applications.services.transitions (the only code that changes `state`).
+    applications.apply.services.transitions (the only code that changes `state`).
 
     `cycle` repeats `term.cycle` so the cross-tenant rules of a cycle (active applications
     per mentee, one acceptance) are answered by one indexed query without joins.

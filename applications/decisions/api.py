@@ -1,6 +1,6 @@
 """API of the decisions area: decisions, bulk decline and decision texts under
-/api/v1/orgs/<org>/, the mentee's offers and everyone's mentorships under /api/v1/me/.
-Thin shells over applications.services.{decisions,offers,mentorships}."""
+/api/v1/orgs/<org>/. Thin shells over applications.decisions.services (the mentee's offers
+and the mentorships have their API in mentorship/)."""
 
 from django.core.exceptions import ValidationError
 from drf_spectacular.types import OpenApiTypes

@@ -41,12 +41,12 @@ class OfferState(models.TextChoices):
 
 class Offer(TenantOwned):
     """The offer an acceptance makes to the mentee. Shown from the cycle's results
-    announcement (applications.selectors.visibility, read live from the cycle so a moved
+    announcement (applications.apply.selectors.visibility, read live from the cycle so a moved
     announcement moves every offer); answered before `deadline`, the cycle's confirmation
     deadline (or, for an acceptance made late, five days after it becomes visible).
     A confirmation keeps a snapshot of what was agreed: the program's agreement text, the
     typed legal name, the instant and the IP address. States move only through
-    applications.services.offers (compare-and-set, audited)."""
+    mentorship.offers.services (compare-and-set, audited)."""
 
     application = models.OneToOneField(
         "applications.Application", on_delete=models.CASCADE, related_name="offer"
@@ -97,13 +97,14 @@ class DecisionEmail(TenantOwned):
 
 
 class Placement(models.Model):
-    """A mentee's one acceptance in a cycle, across all organizations (PRODUCT.md rule 3).
+    """A mentee's one acceptance in a cycle, across all organizations: a mentee holds
+    at most one acceptance per cycle.
 
     Person-level and cross-tenant by nature, so NOT tenant-owned: a reference table keyed by
-    user (ARCHITECTURE.md, Tenancy). The unique (applicant, cycle) constraint is the rule
+    user, like users and profiles. The unique (applicant, cycle) constraint is the rule
     itself: when two organizations accept the same mentee at once, the second INSERT waits
     for the first transaction and then fails, whatever the Python code checked before.
-    Written and deleted only by applications.services.decisions / offers."""
+    Written and deleted only by applications.decisions.services and mentorship.offers.services."""
 
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="placements"
@@ -126,7 +127,8 @@ class Placement(models.Model):
 
 
 class TermSlot(TenantOwned):
-    """One taken mentee slot of a term (PRODUCT.md rule 4), held by an accepted application
+    """One taken mentee slot of a term (a term never holds more acceptances than its
+    capacity), held by an accepted application
     (confirmed or waiting for confirmation). Freed (deleted) when the offer is declined or
     lapses.
 

@@ -1,5 +1,5 @@
 """Reads of the decisions area (decisions, offers, mentorships), shared by pages, the API
-and the tasks. Functions marked CROSS-TENANT run unscoped on purpose: the mentee's own
+and the tasks. Functions decorated `@cross_tenant` run unscoped on purpose: the mentee's own
 offers and mentorships across organizations, the one-acceptance rule, and the sweeps."""
 
 from datetime import datetime

@@ -1,6 +1,6 @@
 """Reviews of applications: rubric scores, private notes, their edit history, conflicts of
 interest, and the organization's selection settings. Written only by
-applications.services.review; read through applications.selectors.review."""
+applications.review.services; read through applications.review.selectors."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -113,8 +113,8 @@ class ConflictKind(models.TextChoices):
 
 class ConflictOfInterest(TenantOwned):
     """A reviewer's declared conflict with an applicant. Permanent: from then on the
-    reviewer cannot see the application's reviews, review it or decide on it
-    (PRODUCT.md rule 6). Visible to the organization's admins."""
+    reviewer cannot see the application's reviews, review it or decide on it. Visible to
+    the organization's admins."""
 
     application = models.ForeignKey(
         "applications.Application", on_delete=models.CASCADE, related_name="conflicts"

@@ -158,7 +158,7 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mentorship] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_REQUIRED_FOR_ADMINS = env_bool("MFA_REQUIRED_FOR_ADMINS", False)
-# Accounts part A (issue 4): changing the email address sends a verification to the new
+# Changing the email address sends a verification to the new
 # address and switches only once it is confirmed; security-relevant changes (password, email)
 # are notified by email.
 ACCOUNT_CHANGE_EMAIL = True

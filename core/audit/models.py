@@ -6,7 +6,7 @@ from django_scopes import ScopedManager
 class AuditEvent(models.Model):
     """One recorded state change: who, when, what, from which state to which, and why.
 
-    Written only by services (see accounts.services.audit). Platform-level events (an
+    Written only by services (see core.audit.services). Platform-level events (an
     organization created by staff) have no organization and are read by staff selectors."""
 
     organization = models.ForeignKey(

@@ -5,7 +5,7 @@ from django.db import models
 class IdempotencyRecord(models.Model):
     """The first answer to a request sent with an `Idempotency-Key` header, so a retry with
     the same key gets the same answer instead of doing the work again (see
-    mentorship.idempotency). Keyed by (user, key, endpoint); person-level, not tenant-owned
+    core.idempotency.api). Keyed by (user, key, endpoint); person-level, not tenant-owned
     (the endpoint names the organization). `request_hash` tells a retry from a different
     request reusing the key."""
 

@@ -10,7 +10,7 @@ def _random_path(instance: "StoredFile", filename: str) -> str:
 
 
 class StoredFile(models.Model):
-    """An uploaded file in private storage under a random name (see accounts.uploads).
+    """An uploaded file in private storage under a random name (see core.uploads.services).
 
     The row is the only way to reach the file: pages and the API serve it through views that
     check a permission first. `original_name` (already checked for unsafe characters) is

@@ -16,7 +16,7 @@ class MentorshipState(models.TextChoices):
 class Mentorship(TenantOwned):
     """A confirmed offer: the mentee, their mentors and their own copy of the term's dates
     (so extending one mentee's evaluation moves only theirs). States move only through
-    applications.services.mentorships (compare-and-set, audited)."""
+    mentorship.mentorships.services (compare-and-set, audited)."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     application = models.OneToOneField(

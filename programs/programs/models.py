@@ -37,7 +37,7 @@ def logo_upload_to(instance, filename: str) -> str:
 
 class Program(TenantOwned):
     """A mentorship offering of an organization. Published (in the catalog) once platform
-    staff approve it; transitions go through programs.services.programs only."""
+    staff approve it; transitions go through programs.programs.services only."""
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=60)

@@ -1,4 +1,4 @@
-"""Reads shared by pages and the API. Functions marked CROSS-TENANT run unscoped on
+"""Reads shared by pages and the API. Functions decorated `@cross_tenant` run unscoped on
 purpose (the public catalog, staff pages); each is reviewed like security code and only
 ever shows published programs or serves platform staff."""
 

@@ -41,7 +41,7 @@ REQUIRED_EVALUATIONS = (MilestoneKind.MIDTERM, MilestoneKind.FINAL)
 class Term(TenantOwned):
     """One run of a program inside a cycle. Its timeline is its milestones; the four
     instants copied here (applications open/close, start, end) are kept equal to the
-    milestones by programs.services.terms, the only writer, so lists and the catalog can
+    milestones by programs.terms.services.terms, the only writer, so lists and the catalog can
     filter on them without joining the milestones."""
 
     program = models.ForeignKey("programs.Program", on_delete=models.PROTECT, related_name="terms")
@@ -101,7 +101,7 @@ class Term(TenantOwned):
 
 class Milestone(TenantOwned):
     """A dated instant on a term's timeline, stored in UTC. Moved only through
-    programs.services.terms, which validates the order of the whole timeline."""
+    programs.terms.services.terms, which validates the order of the whole timeline."""
 
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="milestones")
     kind = models.CharField(max_length=30, choices=MilestoneKind.choices)

@@ -61,9 +61,9 @@ def active_application_count(
     """Cross-tenant because the cycle's limit counts applications in every organization;
     filtered by applicant and cycle, and returns a count only. The person's active
     applications (submitted or accepted) in the cycle, in every organization: the number
-    the cycle's limit applies to (PRODUCT.md rule 2).
+    the cycle's limit applies to.
     Withdrawn, declined and draft applications do not count. Under concurrency, call it
-    with the applicant's user row locked (see applications.services.mentee)."""
+    with the applicant's user row locked (`applicant_lock`, apply/services/common.py)."""
     queryset = Application.objects.filter(applicant=user, cycle=cycle, state__in=ACTIVE_STATES)
     if exclude is not None:
         queryset = queryset.exclude(pk=exclude.pk)

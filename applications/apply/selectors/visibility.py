@@ -7,7 +7,7 @@ S = ApplicationState
 
 def decision_visible(*, application: Application, now=None) -> bool:
     """Decisions become visible to the mentee at the cycle's results-announcement instant,
-    so every organization announces together (PRODUCT.md: Cycle)."""
+    so every organization of the cycle announces together."""
     now = now or timezone.now()
     return now >= application.cycle.results_announced_at
 

@@ -50,12 +50,12 @@ def require_owner(application: Application, actor: User) -> None:
 
 @transaction.atomic
 def application_start(*, user: User, term: Term) -> Application:
-    """Starts a draft application to a term, after the eligibility check (PRODUCT.md rules
-    1, 2, 5, 7): the term accepts applications, the person has no live application to it
-    and was not declined by it, their profile is complete, they attested being 18 or older
-    by the term start, their country is not restricted by the cycle, they did not graduate
-    before (unless the cycle allows it), and the cycle's limit of active applications is
-    not reached. Run in the term's organization scope."""
+    """Starts a draft application to a term, after the eligibility check: the term accepts
+    applications, the person has no live application to it and was not declined by it,
+    their profile is complete, they attested being 18 or older by the term start, their
+    country is not restricted by the cycle, they did not graduate before (unless the cycle
+    allows it), and the cycle's limit of active applications is not reached. Run in the
+    term's organization scope."""
     applicant_lock(user.pk)
     refusals = selectors_eligibility.apply_refusals(user=user, term=term)
     if refusals:

@@ -199,7 +199,7 @@ def answer_file(request, application, answer):
     )
     found = selectors_applicant.application_answer_get(application=application, pk=answer)
     # Read into memory (uploads are at most 5 MB) with the same protective headers as
-    # accounts.uploads.file_response, so the response is a plain one like every page.
+    # core.uploads.services.file_response, so the response is a plain one like every page.
     streamed = file_response(found.file)
     try:
         response = HttpResponse(b"".join(streamed.streaming_content))

@@ -1,7 +1,7 @@
 """Terms and their timelines, mentors and applications window.
 
 Rules enforced here (and only here):
-- a term's milestones are generated from the preset and stay in order (programs.timeline);
+- a term's milestones are generated from the preset and stay in order (programs.terms.timeline);
 - its applications window lies inside its cycle's window;
 - a program runs at most two terms at the same instant (the program row is locked while
   checking, so two admins adding terms at once cannot make a third);
