@@ -30,7 +30,7 @@ run: install
 test: install-dev
 	@bash scripts/test.sh
 
-## ruff (lint and format) and import-linter (the layers of ARCHITECTURE.md, see pyproject.toml).
+## ruff (lint and format) and import-linter (the import layers, see pyproject.toml).
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -1,28 +1,18 @@
-"""Page URLs of the applications app, one module per area so each stays small:
-urls_mentee (applying), urls_review (the reviewers' dashboard), urls_decisions (decisions,
-offers, mentorships)."""
+"""Page URLs of the applications app: each slice (apply, review, decisions) declares its
+pages under /me/ (`me_urlpatterns`) and /o/<org>/ (`org_urlpatterns`); this module mounts
+them under one namespace, `applications`."""
 
 from django.urls import include, path
 
-from applications.apply import urls as urls_mentee
-from applications.decisions import urls as urls_decisions
-from applications.review import urls as urls_review
+from applications.apply import urls as apply_urls
+from applications.decisions import urls as decisions_urls
+from applications.review import urls as review_urls
 
 app_name = "applications"
 
+SLICES = (apply_urls, review_urls, decisions_urls)
+
 urlpatterns = [
-    path(
-        "me/",
-        include(
-            urls_mentee.me_urlpatterns + urls_review.me_urlpatterns + urls_decisions.me_urlpatterns
-        ),
-    ),
-    path(
-        "o/<slug:org>/",
-        include(
-            urls_mentee.org_urlpatterns
-            + urls_review.org_urlpatterns
-            + urls_decisions.org_urlpatterns
-        ),
-    ),
+    path("me/", include([p for slice_ in SLICES for p in slice_.me_urlpatterns])),
+    path("o/<slug:org>/", include([p for slice_ in SLICES for p in slice_.org_urlpatterns])),
 ]

@@ -1,4 +1,4 @@
-"""API of the applications app: mentee (see mentorship/api_urls.py)."""
+"""API of the applications app: mentee (mounted by config/api_urls.py)."""
 
 from django.urls import path
 

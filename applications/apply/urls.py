@@ -1,4 +1,4 @@
-"""Pages of the applications app: mentee (see applications/urls.py)."""
+"""Pages of the apply slice (mounted by applications/urls.py)."""
 
 from django.urls import path
 

@@ -1,4 +1,4 @@
-"""API of the applications app: decisions (see mentorship/api_urls.py)."""
+"""API of the applications app: decisions (mounted by config/api_urls.py)."""
 
 from django.urls import path
 from rest_framework.routers import SimpleRouter

@@ -1,4 +1,4 @@
-"""Pages of the applications app: decisions (see applications/urls.py)."""
+"""Pages of the decisions slice (mounted by applications/urls.py)."""
 
 from django.urls import path
 

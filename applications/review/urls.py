@@ -1,4 +1,4 @@
-"""Pages of the applications app: review (see applications/urls.py)."""
+"""Pages of the review slice (mounted by applications/urls.py)."""
 
 from django.urls import path
 
