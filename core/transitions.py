@@ -49,6 +49,7 @@ def state_transition(
     where: dict | None = None,
     action: str = "",
     then: Callable[[models.Model], dict | None] | None = None,
+    audited: bool = True,
 ) -> models.Model:
     """Moves `obj` from its current `field` value to `to_state` if the table allows it and
     nobody moved it first; otherwise raises ValidationError with the sentence `refusals`
@@ -58,7 +59,8 @@ def state_transition(
     timestamp). `where` are further conditions the row must meet for the move to happen
     (e.g. not expired). `action` names the audit record (default `<model>.<to_state>`).
     `then` is work that belongs to the move, run after the update and before the move is
-    recorded; it may return data for the audit record."""
+    recorded; it may return data for the audit record. `audited=False` is for plumbing
+    rows that are their own record (an outbox email keeps its attempts and last error)."""
     model = type(obj)
     from_state = getattr(obj, field)
     if (from_state, to_state) not in transitions:
@@ -85,8 +87,10 @@ def state_transition(
             setattr(obj, name, value)
     if computed:  # e.g. a counter incremented in the database
         obj.refresh_from_db(fields=computed)
-    organization = obj.organization  # the one it belonged to when it moved
+    organization = getattr(obj, "organization", None)  # the one it belonged to when it moved
     data = then(obj) if then is not None else None
+    if not audited:
+        return obj
     audit_record(
         action=action or f"{obj._meta.model_name}.{to_state}",
         obj=obj,

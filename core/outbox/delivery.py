@@ -6,12 +6,14 @@ failed with its error kept."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from core.outbox.models import OutboxEmail, OutboxState
+from core.transitions import state_transition
 
 Q_ = OutboxState
 
@@ -25,6 +27,35 @@ MAX_ATTEMPTS = 12
 LOST_AFTER = timedelta(minutes=10)
 STUCK_SENDING_AFTER = timedelta(hours=1)
 SWEEP_BATCH = 500
+
+
+# (from, to) -> the timestamp the move sets. Queued rows are claimed for one attempt; an
+# attempt ends sent, back in the queue (to be retried) or failed.
+OUTBOX_TRANSITIONS = {
+    (Q_.QUEUED, Q_.SENDING): "last_attempt_at",
+    (Q_.SENDING, Q_.SENT): "sent_at",
+    (Q_.SENDING, Q_.QUEUED): None,
+    (Q_.SENDING, Q_.FAILED): None,
+}
+OUTBOX_REFUSALS = {
+    Q_.SENDING: "Another worker is sending this email.",
+    Q_.SENT: "This email was sent already.",
+    Q_.FAILED: "This email failed after its last attempt.",
+}
+
+
+def _move(row: OutboxEmail, to_state: str, **updates) -> OutboxEmail:
+    """An outbox row's move: compare-and-set like every state change, not audited (the row
+    keeps its own attempts, error and times)."""
+    return state_transition(
+        obj=row,
+        to_state=to_state,
+        actor=None,
+        transitions=OUTBOX_TRANSITIONS,
+        refusals=OUTBOX_REFUSALS,
+        updates=updates,
+        audited=False,
+    )
 
 
 @dataclass(frozen=True)
@@ -43,13 +74,13 @@ def retry_delay(attempts: int) -> int:
 
 def outbox_email_claim(*, outbox_id: int, now: datetime) -> OutboxEmail | None:
     """Takes a queued row for one attempt; None when it is not queued any more."""
-    with transaction.atomic():
-        claimed = OutboxEmail.objects.filter(pk=outbox_id, state=Q_.QUEUED).update(
-            state=Q_.SENDING, attempts=F("attempts") + 1, last_attempt_at=now
-        )
-    if not claimed:
+    row = OutboxEmail.objects.filter(pk=outbox_id).first()
+    if row is None:
         return None
-    return OutboxEmail.objects.get(pk=outbox_id)
+    try:
+        return _move(row, Q_.SENDING, attempts=F("attempts") + 1, last_attempt_at=now)
+    except ValidationError:
+        return None
 
 
 def outbox_email_deliver(*, outbox_id: int) -> Delivery:
@@ -65,28 +96,22 @@ def outbox_email_deliver(*, outbox_id: int) -> Delivery:
         message.send()
     except Exception as error:  # noqa: BLE001 - any failure to hand over is retried
         return _attempt_failed(row, f"{type(error).__name__}: {error}")
-    with transaction.atomic():
-        OutboxEmail.objects.filter(pk=row.pk, state=Q_.SENDING).update(
-            state=Q_.SENT, sent_at=timezone.now(), last_error=""
-        )
+    _move(row, Q_.SENT, last_error="")
     return Delivery("sent")
 
 
 def _attempt_failed(row: OutboxEmail, error: str) -> Delivery:
     now = timezone.now()
     if row.attempts >= MAX_ATTEMPTS:
-        with transaction.atomic():
-            OutboxEmail.objects.filter(pk=row.pk, state=Q_.SENDING).update(
-                state=Q_.FAILED, last_error=error[:4000]
-            )
+        _move(row, Q_.FAILED, last_error=error[:4000])
         return Delivery("failed")
     countdown = retry_delay(row.attempts)
-    with transaction.atomic():
-        OutboxEmail.objects.filter(pk=row.pk, state=Q_.SENDING).update(
-            state=Q_.QUEUED,
-            last_error=error[:4000],
-            next_attempt_at=now + timedelta(seconds=countdown),
-        )
+    _move(
+        row,
+        Q_.QUEUED,
+        last_error=error[:4000],
+        next_attempt_at=now + timedelta(seconds=countdown),
+    )
     return Delivery("retry", countdown)
 
 
@@ -95,10 +120,15 @@ def outbox_lost_rows(*, now: datetime) -> list[int]:
     `sending` past STUCK_SENDING_AFTER goes back to the queue; the ids returned are queued
     rows whose attempt is overdue by LOST_AFTER, for the sweep to enqueue again (a row
     enqueued twice is still sent once: each attempt claims it first)."""
+    stuck = OutboxEmail.objects.filter(
+        state=Q_.SENDING, last_attempt_at__lt=now - STUCK_SENDING_AFTER
+    )[:SWEEP_BATCH]
+    for row in stuck:
+        try:
+            _move(row, Q_.QUEUED, next_attempt_at=now - LOST_AFTER)
+        except ValidationError:
+            pass  # its worker finished meanwhile
     with transaction.atomic():
-        OutboxEmail.objects.filter(
-            state=Q_.SENDING, last_attempt_at__lt=now - STUCK_SENDING_AFTER
-        ).update(state=Q_.QUEUED, next_attempt_at=now - LOST_AFTER)
         ids = list(
             OutboxEmail.objects.filter(state=Q_.QUEUED, next_attempt_at__lte=now - LOST_AFTER)
             .order_by("next_attempt_at")
