@@ -8,15 +8,23 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.invitations.models import Invitation
 from applications.decisions.models import DecisionEmail, EmailKind, Offer
-from core.outbox.delivery import MAX_ATTEMPTS, outbox_email_deliver, retry_delay
+from core.outbox.delivery import (
+    MAX_ATTEMPTS,
+    OUTBOX_REFUSALS,
+    OUTBOX_TRANSITIONS,
+    outbox_email_deliver,
+    retry_delay,
+)
 from core.outbox.models import OutboxEmail, OutboxState
 from core.outbox.services import email_queue
 from core.outbox.tasks import outbox_sweep, send_email
+from core.transitions import state_transition
 from mentorship.offers.tasks import remind_offers
 from tests.conftest import client_for
 from tests.factories.accounts import UserFactory
@@ -214,3 +222,44 @@ def test_a_sent_log_claim_never_strands_its_email(
         assert outbox_sweep() == 1
     (email,) = mail.outbox
     assert email.to == ["m@x.test"] and "Reminder" in email.subject
+
+
+# The outbox's moves, written out here (not read from the production table): every listed
+# move succeeds from a fresh row; every other pair is refused and changes nothing.
+OUTBOX_ALLOWED = {
+    ("queued", "sending"),
+    ("sending", "sent"),
+    ("sending", "queued"),
+    ("sending", "failed"),
+}
+OUTBOX_STATES = ["queued", "sending", "sent", "failed"]
+
+
+@pytest.mark.parametrize(
+    "from_state,to_state",
+    [(a, b) for a in OUTBOX_STATES for b in OUTBOX_STATES if a != b or a == "queued"],
+)
+def test_an_outbox_row_moves_only_along_its_table(from_state, to_state):
+    assert {(str(a), str(b)) for a, b in OUTBOX_TRANSITIONS} == OUTBOX_ALLOWED
+    row = OutboxEmail.objects.create(
+        to="someone@example.test", subject="s", text_body="t", next_attempt_at=timezone.now()
+    )
+    OutboxEmail.objects.filter(pk=row.pk).update(state=from_state)
+    row.refresh_from_db()
+    move = {
+        "obj": row,
+        "to_state": to_state,
+        "actor": None,
+        "transitions": OUTBOX_TRANSITIONS,
+        "refusals": OUTBOX_REFUSALS,
+        "audited": False,
+    }
+    if (from_state, to_state) in OUTBOX_ALLOWED:
+        state_transition(**move)
+        row.refresh_from_db()
+        assert row.state == to_state
+    else:
+        with pytest.raises(ValidationError):
+            state_transition(**move)
+        row.refresh_from_db()
+        assert row.state == from_state
