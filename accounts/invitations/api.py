@@ -2,18 +2,21 @@
 rules as the pages. Organization admins under /api/v1/orgs/<org>/, the invitee and the
 requester under /api/v1/me/, platform staff under /api/v1/staff/."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.invitations import selectors as invitations_selectors
+from accounts.invitations.filters import (
+    JoinRequestFilterSet,
+    ListFilterBackend,
+    OrganizationRequestFilterSet,
+)
 from accounts.invitations.models import (
     Invitation,
     JoinRequest,
-    JoinRequestStatus,
     OrganizationRequest,
-    OrganizationRequestStatus,
 )
 from accounts.invitations.serializers import (
     InvitationCreateSerializer,
@@ -107,9 +110,6 @@ class OrganizationInvitationsViewSet(
     tags=["organizations"],
     description="Requests to join the organization as mentor (admins). Approving makes the "
     "person a mentor; declining takes an optional reason. The person is told by email.",
-    parameters=[
-        OpenApiParameter("status", enum=JoinRequestStatus.values, description="Filter by status.")
-    ],
 )
 class OrganizationJoinRequestsViewSet(
     OrganizationAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
@@ -119,16 +119,13 @@ class OrganizationJoinRequestsViewSet(
     lookup_field = "public_id"
     lookup_url_kwarg = "join_request"
     lookup_value_regex = UUID_REGEX
-    filter_backends: list = []
+    filter_backends = [ListFilterBackend]
+    filterset_class = JoinRequestFilterSet
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return JoinRequest.objects.none()
-        requests = invitations_selectors.organization_join_requests(organization=self.organization)
-        wanted = self.request.query_params.get("status")
-        if self.action == "list" and wanted in JoinRequestStatus.values:
-            requests = requests.filter(status=wanted)
-        return requests
+        return invitations_selectors.organization_join_requests(organization=self.organization)
 
     @extend_schema(request=None, responses={200: JoinRequestSerializer})
     @action(detail=True, methods=["post"])
@@ -247,11 +244,6 @@ class MyOrganizationRequestsViewSet(mixins.ListModelMixin, viewsets.GenericViewS
     tags=["staff"],
     description="Requests for new organizations (staff). Approving creates the organization "
     "with the requester as admin; declining needs a reason. The requester is told by email.",
-    parameters=[
-        OpenApiParameter(
-            "status", enum=OrganizationRequestStatus.values, description="Filter by status."
-        )
-    ],
 )
 class StaffOrganizationRequestsViewSet(
     StaffAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
@@ -260,13 +252,11 @@ class StaffOrganizationRequestsViewSet(
     lookup_field = "public_id"
     lookup_url_kwarg = "organization_request"
     lookup_value_regex = UUID_REGEX
-    filter_backends: list = []
+    filter_backends = [ListFilterBackend]
+    filterset_class = OrganizationRequestFilterSet
 
     def get_queryset(self):
-        wanted = self.request.query_params.get("status") if self.action == "list" else None
-        return invitations_selectors.staff_organization_requests(
-            status=wanted if wanted in OrganizationRequestStatus.values else None
-        )
+        return invitations_selectors.staff_organization_requests()
 
     @extend_schema(
         request=NewOrganizationRequestApproveSerializer,

@@ -3,8 +3,8 @@
 and the mentorships have their API in mentorship/)."""
 
 from django.core.exceptions import ValidationError
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -14,6 +14,7 @@ from accounts.tenancy import OrganizationAPIMixin
 from applications.apply.models import Application
 from applications.decisions import selectors
 from applications.decisions import serializers as s
+from applications.decisions.filters import DecisionFilterSet
 from applications.decisions.services import (
     application_accept,
     application_decline,
@@ -57,34 +58,21 @@ class DecisionsViewSet(
         "history": "applications.view_application_history",
         "decline_unshortlisted": "applications.bulk_decline",
     }
-    filter_backends: list = []
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = DecisionFilterSet
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Application.objects.none()
-        queryset = selectors.organization_decisions(
+        return selectors.organization_decisions(
             user=self.request.user, organization=self.organization
         )
-        term = self.request.query_params.get("term")
-        if term is not None:
-            if not term.isdigit() or int(term) > 2**31 - 1:
-                raise ValidationError({"term": "Give a term id."})
-            queryset = queryset.filter(term_id=int(term))
-        return queryset
 
     def _answer(self, application) -> Response:
         fresh = selectors.organization_decisions(
             user=self.request.user, organization=self.organization
         ).get(pk=application.pk)
         return Response(s.ApplicationDecisionSerializer(fresh).data)
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("term", OpenApiTypes.INT, description="Only this term's applicants.")
-        ]
-    )
-    def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
 
     @extend_schema(
         request=None,

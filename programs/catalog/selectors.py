@@ -1,4 +1,3 @@
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
@@ -45,19 +44,13 @@ def _search(queryset: QuerySet[Program], q: str) -> QuerySet[Program]:
     )
 
 
-@dataclass
-class CatalogFilters:
-    q: str = ""
-    skill: str = ""
-    organization: str = ""
-    kind: str = ""
-
-
-def _catalog_queryset(filters: CatalogFilters, now: datetime) -> QuerySet[Program]:
+def _catalog_queryset(
+    now: datetime, *, q: str = "", skill: str = "", organization: str = "", kind: str = ""
+) -> QuerySet[Program]:
     # Built only inside the cross-tenant selectors below.
     open_terms = Term.objects.filter(accepting_q(now))
-    if filters.kind in TermKind.values:
-        open_terms = open_terms.filter(kind=filters.kind)
+    if kind in TermKind.values:
+        open_terms = open_terms.filter(kind=kind)
     queryset = (
         Program.objects.filter(status=ProgramStatus.APPROVED)
         .filter(Exists(open_terms.filter(program=OuterRef("pk"))))
@@ -72,11 +65,11 @@ def _catalog_queryset(filters: CatalogFilters, now: datetime) -> QuerySet[Progra
         )
         .order_by("name", "pk")
     )
-    if filters.skill:
-        queryset = queryset.filter(skills__slug=filters.skill)
-    if filters.organization:
-        queryset = queryset.filter(organization__slug=filters.organization)
-    q = " ".join(filters.q.split())[:200]
+    if skill:
+        queryset = queryset.filter(skills__slug=skill)
+    if organization:
+        queryset = queryset.filter(organization__slug=organization)
+    q = " ".join(q.split())[:200]
     if q:
         queryset = _search(queryset, q)
     return queryset
@@ -84,22 +77,30 @@ def _catalog_queryset(filters: CatalogFilters, now: datetime) -> QuerySet[Progra
 
 @cross_tenant
 def catalog_programs(
-    filters: CatalogFilters | None = None, now: datetime | None = None
+    *,
+    q: str = "",
+    skill: str = "",
+    organization: str = "",
+    kind: str = "",
+    now: datetime | None = None,
 ) -> list[Program]:
     """Cross-tenant because the public catalog shows every organization; filtered to
     approved programs with a term accepting applications (and of them only those terms),
     then by the visitor's search and filters. Returned as a list, loaded here with its
     terms, skills and organization (a fixed number of queries), so it can be paginated
-    anywhere."""
-    filters = filters or CatalogFilters()
-    return list(_catalog_queryset(filters, now or timezone.now()))
+    anywhere. The values come cleaned by `programs.catalog.filters.CatalogFilterSet`."""
+    return list(
+        _catalog_queryset(
+            now or timezone.now(), q=q, skill=skill, organization=organization, kind=kind
+        )
+    )
 
 
 @cross_tenant
 def catalog_facets(now: datetime | None = None) -> dict:
     """Cross-tenant because the public catalog shows every organization; filtered to the
     programs in the catalog. The skills and organizations of those programs."""
-    published = _catalog_queryset(CatalogFilters(), now or timezone.now()).values("pk")
+    published = _catalog_queryset(now or timezone.now()).values("pk")
     skills = Skill.objects.filter(programs__in=published).distinct().order_by("name")
     organizations = Organization.objects.filter(
         pk__in=Program.objects.filter(pk__in=published).values("organization_id")

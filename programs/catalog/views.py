@@ -6,24 +6,23 @@ from django.views.decorators.http import require_GET
 
 from core.uploads.logos import logo_response
 from programs.catalog import selectors as catalog_selectors
-from programs.catalog.forms import CatalogForm
+from programs.catalog.filters import CatalogFilterSet
 
 PER_PAGE = 20
 
 
 @require_GET
 def catalog(request):
-    facets = catalog_selectors.catalog_facets()
-    form = CatalogForm(request.GET or None, facets=facets)
-    filters = form.filters() if request.GET else catalog_selectors.CatalogFilters()
-    paginator = Paginator(catalog_selectors.catalog_programs(filters), PER_PAGE)
+    filterset = CatalogFilterSet(request.GET or None, facets=catalog_selectors.catalog_facets())
+    paginator = Paginator(filterset.qs, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "programs/catalog.html",
-        {"form": form, "page": page, "filters": filters, "query": query.urlencode()},
+        {"form": filterset.form, "page": page, "query": query.urlencode()},
+        status=400 if filterset.search_refused else 200,
     )
 
 

@@ -10,6 +10,7 @@ from accounts.organizations.selectors import organization_members
 from accounts.tenancy import organization_view, staff_view
 from core.forms import apply_errors
 from programs.programs import selectors
+from programs.programs.filters import StaffProgramFilterSet
 from programs.programs.forms import ProgramForm, RejectForm
 from programs.programs.models import ProgramStatus
 from programs.programs.selectors import organization_dashboard
@@ -137,15 +138,13 @@ def program_archive_view(request, program):
 
 @staff_view
 def staff_programs(request):
-    status = request.GET.get("status", ProgramStatus.SUBMITTED)
-    if status not in ProgramStatus.values:
-        status = ProgramStatus.SUBMITTED
+    filterset = StaffProgramFilterSet(request.GET)
     return render(
         request,
         "programs/staff_programs.html",
         {
-            "programs": selectors.staff_programs(status=status),
-            "status": status,
+            "programs": filterset.qs,
+            "status": filterset.wanted_status,
             "statuses": ProgramStatus.choices,
         },
     )

@@ -1,0 +1,83 @@
+"""The public catalog's filters: one FilterSet for the page (its form) and the API list, so
+one query string gives the same programs in both.
+
+The FilterSet only validates and cleans the query: the catalog spans every organization, so
+the rows are read and filtered inside the cross-tenant selector `catalog_programs`, which
+`qs` calls with the cleaned values.
+
+Invalid values: the page ignores them (and shows the error beside the field); the API
+answers 400 with the field's message. A skill or organization the catalog does not hold is
+invalid on the page, whose choices are the catalog's facets; the API takes any slug, and an
+unknown one matches no program. A search longer than 200 characters is cut to 200 (both); one
+with a NUL byte is refused, by the page too (`search_refused`): 400 on both."""
+
+import django_filters
+from django import forms
+
+from programs.catalog import selectors as catalog_selectors
+from programs.programs.models import Program
+from programs.terms.models import TermKind
+
+SEARCH_MAX_LENGTH = 200
+FILTER_NAMES = ("q", "skill", "organization", "kind")
+
+
+class CatalogFilterSet(django_filters.FilterSet):
+    """Search, skill, organization and kind of term. Given the catalog's facets
+    (`facets=`, the page), skill and organization are choices among them."""
+
+    q = django_filters.CharFilter(
+        label="Search",
+        widget=forms.TextInput(attrs={"maxlength": SEARCH_MAX_LENGTH}),
+        help_text="Full-text search (name, description, organization, skills).",
+    )
+    skill = django_filters.CharFilter(label="Skill", help_text="A skill's slug.")
+    organization = django_filters.CharFilter(
+        label="Organization", help_text="An organization's slug."
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Kind", choices=TermKind.choices, empty_label="Full-time or part-time"
+    )
+
+    class Meta:
+        model = Program
+        fields = list(FILTER_NAMES)
+
+    def __init__(self, data=None, queryset=None, *, facets: dict | None = None, **kwargs):
+        # The FilterSet's own queryset only names the model: the rows come from `qs`.
+        super().__init__(data, Program.objects.none() if queryset is None else queryset, **kwargs)
+        if facets is not None:
+            # New filters, not new choices on the copied ones: those may hold a built field.
+            self._replace("skill", "Any skill", facets["skills"])
+            self._replace("organization", "Any organization", facets["organizations"])
+
+    def _replace(self, name: str, empty_label: str, objects) -> None:
+        declared = self.filters[name]
+        choice = django_filters.ChoiceFilter(
+            label=declared.label,
+            choices=[(o.slug, o.name) for o in objects],
+            empty_label=empty_label,
+        )
+        choice.model, choice.parent, choice.field_name = Program, self, name
+        self.filters[name] = choice
+
+    @property
+    def search_refused(self) -> bool:
+        """The search text itself is malformed (a NUL byte), not merely a stale choice."""
+        return self.is_bound and "q" in self.errors
+
+    @property
+    def cleaned(self) -> dict[str, str]:
+        """The valid values asked for ("" for none or an invalid one)."""
+        if not self.is_bound:
+            return dict.fromkeys(FILTER_NAMES, "")
+        self.form.is_valid()  # cleans the form: cleaned_data holds its valid fields
+        return {name: self.form.cleaned_data.get(name) or "" for name in FILTER_NAMES}
+
+    @property
+    def qs(self) -> list[Program]:
+        """The catalog's programs, read and filtered by the cross-tenant selector (the
+        queryset handed in, an empty one, is never used)."""
+        if not hasattr(self, "_programs"):
+            self._programs = catalog_selectors.catalog_programs(**self.cleaned)
+        return self._programs
