@@ -32,3 +32,9 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_type}#{self.object_id} by {self.actor}"
+
+    @property
+    def object_name(self) -> str:
+        """The kind of object without its app label, as people read it: "application",
+        "offer", "mentorship"."""
+        return self.object_type.rsplit(".", 1)[-1]
