@@ -24,6 +24,7 @@ accounts.rules.allow_resume_viewers), unless they declared a conflict with them.
 
 import rules
 
+from accounts.organizations.selectors import user_roles
 from accounts.rules import (
     allow_resume_viewers,
     is_member,
@@ -35,7 +36,8 @@ from accounts.rules import (
 )
 from accounts.viewer import Viewer
 from applications.apply.models import Application
-from applications.review.selectors.access import conflicts_declared, reviewable_applications_of
+from applications.review.selectors.access import conflicts_declared
+from core.tenancy import cross_tenant
 from programs.rules import is_term_mentor, is_term_reviewer
 
 
@@ -65,14 +67,28 @@ def is_application(user, obj) -> bool:
     return isinstance(obj, Application)
 
 
+@cross_tenant
+def reviews_an_application_of(user, applicant_id: int) -> bool:
+    """Cross-tenant because a resume belongs to a person, not a tenant: whether `user` may
+    write a review (`applications.write_review`: reviews its term, no declared conflict) of
+    any submitted application of that person. Reads only the person's applications in the
+    organizations `user` belongs to, and asks the same permission the review pages ask."""
+    organizations = list(user_roles(user))
+    candidates = (
+        Application.objects.filter(applicant_id=applicant_id, organization_id__in=organizations)
+        .filter(submitted_at__isnull=False)
+        .exclude(state="draft")
+        .select_related("term")
+    )
+    return any(user.has_perm("applications.write_review", a) for a in candidates)
+
+
 @rules.predicate
 def may_view_resume_as_reviewer(user, profile) -> bool:
-    """The resume belongs to a person, not a tenant: yes when any of the person's submitted
-    applications, in any organization, may be reviewed by `user` (see the cross-tenant
-    selector)."""
+    """Yes when `user` may review one of the profile owner's applications."""
     if profile is None or not user.is_authenticated:
         return False
-    return reviewable_applications_of(user=user, applicant_id=profile.user_id)
+    return reviews_an_application_of(user, profile.user_id)
 
 
 may_shortlist = is_org_reviewer | (is_org_mentor & is_term_mentor & policy_lets_mentors_shortlist)

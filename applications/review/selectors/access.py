@@ -20,7 +20,7 @@ from applications.apply.models import Application, ApplicationState
 from applications.review.models import ConflictOfInterest
 from core.tenancy import cross_tenant
 from programs.prerequisites.models import Prerequisite
-from programs.terms.models import Term, TermMentor
+from programs.terms.models import Term
 
 S = ApplicationState
 ORGANIZATION_REVIEWERS = (Role.ADMIN, Role.COORDINATOR)
@@ -176,25 +176,4 @@ def conflicts_declared(*, user_id: int, organization_id: int) -> frozenset[int]:
         ConflictOfInterest.objects.filter(
             organization_id=organization_id, reviewer_id=user_id
         ).values_list("application_id", flat=True)
-    )
-
-
-@cross_tenant
-def reviewable_applications_of(*, user: User, applicant_id: int) -> bool:
-    """CROSS-TENANT because a resume belongs to a person, not a tenant: whether `user` may
-    review any submitted application of one person (admin or coordinator of its
-    organization, or mentor of its term) and declared no conflict with it. Filters by the
-    applicant and by the organizations the viewer belongs to. Used for resume access only."""
-    roles = user_roles(user)
-    organization_wide = [org for org, role in roles.items() if role in ORGANIZATION_REVIEWERS]
-    mentored = TermMentor.objects.filter(user=user).values("term_id")
-    return (
-        Application.objects.filter(applicant_id=applicant_id, submitted_at__isnull=False)
-        .exclude(state=S.DRAFT)
-        .filter(
-            Q(organization_id__in=organization_wide)
-            | Q(term_id__in=mentored, organization_id__in=list(roles))
-        )
-        .exclude(conflicts__reviewer=user)
-        .exists()
     )
