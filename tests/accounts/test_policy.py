@@ -110,3 +110,10 @@ def test_changes_are_audited_once(org_a):
     assert [(e.from_state, e.to_state) for e in events] == [
         ("mentors_may_shortlist=False", "mentors_may_shortlist=True")
     ]
+
+
+def test_the_home_page_links_the_decision_texts_for_admins_only(org_a):
+    url = reverse("programs:org-home", kwargs={"org": "alpha"})
+    link = reverse("applications:decision-texts", kwargs={"org": "alpha"})
+    assert link in client_for(org_a.admin).get(url).content.decode()
+    assert link not in client_for(org_a.coordinator).get(url).content.decode()
