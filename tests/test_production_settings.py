@@ -8,6 +8,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "k3y-" + "x9Qz!7pL" * 7,
     "ALLOWED_HOSTS": "mentorship.example.org",
+    "SITE_URL": "https://mentorship.example.org",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/mentorship",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
@@ -37,3 +38,10 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_site_address():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SITE_URL"}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "SITE_URL must be set" in result.stderr

@@ -44,7 +44,7 @@ OUTBOX_REFUSALS = {
 }
 
 
-def _move(row: OutboxEmail, to_state: str, **updates) -> OutboxEmail:
+def _move(row: OutboxEmail, to_state: str, *, where: dict | None = None, **updates) -> OutboxEmail:
     """An outbox row's move: compare-and-set like every state change, not audited (the row
     keeps its own attempts, error and times)."""
     return state_transition(
@@ -54,8 +54,19 @@ def _move(row: OutboxEmail, to_state: str, **updates) -> OutboxEmail:
         transitions=OUTBOX_TRANSITIONS,
         refusals=OUTBOX_REFUSALS,
         updates=updates,
+        where=where,
         audited=False,
     )
+
+
+def outbox_attempt_end(row: OutboxEmail, to_state: str, **updates) -> bool:
+    """Ends the attempt this worker claimed. Refused (False) when the row was claimed again
+    meanwhile (the sweep gave a stuck attempt to another worker): the later attempt owns it."""
+    try:
+        _move(row, to_state, where={"attempts": row.attempts}, **updates)
+    except ValidationError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -96,22 +107,20 @@ def outbox_email_deliver(*, outbox_id: int) -> Delivery:
         message.send()
     except Exception as error:  # noqa: BLE001 - any failure to hand over is retried
         return _attempt_failed(row, f"{type(error).__name__}: {error}")
-    _move(row, Q_.SENT, last_error="")
+    outbox_attempt_end(row, Q_.SENT, last_error="")
     return Delivery("sent")
 
 
 def _attempt_failed(row: OutboxEmail, error: str) -> Delivery:
     now = timezone.now()
     if row.attempts >= MAX_ATTEMPTS:
-        _move(row, Q_.FAILED, last_error=error[:4000])
+        outbox_attempt_end(row, Q_.FAILED, last_error=error[:4000])
         return Delivery("failed")
     countdown = retry_delay(row.attempts)
-    _move(
-        row,
-        Q_.QUEUED,
-        last_error=error[:4000],
-        next_attempt_at=now + timedelta(seconds=countdown),
-    )
+    if not outbox_attempt_end(
+        row, Q_.QUEUED, last_error=error[:4000], next_attempt_at=now + timedelta(seconds=countdown)
+    ):
+        return Delivery("skipped")
     return Delivery("retry", countdown)
 
 

@@ -8,14 +8,16 @@ from core.outbox.delivery import outbox_email_deliver, outbox_lost_rows
 from core.tasks import enqueue_on_commit
 
 
-@shared_task(name="core.send_email", bind=True)
+# The row counts attempts and fails itself after the last one (core.outbox.delivery), so Celery
+# must not stop retrying first: its default would give up after 3.
+@shared_task(name="core.send_email", bind=True, max_retries=None)
 def send_email(self, outbox_id: int) -> str:
     """Sends one outbox row. A failed attempt is retried with backoff by a new run of this
     task; run in-process (eager: tests, or no broker) it is not, since that would loop
     inside the request: the row stays queued for the sweep."""
     delivery = outbox_email_deliver(outbox_id=outbox_id)
     if delivery.outcome == "retry" and not self.request.is_eager:
-        raise self.retry(countdown=delivery.countdown, max_retries=None)
+        raise self.retry(countdown=delivery.countdown)
     return delivery.outcome
 
 

@@ -18,7 +18,10 @@ from core.outbox.delivery import (
     MAX_ATTEMPTS,
     OUTBOX_REFUSALS,
     OUTBOX_TRANSITIONS,
+    outbox_attempt_end,
+    outbox_email_claim,
     outbox_email_deliver,
+    outbox_lost_rows,
     retry_delay,
 )
 from core.outbox.models import OutboxEmail, OutboxState
@@ -263,3 +266,22 @@ def test_an_outbox_row_moves_only_along_its_table(from_state, to_state):
             state_transition(**move)
         row.refresh_from_db()
         assert row.state == from_state
+
+
+def test_celery_never_stops_retrying_before_the_rows_own_attempt_limit():
+    assert send_email.max_retries is None
+
+
+def test_a_worker_whose_attempt_was_handed_to_another_cannot_end_it():
+    row = OutboxEmail.objects.create(
+        to="someone@example.test", subject="s", text_body="t", next_attempt_at=timezone.now()
+    )
+    stuck = outbox_email_claim(outbox_id=row.pk, now=timezone.now())
+    later = timezone.now() + timedelta(hours=2)
+    assert row.pk in outbox_lost_rows(now=later)  # the sweep gives the stuck attempt back
+    again = outbox_email_claim(outbox_id=row.pk, now=later)
+    assert again.attempts == stuck.attempts + 1
+    assert outbox_attempt_end(stuck, OutboxState.SENT) is False
+    assert outbox_attempt_end(again, OutboxState.SENT) is True
+    row.refresh_from_db()
+    assert row.state == OutboxState.SENT
