@@ -97,13 +97,17 @@ class OrganizationAPIMixin:
         if not request.user.has_perm(self.required_permission(), organization):
             raise exceptions.PermissionDenied("Your role in this organization cannot do this.")
 
-    def finalize_response(self, request, response, *args, **kwargs):
-        active = getattr(self, "_scope", None)
-        if active is not None:
-            self._scope = None
-            active.__exit__(None, None, None)
-        viewer_uninstall(request.user)
-        return super().finalize_response(request, response, *args, **kwargs)
+    def dispatch(self, request, *args, **kwargs):
+        # DRF skips finalize_response when an exception escapes the view (a 500), so the
+        # scope and the viewer context are left here, whatever happens.
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        finally:
+            active = getattr(self, "_scope", None)
+            if active is not None:
+                self._scope = None
+                active.__exit__(None, None, None)
+            viewer_uninstall(request.user)
 
 
 class StaffAPIMixin:
@@ -157,8 +161,11 @@ class OwnedObjectAPIMixin:
         self._owned_scopes = [*getattr(self, "_owned_scopes", []), owned]
         return found
 
-    def finalize_response(self, request, response, *args, **kwargs):
-        for owned in reversed(getattr(self, "_owned_scopes", [])):
-            owned.__exit__(None, None, None)
-        self._owned_scopes = []
-        return super().finalize_response(request, response, *args, **kwargs)
+    def dispatch(self, request, *args, **kwargs):
+        # Left in `finally`: DRF skips finalize_response when an exception escapes the view.
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        finally:
+            for owned in reversed(getattr(self, "_owned_scopes", [])):
+                owned.__exit__(None, None, None)
+            self._owned_scopes = []

@@ -81,8 +81,11 @@ def viewer_install(user: User, organization: Organization) -> Viewer:
 
 
 def viewer_uninstall(user: User) -> None:
+    """Ends the request's contexts, and drops the roles cached on the person with them: a
+    user object that lives on (a test client, a shell) reads its roles afresh next time."""
     if hasattr(user, INSTALLED):
         delattr(user, INSTALLED)
+    user._organization_roles = None
 
 
 def viewer_forget(user: User) -> None:
