@@ -13,6 +13,7 @@ with a NUL byte is refused, by the page too (`search_refused`): 400 on both."""
 
 import django_filters
 from django import forms
+from django.db.models import QuerySet
 
 from programs.catalog import selectors as catalog_selectors
 from programs.programs.models import Program
@@ -75,9 +76,9 @@ class CatalogFilterSet(django_filters.FilterSet):
         return {name: self.form.cleaned_data.get(name) or "" for name in FILTER_NAMES}
 
     @property
-    def qs(self) -> list[Program]:
-        """The catalog's programs, read and filtered by the cross-tenant selector (the
-        queryset handed in, an empty one, is never used)."""
+    def qs(self) -> QuerySet[Program]:
+        """The catalog's programs, filtered by the cross-tenant selector and paged by the
+        caller in the database (the queryset handed in, an empty one, is never used)."""
         if not hasattr(self, "_programs"):
             self._programs = catalog_selectors.catalog_programs(**self.cleaned)
         return self._programs

@@ -83,16 +83,15 @@ def catalog_programs(
     organization: str = "",
     kind: str = "",
     now: datetime | None = None,
-) -> list[Program]:
+) -> QuerySet[Program]:
     """Cross-tenant because the public catalog shows every organization; filtered to
     approved programs with a term accepting applications (and of them only those terms),
-    then by the visitor's search and filters. Returned as a list, loaded here with its
-    terms, skills and organization (a fixed number of queries), so it can be paginated
-    anywhere. The values come cleaned by `programs.catalog.filters.CatalogFilterSet`."""
-    return list(
-        _catalog_queryset(
-            now or timezone.now(), q=q, skill=skill, organization=organization, kind=kind
-        )
+    then by the visitor's search and filters. The queryset (and its prefetches) is built
+    here, inside the door, so it carries no tenant filter and may be counted and paged in
+    the database anywhere. The values come cleaned by
+    `programs.catalog.filters.CatalogFilterSet`."""
+    return _catalog_queryset(
+        now or timezone.now(), q=q, skill=skill, organization=organization, kind=kind
     )
 
 

@@ -2,7 +2,11 @@
 same query string; invalid values are ignored by the page (with the error shown) and a 400
 from the API, except an unknown skill, which the API answers with no program."""
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from programs.programs.models import Skill
 from tests.conftest import api_client_for
@@ -38,21 +42,36 @@ def _api(query: dict) -> list[str]:
     return [p["slug"] for p in answer.json()["results"]]
 
 
+BOTH = ["cloud-operators", "kernel-mentorship"]
+
+
 @pytest.mark.parametrize(
-    "query",
+    "query,expected",
     [
-        {},
-        {"q": "kernel"},
-        {"skill": "go"},
-        {"skill": "go", "organization": "beta"},
-        {"kind": "full_time", "skill": "go"},
-        {"kind": "part_time"},
-        {"q": "  operators  ", "kind": ""},
-        {"q": "x" * 300},  # cut to 200 characters, not refused
+        ({}, BOTH),
+        ({"q": "kernel"}, ["kernel-mentorship"]),
+        ({"skill": "rust"}, ["kernel-mentorship"]),
+        ({"skill": "go"}, BOTH),
+        ({"skill": "go", "organization": "beta"}, ["cloud-operators"]),
+        ({"kind": "full_time", "skill": "go"}, ["kernel-mentorship"]),
+        ({"kind": "part_time"}, ["cloud-operators"]),
+        ({"q": "  operators  ", "kind": ""}, ["cloud-operators"]),
+        ({"q": "x" * 300}, []),  # cut to 200 characters, not refused
     ],
 )
-def test_the_page_and_the_api_give_the_same_programs(client, programs, query):
-    assert _page(client, query) == _api(query)
+def test_the_page_and_the_api_give_the_same_programs(client, programs, query, expected):
+    assert sorted(_page(client, query)) == expected
+    assert sorted(_api(query)) == expected
+
+
+def test_the_catalog_is_paged_in_the_database(client, org_a, cycle_now):
+    for number in range(3):
+        make_term(ProgramFactory(organization=org_a.organization, name=f"P{number:02}"), cycle_now)
+    with CaptureQueriesContext(connection) as queries:
+        assert len(_api({})) == 3
+        assert len(_page(client, {})) == 3
+    rows = [q["sql"] for q in queries if q["sql"].startswith('SELECT "programs_program"."id"')]
+    assert len(rows) == 2 and all(re.search(r"LIMIT \d+\s*$", sql) for sql in rows), rows
 
 
 def test_the_page_offers_the_catalogs_skills_and_organizations(client, programs):
