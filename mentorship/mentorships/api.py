@@ -40,8 +40,8 @@ class OrganizationMentorshipsViewSet(
         if getattr(self, "swagger_fake_view", False):
             return Mentorship.objects.none()
         return mentorships_selectors.organization_mentorships(
-            organization=self.organization
-        ).select_related("organization", "application")
+            user=self.request.user, organization=self.organization
+        ).select_related("organization")
 
     @extend_schema(
         request=mentorships_serializers.MentorshipEndInputSerializer,

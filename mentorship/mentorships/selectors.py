@@ -3,27 +3,36 @@ from django.http import Http404
 
 from accounts.organizations.models import Organization
 from accounts.people.models import User
+from accounts.viewer import viewer_for
 from core.tenancy import cross_tenant
 from mentorship.mentorships.models import Mentorship, MentorshipMentor
+from programs.rules import mentored_term_ids
 
 
 def _mentorship_queryset() -> QuerySet[Mentorship]:
     return Mentorship.objects.select_related(
-        "term__program", "term__cycle", "mentee"
+        "term__program", "term__cycle", "mentee", "application"
     ).prefetch_related(
         Prefetch("mentors", queryset=MentorshipMentor.objects.select_related("user"))
     )
 
 
-def organization_mentorships(*, organization: Organization) -> QuerySet[Mentorship]:
-    return _mentorship_queryset().filter(organization=organization)
+def organization_mentorships(*, user: User, organization: Organization) -> QuerySet[Mentorship]:
+    """The organization's mentorships the person may see: every one for admins and
+    coordinators, those of the terms they mentor for a mentor (the same rule as
+    `mentorship.view_mentorship` per row)."""
+    queryset = _mentorship_queryset().filter(organization=organization)
+    if user.has_perm("mentorship.view_every_mentorship", organization):
+        return queryset
+    return queryset.filter(term_id__in=mentored_term_ids(viewer_for(user, organization.pk)))
 
 
-def mentorship_get(*, organization: Organization, public_id) -> Mentorship:
+def mentorship_get(*, user: User, organization: Organization, public_id) -> Mentorship:
+    """A mentorship the person may see; the same 404 as for a missing one otherwise."""
     mentorship = (
-        organization_mentorships(organization=organization).filter(public_id=public_id).first()
+        _mentorship_queryset().filter(organization=organization, public_id=public_id).first()
     )
-    if mentorship is None:
+    if mentorship is None or not user.has_perm("mentorship.view_mentorship", mentorship):
         raise Http404("No such mentorship.")
     return mentorship
 

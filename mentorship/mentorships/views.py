@@ -23,7 +23,7 @@ def organization_mentorships(request):
         {
             "organization": request.organization,
             "mentorships": mentorships_selectors.organization_mentorships(
-                organization=request.organization
+                user=request.user, organization=request.organization
             ),
         },
     )
@@ -33,7 +33,7 @@ def organization_mentorships(request):
 def organization_mentorship(request, mentorship):
     organization = request.organization
     mentorship = mentorships_selectors.mentorship_get(
-        organization=organization, public_id=mentorship
+        user=request.user, organization=organization, public_id=mentorship
     )
     can_end = request.user.has_perm("mentorship.end_mentorship", organization)
     can_see_history = request.user.has_perm("applications.view_application_history", organization)

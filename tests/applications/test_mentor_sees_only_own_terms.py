@@ -6,11 +6,15 @@ the mentor of one term, about the other term's applicant and term: the answer is
 
 import pytest
 from django.urls import reverse
+from django_scopes import scope
 
 from accounts.organizations.models import Role
+from applications.decisions.models import Offer
+from mentorship.offers.services import offer_confirm
 from tests.applications.review_data import make_applicant
 from tests.conftest import api_client_for, client_for
 from tests.factories.accounts import MembershipFactory, UserFactory
+from tests.factories.decisions import accept, announced_cycle, term_in
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 from tests.isolation.routes import tenant_routes
 
@@ -19,33 +23,42 @@ pytestmark = pytest.mark.django_db
 MARKER = "Zoltan Otherterm"
 # The object parameters this test knows how to fill; a route with any other (an answer, a
 # mentorship, a program...) is about another object and is covered by the role matrices.
-FILLABLE = {"org", "application", "term"}
+FILLABLE = {"org", "application", "term", "mentorship"}
 # A term's own pages (dates, capacity, mentors) are open to every member of the organization.
 TERM_SETUP = ("programs:term-", "api:terms-")
 ROUTES = [
     route
     for route in tenant_routes()
-    if set(route.params) <= FILLABLE and ({"application", "term"} & set(route.params))
+    if set(route.params) <= FILLABLE and ({"application", "term", "mentorship"} & set(route.params))
 ]
 
 
 @pytest.fixture
 def two_terms(org_a):
-    """A mentor of term `mine` only, and an applicant of term `other` in the same
-    organization (with another mentor)."""
+    """A mentor of term `mine` only, and in the same organization a term `other` (with
+    another mentor) whose applicant was accepted and confirmed: an application, a
+    decision, an offer and a mentorship the mentor must not see."""
     program = ProgramFactory(organization=org_a.organization, name="Kernel Mentorship")
     other_mentor = UserFactory(email="other.mentor@alpha.test")
     MembershipFactory(organization=org_a.organization, user=other_mentor, role=Role.MENTOR)
     mine = make_term(program, CycleFactory(name="Mine"), primary_mentor=org_a.mentor)
-    other = make_term(program, CycleFactory(name="Other"), primary_mentor=other_mentor)
+    other = term_in(program, announced_cycle(), primary_mentor=other_mentor)
     make_applicant(mine, name="Ann Myterm")
     stranger = make_applicant(other, name=MARKER)
-    return org_a, other, stranger
+    accept(stranger, org_a.admin)
+    offer = Offer.objects.with_scopes_disabled().get(application=stranger)
+    with scope(organization=org_a.organization):
+        mentorship = offer_confirm(
+            offer=offer, mentee=stranger.applicant, legal_name=MARKER, agreed=True, ip=None
+        )
+    return org_a, other, stranger, mentorship
 
 
 def test_the_walk_covers_the_review_and_decision_routes():
     names = {route.name for route in ROUTES}
     for expected in (
+        "mentorship:org-mentorship",
+        "api:mentorships-detail",
         "applications:review-dashboard",
         "applications:review-applicant",
         "applications:decision",
@@ -58,11 +71,12 @@ def test_the_walk_covers_the_review_and_decision_routes():
 
 @pytest.mark.parametrize("route", ROUTES, ids=[route.name for route in ROUTES])
 def test_a_mentor_gets_404_for_another_terms_applicant_and_term(two_terms, route):
-    tenant, other_term, stranger = two_terms
+    tenant, other_term, stranger, mentorship = two_terms
     values = {
         "org": tenant.organization.slug,
         "application": stranger.public_id,
         "term": other_term.pk,
+        "mentorship": mentorship.public_id,
     }
     url = reverse(route.name, kwargs={name: values[name] for name in route.params})
     client = api_client_for(tenant.mentor) if route.is_api else client_for(tenant.mentor)
@@ -81,9 +95,14 @@ def test_a_mentor_gets_404_for_another_terms_applicant_and_term(two_terms, route
     assert response.status_code in (403, 404), (url, response.status_code)
 
 
-def test_lists_of_the_organization_show_the_mentor_only_their_terms_applicants(two_terms):
-    tenant, _other_term, _stranger = two_terms
-    url = reverse("api:decisions-list", kwargs={"org": tenant.organization.slug})
-    body = api_client_for(tenant.mentor).get(url).content.decode()
-    assert MARKER not in body
-    assert "Ann Myterm" in body
+@pytest.mark.parametrize(
+    "name", ["api:decisions-list", "api:mentorships-list", "mentorship:org-mentorships"]
+)
+def test_lists_of_the_organization_show_the_mentor_only_their_terms(two_terms, name):
+    tenant = two_terms[0]
+    url = reverse(name, kwargs={"org": tenant.organization.slug})
+    client = api_client_for(tenant.mentor) if name.startswith("api:") else client_for(tenant.mentor)
+    assert client.get(url).status_code == 200
+    assert MARKER not in client.get(url).content.decode()
+    admin = api_client_for(tenant.admin) if name.startswith("api:") else client_for(tenant.admin)
+    assert MARKER in admin.get(url).content.decode()  # the row exists: it is hidden, not missing
