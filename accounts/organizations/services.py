@@ -1,4 +1,4 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django_scopes import scope
 
@@ -181,6 +181,8 @@ def organization_policy_update(
     """Changes what the organization lets its mentors do (a field left None keeps its
     value). The row is created on the first change and locked while it changes; every
     change is audited with its before and after."""
+    if actor is not None and not actor.has_perm("accounts.manage_policy", organization):
+        raise PermissionDenied("Only the organization's admins change its policy.")
     policy, _ = OrganizationPolicy.objects.select_for_update().get_or_create(
         organization=organization
     )

@@ -173,6 +173,8 @@ def term_decline_unshortlisted(
     meanwhile, or the actor is in conflict with the applicant). `expected_count` is the
     number the person confirmed; if the list changed since (someone shortlisted or
     applied), nothing is declined and they are asked to confirm again."""
+    if actor is not None and not actor.has_perm("applications.bulk_decline", term):
+        raise PermissionDenied("Only admins and coordinators decline in bulk.")
     targets = list(
         term_unshortlisted(term=term).select_related("term__program", "cycle", "applicant")
     )
@@ -225,6 +227,8 @@ def program_texts_update(
 ) -> ProgramDecisionTexts:
     """The program's decline feedback and agreement text. Decisions already taken and
     offers already confirmed keep the text they were given."""
+    if actor is not None and not actor.has_perm("applications.manage_decision_texts", program):
+        raise PermissionDenied("Only the organization's admins edit decision texts.")
     # The program's row lock serializes two admins saving the first version at once.
     Program.objects.select_for_update().filter(pk=program.pk).first()
     texts = program_texts(program=program)

@@ -2,7 +2,7 @@
 features move them to graduated or failed through `mentorship_transition`, the only code
 that changes `Mentorship.state` (compare-and-set, audited)."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from accounts.people.models import User
@@ -85,6 +85,8 @@ def mentorship_transition(
 
 def mentorship_end(*, mentorship: Mentorship, actor: User | None, reason: str) -> Mentorship:
     """An admin ends an active mentorship (e.g. non-performance), with a reason."""
+    if actor is not None and not actor.has_perm("mentorship.end_mentorship", mentorship):
+        raise PermissionDenied("Only the organization's admins end mentorships.")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Say why the mentorship ends; the mentee sees it."})
