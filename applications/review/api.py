@@ -226,11 +226,13 @@ class ReviewsView(ReviewAPIMixin, APIView):
 
 class ReviewView(ReviewAPIMixin, APIView):
     def _own(self, application):
-        review = Review.objects.filter(application=application, pk=self.kwargs["review"]).first()
+        """The person's own review; another reviewer's answers like a missing one, so a
+        reviewer cannot learn which reviews exist (one in conflict must see none)."""
+        review = Review.objects.filter(
+            application=application, pk=self.kwargs["review"], reviewer=self.request.user
+        ).first()
         if review is None:
-            raise Http404("No such review.")
-        if review.reviewer_id != self.request.user.pk:
-            raise exceptions.PermissionDenied("Only its author edits a review.")
+            raise Http404("No such review of yours.")
         return review
 
     def _save(self, request, partial: bool):

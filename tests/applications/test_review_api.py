@@ -57,9 +57,13 @@ def test_create_then_update_a_review_and_see_it(w, application):
     assert replaced.status_code == 200 and replaced.json()["score"] is None
     again = api.post(url, SCORES, format="json")
     assert again.status_code == 200 and again.json()["revision"] == 4
-    # Someone else's review is not editable.
+    # Someone else's review answers like a missing one (404), and is not changed.
     other = api_client_for(w.a.coordinator)
-    assert other.patch(f"{url}{review_id}/", {"skills": 1}, format="json").status_code == 403
+    refused = other.patch(f"{url}{review_id}/", {"skills": 1}, format="json")
+    missing = other.patch(f"{url}999999/", {"skills": 1}, format="json")
+    assert refused.status_code == missing.status_code == 404
+    assert refused.json() == missing.json()
+    assert api.patch(f"{url}{review_id}/", {}, format="json").json()["skills"] != 1
     bad = api.post(url, {"skills": 9}, format="json")
     assert bad.status_code == 400 and "skills" in bad.json()
 

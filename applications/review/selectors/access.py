@@ -13,7 +13,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from accounts.organizations.models import Organization, Role
+from accounts.organizations.models import Organization
 from accounts.organizations.selectors import user_roles
 from accounts.people.models import User
 from applications.apply.models import Application, ApplicationState
@@ -23,7 +23,6 @@ from programs.prerequisites.models import Prerequisite
 from programs.terms.models import Term
 
 S = ApplicationState
-ORGANIZATION_REVIEWERS = (Role.ADMIN, Role.COORDINATOR)
 # States of applications that still count for reviewing progress.
 PROGRESS_STATES = (S.SUBMITTED, S.ACCEPTED, S.DECLINED)
 # Reviews are written while the application waits for a decision.
