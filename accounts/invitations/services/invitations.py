@@ -163,6 +163,8 @@ def invitation_create(
     if role not in Role.values:
         raise ValidationError({"role": f"Choose one of: {', '.join(Role.values)}."})
     email = (email or "").strip().lower()
+    if len(email) > 254:
+        raise ValidationError({"email": "An email address has at most 254 characters."})
     try:
         validate_email(email)
     except ValidationError:

@@ -83,7 +83,9 @@ def organization_request_create(
         errors["reason"] = "Tell staff who you are and why the organization needs the platform."
     elif len(reason) > 3000:
         errors["reason"] = "Use at most 3000 characters."
-    if website:
+    if len(website) > 200:
+        errors["website"] = "Use at most 200 characters."
+    elif website:
         try:
             URLValidator(schemes=["http", "https"])(website)
         except ValidationError:
