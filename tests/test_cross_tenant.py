@@ -35,7 +35,12 @@ PRODUCTION_APPS = (
     "config",
 )
 THE_DOOR = Path("core/tenancy.py")
-ESCAPE = re.compile(r"\b(with_)?scopes_disabled\b")
+# Every way django-scopes (or Django) offers to read past the scope: disabling it, a scope
+# with the check turned off or with no organization, a manager's own scope, the base manager.
+ESCAPE = re.compile(
+    r"\b(with_)?scopes_disabled\b|_enabled\s*=\s*False|\bwith_scope\(|\b_base_manager\b"
+    r"|\bscope\(\s*organization\s*=\s*None"
+)
 
 
 def _production_modules():
@@ -192,3 +197,18 @@ def test_the_programs_filtersets_pick_no_model_rows():
             assert not isinstance(declared, ModelChoiceFilter | ModelMultipleChoiceFilter), (
                 f"{filterset.__name__}.{name}"
             )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "with scopes_disabled():",
+        "Program.objects.with_scopes_disabled().all()",
+        "with scope(_enabled=False):",
+        "with scope(organization=None):",
+        "Program.objects.with_scope(organization=None)",
+        "Program._base_manager.all()",
+    ],
+)
+def test_the_guard_knows_every_way_out_of_the_scope(line):
+    assert ESCAPE.search(line)
