@@ -41,7 +41,10 @@ def application_locked(application: Application) -> Application:
 
 
 def require_owner(application: Application, actor: User) -> None:
-    if application.applicant_id != actor.pk:
+    """Only the applicant changes their application (`applications.change_own_application`).
+    A refusal, not a 404: the /me/ pages and API never find another person's application
+    (accounts.tenancy.owned_object), so only a caller that skipped them reaches this."""
+    if not actor.has_perm("applications.change_own_application", application):
         raise ValidationError("Only the applicant can change this application.")
 
 
