@@ -139,8 +139,8 @@ class DecisionsViewSet(
     "reads; admins change.",
 )
 class ProgramDecisionTextsView(OrganizationAPIMixin, APIView):
-    organization_permission = "programs.view_program"
-    permission_map = {"patch": "applications.manage_decision_texts"}
+    # Read and changed by admins, as on the page (/o/<org>/programs/<program>/decision-texts/).
+    organization_permission = "applications.manage_decision_texts"
 
     def _program(self, slug):
         return program_selectors.program_get(organization=self.organization, slug=slug)

@@ -98,7 +98,7 @@ TABLE = [
         {**ADMIN_API, "admin": 200, "coordinator": 200},
         data=lambda w: {"term": w.params_a["term"], "expected_count": 0},
     ),
-    row("get", "api:program-decision-texts", MEMBERS_API, program=...),
+    row("get", "api:program-decision-texts", {**ADMIN_API, "admin": 200}, program=...),
     row(
         "patch",
         "api:program-decision-texts",
