@@ -8,7 +8,7 @@ from datetime import tzinfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -55,13 +55,12 @@ def email_queue(
     template: str,
     context: dict,
     organization=None,
-    dedupe_key: str = "",
 ) -> list[OutboxEmail]:
     """Queues templates/emails/<template>_subject.txt, .txt and .html to each address, one
     message per recipient (nobody sees the others' addresses), rendered now with instants
-    shown in the recipient's zone (`time_zone` in the context names it). With a
-    `dedupe_key` the message exists once per recipient: queueing it again adds nothing.
-    Returns the rows created."""
+    shown in the recipient's zone (`time_zone` in the context names it). Returns the rows
+    created. A message that must go once is the caller's to record (the decisions keep
+    their own sent-log, written in the same transaction)."""
     recipients = sorted({address.strip() for address in to if address and address.strip()})
     if not recipients:
         return []
@@ -85,17 +84,9 @@ def email_queue(
             text_body=text,
             html_body=html,
             organization=organization,
-            dedupe_key=f"{dedupe_key}:{address.lower()}" if dedupe_key else "",
             next_attempt_at=now,
         )
-        if dedupe_key:
-            try:
-                with transaction.atomic():
-                    row.save()
-            except IntegrityError:
-                continue  # queued before: this message exists once
-        else:
-            row.save()
+        row.save()
         rows.append(row)
         enqueue_on_commit(send_email, row.pk)
     return rows

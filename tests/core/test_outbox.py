@@ -114,12 +114,13 @@ def test_instants_are_shown_in_each_recipients_own_time_zone(django_capture_on_c
     assert "10 May 2027, 18:00 UTC" in bodies["guest@example.test"]  # the site's default
 
 
-def test_a_dedupe_key_makes_the_message_exist_once(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        assert len(queue(["a@example.test"], dedupe_key="reminder:7")) == 1
-        assert queue(["a@example.test"], dedupe_key="reminder:7") == []
-        assert len(queue(["b@example.test"], dedupe_key="reminder:7")) == 1
-    assert len(mail.outbox) == 2 and OutboxEmail.objects.count() == 2
+def test_sending_once_is_the_callers_record_not_the_outbox():
+    """One way to send an email once: the caller's own sent-log (the decisions' DecisionEmail),
+    written in the transaction that queues it. The outbox has no second mechanism."""
+    assert "dedupe_key" not in {field.name for field in OutboxEmail._meta.get_fields()}
+    with pytest.raises(TypeError):
+        queue(["a@example.test"], dedupe_key="reminder:7")
+    assert OutboxEmail.objects.count() == 0
 
 
 def test_a_mail_server_that_is_down_delays_the_email_without_failing_the_request(
