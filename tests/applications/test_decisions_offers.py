@@ -15,14 +15,14 @@ from django_scopes import scope
 from applications.apply.models import Application, ApplicationState
 from applications.apply.selectors.visibility import state_for_mentee
 from applications.decisions.models import DecisionEmail, Offer, OfferState, Placement, TermSlot
-from applications.decisions.selectors import application_full_history
+from applications.decisions.selectors import application_full_history, decisions_to_announce
 from applications.decisions.tasks import announce_decisions
 from mentorship.mentorships.models import Mentorship, MentorshipState
 from mentorship.mentorships.selectors import person_mentorships
 from mentorship.mentorships.services import mentorship_end
 from mentorship.offers import tasks as offer_tasks
 from mentorship.offers.selectors import mentee_offer_get, mentee_offers
-from mentorship.offers.services import offer_confirm, offer_decline
+from mentorship.offers.services import offer_confirm, offer_decline, offer_lapse
 from mentorship.offers.tasks import lapse_offers, remind_offers
 from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
@@ -380,6 +380,34 @@ def test_a_decision_that_fails_to_send_does_not_stop_the_others(
     assert [m.to for m in mail.outbox] == [["no@x.test"]]
     (failure,) = [r for r in caplog.records if r.levelname == "ERROR" and r.exc_info]
     assert f"application_id={broken.pk}" in failure.getMessage()
+
+
+def test_a_decision_withdrawn_before_its_email_is_not_picked_up_by_every_sweep(
+    org_a, term_a, django_capture_on_commit_callbacks
+):
+    application = ApplicationFactory(term=term_a, applicant=UserFactory(email="gone@x.test"))
+    accept(application, org_a.admin)
+    offer = Offer.objects.with_scopes_disabled().get(application=application)
+    # The offer lapses before the announcement (its deadline passed first), which
+    # withdraws the application: the decision has no email to send any more.
+    with scope(organization=org_a.organization):
+        assert offer_lapse(offer=offer, now=offer.deadline + timedelta(minutes=1))
+    application.refresh_from_db()
+    assert application.state == S.WITHDRAWN
+    mail.outbox.clear()
+    after = term_a.cycle.results_announced_at + timedelta(minutes=1)
+    with (
+        time_machine.travel(after, tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        returned = [
+            application_id
+            for _ in range(3)  # three sweeps
+            for _, application_id in decisions_to_announce(now=timezone.now())
+        ]
+        assert returned.count(application.pk) <= 1
+        assert announce_decisions() == 0
+    assert [m.to for m in mail.outbox if "gone@x.test" in m.to] == []
 
 
 def test_a_decision_taken_after_the_announcement_is_emailed_at_once(
