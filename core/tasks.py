@@ -1,6 +1,11 @@
+import logging
+from collections.abc import Iterable
+
 from celery import Task, shared_task
 from django.db import connection, transaction
 from django_scopes import scope
+
+logger = logging.getLogger(__name__)
 
 
 def enqueue_on_commit(task, *args, **kwargs) -> None:
@@ -38,6 +43,23 @@ class TenantTask(Task):
             raise TypeError(f"{self.name} runs inside one organization: pass organization_id=.")
         with scope(organization=organization_id):
             return super().__call__(*args, **kwargs)
+
+
+def sweep_each(task, items: Iterable[dict]) -> int:
+    """Runs `task` in-process once per item (its keyword arguments: the ids), each in its
+    own transaction, and returns the sum of what the runs returned (how many were done).
+    An item that raises is logged with its ids and skipped: it rolls back alone and neither
+    stops the items after it nor, since a sweep's list comes in a fixed order, blocks them
+    on every later run. It is found again by the next run, like any item not done."""
+    done = 0
+    for kwargs in items:
+        try:
+            with transaction.atomic():
+                done += int(task(**kwargs))
+        except Exception:
+            ids = ", ".join(f"{name}={value}" for name, value in kwargs.items())
+            logger.exception("%s failed for %s; the sweep goes on", task.name, ids)
+    return done
 
 
 @shared_task(name="core.heartbeat")

@@ -152,10 +152,16 @@ def applicant_placement(*, applicant: User, cycle_id: int) -> Placement | None:
 def decisions_to_announce(*, now: datetime) -> list[tuple[int, int]]:
     """(organization id, application id) of decided applications whose cycle announced its
     results and whose decision email was not queued yet. Cross-tenant: a cycle announces
-    for every organization at once; each email is then sent in its own organization."""
+    for every organization at once; each email is then sent in its own organization.
+    Only applications still accepted or declined: one withdrawn since its decision (its
+    offer declined or lapsed before the email went) has no decision email to send
+    (`decision_email_send` refuses it), and it would otherwise come back on every run."""
     sent = DecisionEmail.objects.filter(kind=EmailKind.DECISION).values("application_id")
     return list(
-        Decision.objects.filter(application__cycle__results_announced_at__lte=now)
+        Decision.objects.filter(
+            application__cycle__results_announced_at__lte=now,
+            application__state__in=(S.ACCEPTED, S.DECLINED),
+        )
         .exclude(application_id__in=sent)
         .values_list("organization_id", "application_id")
     )

@@ -7,7 +7,7 @@ from django.utils import timezone
 from applications.apply.models import Application
 from applications.decisions.emails import decision_email_send
 from applications.decisions.selectors import decisions_to_announce
-from core.tasks import TenantTask
+from core.tasks import TenantTask, sweep_each
 
 
 @shared_task(base=TenantTask, name="applications.send_decision_email")
@@ -26,8 +26,13 @@ def send_decision_email(application_id: int, *, organization_id: int) -> bool:
 
 @shared_task(name="applications.announce_decisions")
 def announce_decisions() -> int:
-    """Emails every decision whose cycle announced its results and was not emailed yet."""
-    return sum(
-        send_decision_email(application_id, organization_id=organization_id)
-        for organization_id, application_id in decisions_to_announce(now=timezone.now())
+    """Emails every decision whose cycle announced its results and was not emailed yet.
+    Returns how many were queued; a decision that fails is logged and does not stop the
+    others."""
+    return sweep_each(
+        send_decision_email,
+        (
+            {"application_id": application_id, "organization_id": organization_id}
+            for organization_id, application_id in decisions_to_announce(now=timezone.now())
+        ),
     )

@@ -141,6 +141,8 @@ LOGIN_REDIRECT_URL = "home"
 SITE_ID = 1
 
 # allauth: email is the login; the address must be verified before signing in.
+# Queues allauth's emails in the outbox (core/outbox/) instead of sending them in the request.
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models import Q
 
 
 class OutboxState(models.TextChoices):
@@ -32,8 +31,6 @@ class OutboxEmail(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    # Set by a caller that says "this message exists once"; empty means no such promise.
-    dedupe_key = models.CharField(max_length=255, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     # When a task is expected to pick the row up (now, or after a retry's backoff): the
     # sweep re-enqueues queued rows well past it, whose task was lost.
@@ -43,13 +40,6 @@ class OutboxEmail(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["dedupe_key"],
-                condition=~Q(dedupe_key=""),
-                name="outbox_email_once_per_dedupe_key",
-            )
-        ]
         indexes = [models.Index(fields=["state", "next_attempt_at"])]
 
     def __str__(self) -> str:

@@ -1,14 +1,17 @@
-"""The one way to send email: `email_queue` renders the message now, once per recipient in
-that recipient's time zone, and writes one outbox row per recipient in the caller's
-transaction; a task sends each row after commit. A rolled-back change leaves no row and
-sends nothing; a mail server that is down only delays the email."""
+"""The one way to send email: a message is written as one outbox row per recipient in the
+caller's transaction, and a task sends each row after commit. A rolled-back change leaves no
+row and sends nothing; a mail server that is down only delays the email.
+
+`email_queue` renders our own templates now, once per recipient in that recipient's time
+zone; `email_queue_rendered` takes a message a library rendered itself (django-allauth's
+emails, through accounts.adapters.AccountAdapter). Both write their rows with `_queue_row`."""
 
 import zoneinfo
 from datetime import tzinfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -48,6 +51,24 @@ def _render(template: str, context: dict) -> tuple[str, str, str]:
     return subject, text, html
 
 
+def _recipients(to: list[str]) -> list[str]:
+    return sorted({address.strip() for address in to if address and address.strip()})
+
+
+def _queue_row(*, to: str, subject: str, text: str, html: str, organization) -> OutboxEmail:
+    """Writes one row and enqueues its sending task for after the transaction commits."""
+    row = OutboxEmail.objects.create(
+        to=to,
+        subject=subject,
+        text_body=text,
+        html_body=html,
+        organization=organization,
+        next_attempt_at=timezone.now(),
+    )
+    enqueue_on_commit(send_email, row.pk)
+    return row
+
+
 @transaction.atomic
 def email_queue(
     *,
@@ -55,22 +76,19 @@ def email_queue(
     template: str,
     context: dict,
     organization=None,
-    dedupe_key: str = "",
 ) -> list[OutboxEmail]:
     """Queues templates/emails/<template>_subject.txt, .txt and .html to each address, one
     message per recipient (nobody sees the others' addresses), rendered now with instants
-    shown in the recipient's zone (`time_zone` in the context names it). With a
-    `dedupe_key` the message exists once per recipient: queueing it again adds nothing.
-    Returns the rows created."""
-    recipients = sorted({address.strip() for address in to if address and address.strip()})
+    shown in the recipient's zone (`time_zone` in the context names it). Returns the rows
+    created. A message that must go once is the caller's to record (the decisions keep
+    their own sent-log, written in the same transaction)."""
+    recipients = _recipients(to)
     if not recipients:
         return []
     zones = _recipient_zones(recipients)
-    now = timezone.now()
     rows = []
     for address in recipients:
-        zone = zones[address]
-        with timezone.override(zone):
+        with timezone.override(zones[address]):
             subject, text, html = _render(
                 template,
                 {
@@ -79,23 +97,21 @@ def email_queue(
                     **context,
                 },
             )
-        row = OutboxEmail(
-            to=address,
-            subject=subject,
-            text_body=text,
-            html_body=html,
-            organization=organization,
-            dedupe_key=f"{dedupe_key}:{address.lower()}" if dedupe_key else "",
-            next_attempt_at=now,
+        rows.append(
+            _queue_row(to=address, subject=subject, text=text, html=html, organization=organization)
         )
-        if dedupe_key:
-            try:
-                with transaction.atomic():
-                    row.save()
-            except IntegrityError:
-                continue  # queued before: this message exists once
-        else:
-            row.save()
-        rows.append(row)
-        enqueue_on_commit(send_email, row.pk)
     return rows
+
+
+@transaction.atomic
+def email_queue_rendered(
+    *, to: list[str], subject: str, text: str, html: str = "", organization=None
+) -> list[OutboxEmail]:
+    """Queues a message already rendered (subject, text body and optional HTML body), one row
+    per recipient, like `email_queue`. For a library's own emails (django-allauth's sign-up,
+    password-reset and account notices), so that they too wait in the outbox rather than
+    being sent during the request. Returns the rows created."""
+    return [
+        _queue_row(to=address, subject=subject, text=text, html=html, organization=organization)
+        for address in _recipients(to)
+    ]

@@ -1,7 +1,8 @@
 """Thin Celery tasks of the offers slice. Each is safe to run twice: offer moves are
 compare-and-set, and every email is claimed in a unique sent-log row before it is sent.
 The sweeps find due offers across organizations through `@cross_tenant` selectors that
-return ids; each offer is then handled by a `TenantTask`, inside its organization's scope."""
+return ids; each offer is then handled by a `TenantTask`, inside its organization's scope
+and its own transaction (`core.tasks.sweep_each`: one failing offer stops no other)."""
 
 from datetime import datetime, timedelta
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from applications.decisions.models import Offer
-from core.tasks import TenantTask
+from core.tasks import TenantTask, sweep_each
 from mentorship.offers.selectors import offers_to_lapse, offers_to_remind
 from mentorship.offers.services import offer_lapse, offer_reminder_send
 
@@ -51,18 +52,28 @@ def remind_offer(*, organization_id: int, offer_id: int) -> int:
 
 @shared_task(name="applications.lapse_offers")
 def lapse_offers() -> int:
-    """Offers not confirmed by their deadline lapse: slot and placement freed, admins told."""
+    """Offers not confirmed by their deadline lapse: slot and placement freed, admins told.
+    Returns how many lapsed; an offer that fails is logged and does not stop the others."""
     now = timezone.now()
-    return sum(
-        lapse_offer(organization_id=organization_id, offer_id=offer_id, now=now.isoformat())
-        for organization_id, offer_id in offers_to_lapse(now=now)
+    return sweep_each(
+        lapse_offer,
+        (
+            {"organization_id": organization_id, "offer_id": offer_id, "now": now.isoformat()}
+            for organization_id, offer_id in offers_to_lapse(now=now)
+        ),
     )
 
 
 @shared_task(name="applications.remind_offers")
 def remind_offers() -> int:
-    """Reminds mentees whose offer waits, two days before its deadline."""
-    return sum(
-        remind_offer(organization_id=organization_id, offer_id=offer_id)
-        for organization_id, offer_id in offers_to_remind(now=timezone.now(), before=REMIND_BEFORE)
+    """Reminds mentees whose offer waits, two days before its deadline. Returns how many
+    were reminded; an offer that fails is logged and does not stop the others."""
+    return sweep_each(
+        remind_offer,
+        (
+            {"organization_id": organization_id, "offer_id": offer_id}
+            for organization_id, offer_id in offers_to_remind(
+                now=timezone.now(), before=REMIND_BEFORE
+            )
+        ),
     )

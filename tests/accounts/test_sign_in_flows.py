@@ -32,9 +32,12 @@ def sign_up(client, email="newcomer@example.test", password="a-long-passphrase-4
     )
 
 
-def test_sign_up_sends_a_verification_email_and_confirming_signs_in():
+def test_sign_up_sends_a_verification_email_and_confirming_signs_in(
+    django_capture_on_commit_callbacks,
+):
     client = Client()
-    response = sign_up(client)
+    with django_capture_on_commit_callbacks(execute=True):  # sent from the outbox
+        response = sign_up(client)
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     user = User.objects.get(email="newcomer@example.test")
@@ -96,10 +99,11 @@ def test_wrong_password_says_so():
     )
 
 
-def test_password_reset_by_email_link():
+def test_password_reset_by_email_link(django_capture_on_commit_callbacks):
     user = UserFactory(email="forgetful@example.test")
     client = Client()
-    response = client.post(reverse("account_reset_password"), {"email": user.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": user.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     response = client.get(link_in(mail.outbox[0]), follow=True)
@@ -130,12 +134,15 @@ def test_password_change_needs_the_current_password():
     assert user.check_password(NEW_PASSWORD)
 
 
-def test_email_change_takes_effect_only_after_the_new_address_is_verified():
+def test_email_change_takes_effect_only_after_the_new_address_is_verified(
+    django_capture_on_commit_callbacks,
+):
     user = UserFactory(email="old@example.test")
     client = client_for(user)
-    response = client.post(
-        reverse("account_email"), {"action_add": "", "email": "new@example.test"}, follow=True
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_email"), {"action_add": "", "email": "new@example.test"}, follow=True
+        )
     assert response.status_code == 200
     user.refresh_from_db()
     assert user.email == "old@example.test"  # not yet

@@ -12,16 +12,17 @@ from django.http import Http404
 from django.utils import timezone
 from django_scopes import scope
 
-from applications.apply.models import ApplicationState
+from applications.apply.models import Application, ApplicationState
 from applications.apply.selectors.visibility import state_for_mentee
 from applications.decisions.models import DecisionEmail, Offer, OfferState, Placement, TermSlot
-from applications.decisions.selectors import application_full_history
+from applications.decisions.selectors import application_full_history, decisions_to_announce
 from applications.decisions.tasks import announce_decisions
 from mentorship.mentorships.models import Mentorship, MentorshipState
 from mentorship.mentorships.selectors import person_mentorships
 from mentorship.mentorships.services import mentorship_end
+from mentorship.offers import tasks as offer_tasks
 from mentorship.offers.selectors import mentee_offer_get, mentee_offers
-from mentorship.offers.services import offer_confirm, offer_decline
+from mentorship.offers.services import offer_confirm, offer_decline, offer_lapse
 from mentorship.offers.tasks import lapse_offers, remind_offers
 from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
@@ -272,6 +273,68 @@ def test_the_lapse_sweep_frees_unanswered_offers_once_and_tells_the_admins(
     accept(ApplicationFactory(term=announced_term), org_a.admin)
 
 
+def _due_offers(org_a, offer):
+    """`offer` and a second offer of the same cycle, both still waiting."""
+    other = ApplicationFactory(
+        term=term_in(
+            ProgramFactory(organization=org_a.organization, name="Other"),
+            offer.application.cycle,
+        ),
+        applicant=UserFactory(email="second@x.test"),
+    )
+    accept(other, org_a.admin)
+    return offer, Offer.objects.with_scopes_disabled().get(application=other)
+
+
+def test_an_offer_that_fails_to_lapse_does_not_stop_the_others(
+    offer, org_a, caplog, django_capture_on_commit_callbacks
+):
+    broken, fine = _due_offers(org_a, offer)
+    assert broken.pk < fine.pk  # the sweep goes in pk order: the broken one comes first
+    # A real failure: the offer waits but its application is withdrawn already, so the
+    # application's move to withdrawn is refused (ValidationError) inside offer_lapse.
+    Application.objects.with_scopes_disabled().filter(pk=broken.application_id).update(
+        state=S.WITHDRAWN
+    )
+    with (
+        time_machine.travel(fine.deadline + timedelta(minutes=5), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert lapse_offers() == 1
+        assert lapse_offers() == 0  # the broken one fails again, the other is done
+    states = dict(Offer.objects.with_scopes_disabled().values_list("pk", "state"))
+    assert states == {broken.pk: OfferState.PENDING, fine.pk: OfferState.LAPSED}
+    failures = [r for r in caplog.records if r.levelname == "ERROR" and r.exc_info]
+    assert len(failures) == 2
+    assert f"offer_id={broken.pk}" in failures[0].getMessage()
+    assert f"organization_id={org_a.organization.pk}" in failures[0].getMessage()
+
+
+def test_a_reminder_that_fails_does_not_stop_the_others(
+    offer, org_a, caplog, monkeypatch, django_capture_on_commit_callbacks
+):
+    broken, fine = _due_offers(org_a, offer)
+    real_send = offer_tasks.offer_reminder_send
+
+    def send_failing_for_the_broken_one(*, offer):
+        if offer.pk == broken.pk:
+            raise RuntimeError("template missing")
+        return real_send(offer=offer)
+
+    # No real failure of a reminder is at hand: the service is replaced where the task
+    # module imported it, for the broken offer only.
+    monkeypatch.setattr(offer_tasks, "offer_reminder_send", send_failing_for_the_broken_one)
+    mail.outbox.clear()
+    with (
+        time_machine.travel(fine.deadline - timedelta(days=1), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert remind_offers() == 1
+    assert [m.to for m in mail.outbox] == [["second@x.test"]]
+    (failure,) = [r for r in caplog.records if r.levelname == "ERROR" and r.exc_info]
+    assert f"offer_id={broken.pk}" in failure.getMessage()
+
+
 # --- emails --------------------------------------------------------------------------------
 
 
@@ -297,6 +360,54 @@ def test_decision_emails_go_out_at_the_announcement_instant_once(
     assert "/me/offers/" in by_recipient["yes@x.test"].body
     assert "Thank you for applying to Kernel Mentorship" in by_recipient["no@x.test"].body
     assert DecisionEmail.objects.with_scopes_disabled().filter(kind="decision").count() == 2
+
+
+def test_a_decision_that_fails_to_send_does_not_stop_the_others(
+    org_a, term_a, caplog, django_capture_on_commit_callbacks
+):
+    broken = ApplicationFactory(term=term_a, applicant=UserFactory(email="broken@x.test"))
+    fine = ApplicationFactory(term=term_a, applicant=UserFactory(email="no@x.test"))
+    accept(broken, org_a.admin)
+    decline(fine, org_a.admin)
+    # A real failure: an accepted application whose offer is gone (Offer.DoesNotExist).
+    Offer.objects.with_scopes_disabled().filter(application=broken).delete()
+    mail.outbox.clear()
+    with (
+        time_machine.travel(term_a.cycle.results_announced_at + timedelta(minutes=1)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert announce_decisions() == 1
+    assert [m.to for m in mail.outbox] == [["no@x.test"]]
+    (failure,) = [r for r in caplog.records if r.levelname == "ERROR" and r.exc_info]
+    assert f"application_id={broken.pk}" in failure.getMessage()
+
+
+def test_a_decision_withdrawn_before_its_email_is_not_picked_up_by_every_sweep(
+    org_a, term_a, django_capture_on_commit_callbacks
+):
+    application = ApplicationFactory(term=term_a, applicant=UserFactory(email="gone@x.test"))
+    accept(application, org_a.admin)
+    offer = Offer.objects.with_scopes_disabled().get(application=application)
+    # The offer lapses before the announcement (its deadline passed first), which
+    # withdraws the application: the decision has no email to send any more.
+    with scope(organization=org_a.organization):
+        assert offer_lapse(offer=offer, now=offer.deadline + timedelta(minutes=1))
+    application.refresh_from_db()
+    assert application.state == S.WITHDRAWN
+    mail.outbox.clear()
+    after = term_a.cycle.results_announced_at + timedelta(minutes=1)
+    with (
+        time_machine.travel(after, tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        returned = [
+            application_id
+            for _ in range(3)  # three sweeps
+            for _, application_id in decisions_to_announce(now=timezone.now())
+        ]
+        assert returned.count(application.pk) <= 1
+        assert announce_decisions() == 0
+    assert [m.to for m in mail.outbox if "gone@x.test" in m.to] == []
 
 
 def test_a_decision_taken_after_the_announcement_is_emailed_at_once(

@@ -10,6 +10,7 @@ import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.test import Client
 from django.utils import timezone
 
 from accounts.invitations.models import Invitation
@@ -114,12 +115,13 @@ def test_instants_are_shown_in_each_recipients_own_time_zone(django_capture_on_c
     assert "10 May 2027, 18:00 UTC" in bodies["guest@example.test"]  # the site's default
 
 
-def test_a_dedupe_key_makes_the_message_exist_once(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        assert len(queue(["a@example.test"], dedupe_key="reminder:7")) == 1
-        assert queue(["a@example.test"], dedupe_key="reminder:7") == []
-        assert len(queue(["b@example.test"], dedupe_key="reminder:7")) == 1
-    assert len(mail.outbox) == 2 and OutboxEmail.objects.count() == 2
+def test_sending_once_is_the_callers_record_not_the_outbox():
+    """One way to send an email once: the caller's own sent-log (the decisions' DecisionEmail),
+    written in the transaction that queues it. The outbox has no second mechanism."""
+    assert "dedupe_key" not in {field.name for field in OutboxEmail._meta.get_fields()}
+    with pytest.raises(TypeError):
+        queue(["a@example.test"], dedupe_key="reminder:7")
+    assert OutboxEmail.objects.count() == 0
 
 
 def test_a_mail_server_that_is_down_delays_the_email_without_failing_the_request(
@@ -152,6 +154,45 @@ def test_a_mail_server_that_is_down_delays_the_email_without_failing_the_request
     # A second run on a sent row sends nothing.
     assert send_email.delay(row.pk).get() == "skipped"
     assert len(mail.outbox) == 1
+
+
+def test_allauths_emails_wait_in_the_outbox_when_the_mail_server_is_down(
+    mail_server_down, django_capture_on_commit_callbacks
+):
+    user = UserFactory(email="forgetful@example.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client().post("/accounts/password/reset/", {"email": user.email})
+    assert response.status_code == 302
+    (row,) = rows()
+    assert (row.to, row.state, row.attempts, row.organization) == (
+        "forgetful@example.test",
+        OutboxState.QUEUED,
+        1,
+        None,
+    )
+    assert row.subject.startswith("[Mentorship] ")
+    assert "/accounts/password/reset/key/" in row.text_body
+    assert "ConnectionRefusedError" in row.last_error
+
+
+def test_allauths_emails_are_sent_from_the_outbox_after_commit(
+    django_capture_on_commit_callbacks,
+):
+    user = UserFactory(email="forgetful@example.test")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        Client().post("/accounts/password/reset/", {"email": user.email})
+    (row,) = rows()
+    assert row.state == OutboxState.QUEUED and mail.outbox == []  # nothing sent in the request
+    for callback in callbacks:
+        callback()
+    row.refresh_from_db()
+    assert row.state == OutboxState.SENT
+    (message,) = mail.outbox
+    assert (message.to, message.subject, message.body) == (
+        ["forgetful@example.test"],
+        row.subject,
+        row.text_body,
+    )
 
 
 def test_after_the_last_attempt_the_email_is_failed_with_its_error_kept(mail_server_down):
