@@ -81,6 +81,7 @@ def state_transition(
         raise ValidationError(
             _refusal(refusals, obj, field, to_state, "This was changed meanwhile.")
         )
+    before = {name: getattr(obj, name) for name in fields}
     computed = [name for name, value in fields.items() if hasattr(value, "resolve_expression")]
     for name, value in fields.items():
         if name not in computed:
@@ -88,7 +89,13 @@ def state_transition(
     if computed:  # e.g. a counter incremented in the database
         obj.refresh_from_db(fields=computed)
     organization = getattr(obj, "organization", None)  # the one it belonged to when it moved
-    data = then(obj) if then is not None else None
+    try:
+        data = then(obj) if then is not None else None
+    except Exception:
+        # The move rolls back with the work that failed; so does the caller's copy.
+        for name, value in before.items():
+            setattr(obj, name, value)
+        raise
     if not audited:
         return obj
     audit_record(

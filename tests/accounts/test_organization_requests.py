@@ -186,3 +186,25 @@ def test_every_step_is_audited(org_a, org_b, staff_user, requester):
         "membership.added",
         "organization_request.approved",
     ]
+
+
+def test_an_approval_that_fails_leaves_the_request_pending_in_memory_too(
+    org_a, staff_user, requester
+):
+    """The move is undone with the work that failed (the address is taken): in the
+    database and on the caller's copy, which a page may go on to show."""
+    from django.core.exceptions import ValidationError
+
+    from accounts.invitations.services.organization_requests import organization_request_approve
+
+    request = organization_request_create(
+        user=requester, name="Newcomers", reason="We mentor.", website=""
+    )
+    with pytest.raises(ValidationError):
+        organization_request_approve(
+            organization_request=request, actor=staff_user, slug=org_a.organization.slug
+        )
+    assert request.status == OrganizationRequestStatus.PENDING
+    assert request.decided_by is None
+    request.refresh_from_db()
+    assert request.status == OrganizationRequestStatus.PENDING
