@@ -37,8 +37,8 @@ class StaffProgramsViewSet(
     filterset_class = StaffProgramFilterSet
 
     def get_queryset(self):
-        # Only names the model: StaffProgramFilterSet.qs reads the programs in the
-        # cross-tenant selector and ignores this queryset.
+        # Only names the model: StaffProgramFilterSet.qs builds the programs' queryset in
+        # the cross-tenant selector (paged in the database by the list) and ignores this one.
         return Program.objects.none()
 
     def get_object(self):
