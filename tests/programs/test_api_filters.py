@@ -59,3 +59,18 @@ def test_valid_values_still_filter(org_a, terms, cycle_now):
     assert [m["kind"] for m in milestones.json()["results"]] == ["kickoff"]
     assert _get(org_a, "programs", {"status": "approved"}).json()["count"] == 1
     assert _get(org_a, "programs", {"status": "draft"}).json()["count"] == 0
+
+
+def test_a_filter_in_the_query_string_does_not_touch_a_detail_action(org_a, terms):
+    # The filters narrow lists only: before, ?status=draft hid an approved program's page
+    # (404) and ?term=<other> hid a milestone.
+    full_time, part_time = terms
+    program = full_time.program
+    client = api_client_for(org_a.admin)
+    assert client.get(f"{API}/programs/{program.slug}/", {"status": "draft"}).status_code == 200
+    assert client.get(f"{API}/programs/{program.slug}/", {"status": "bogus"}).status_code == 200
+    milestone = _get(org_a, "milestones", {"term": full_time.pk}).json()["results"][0]
+    answer = client.get(f"{API}/milestones/{milestone['id']}/", {"term": part_time.pk})
+    assert answer.status_code == 200
+    answer = client.get(f"{API}/terms/{full_time.pk}/", {"kind": "part_time"})
+    assert answer.status_code == 200
