@@ -177,7 +177,9 @@ def test_the_page_form_keeps_its_fields_labels_and_the_term_countries(w, people)
         "unreviewed",
         "sort",
     ]
-    assert [code for code, _ in form.fields["country"].choices] == ["", "CN", "NG", "GB"]
+    # The select shows the term's countries; the field takes any country.
+    assert [code for code, _ in form.fields["country"].widget.choices] == ["", "CN", "NG", "GB"]
+    assert len(form.fields["country"].choices) > 200
     assert [code for code, _ in form.fields["shortlisted"].widget.choices] == ["", "yes", "no"]
     html = answer.content.decode()
     assert '<label for="id_unreviewed">Not yet reviewed by me:</label>' in html
@@ -186,6 +188,25 @@ def test_the_page_form_keeps_its_fields_labels_and_the_term_countries(w, people)
     html = ticked.content.decode()
     assert 'name="unreviewed" id="id_unreviewed" checked' in html
     assert '<option value="yes" selected>Yes</option>' in html
+
+
+def test_a_valid_country_without_applicants_finds_nobody_everywhere(w, people):
+    # Before: the page refused FR (not among the term's countries) and showed everyone,
+    # with an error, while its own CSV link and the API gave nobody.
+    assert _everywhere(w, w.a.mentor, {"country": "FR"}) == []
+    url = reverse("applications:review-dashboard", kwargs={"org": w.slug, "term": w.term.pk})
+    answer = client_for(w.a.mentor).get(url, {"country": "FR"})
+    form = answer.context["filterset"].form
+    assert not form.errors
+    # The select shows what is filtered on: the term's countries and the one asked for.
+    assert [code for code, _ in form.fields["country"].widget.choices] == [
+        "",
+        "CN",
+        "FR",
+        "NG",
+        "GB",
+    ]
+    assert '<option value="FR" selected>France</option>' in answer.content.decode()
 
 
 def test_the_api_export_asks_for_credentials_before_judging_its_format(w, people):
