@@ -137,6 +137,12 @@ class ApplicantFilterSet(django_filters.FilterSet):
         request=None,
         prefix=None,
     ):
+        sort = f"{prefix}-sort" if prefix else "sort"
+        if data is not None and sort not in data:
+            # Without a sort the list is in the default order: the select must say so, or
+            # it shows its first option and the next filter change submits that instead.
+            data = data.copy()
+            data[sort] = DEFAULT_SORT
         if queryset is None:
             queryset = selectors_dashboard.term_applicants(context=context)
         super().__init__(data, queryset, request=request, prefix=prefix)

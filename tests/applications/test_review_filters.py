@@ -4,6 +4,7 @@ ignored on the page and answered with 400 by the API."""
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -207,6 +208,16 @@ def test_a_valid_country_without_applicants_finds_nobody_everywhere(w, people):
         "GB",
     ]
     assert '<option value="FR" selected>France</option>' in answer.content.decode()
+
+
+@pytest.mark.parametrize("query", [{"state": "submitted"}, {"page": "1"}])
+def test_a_filtered_page_without_a_sort_selects_the_default_sort(w, people, query):
+    # Before: the list was newest first but the select showed no selected option (the
+    # browser shows "name"), so the next filter change sent sort=name.
+    url = reverse("applications:review-dashboard", kwargs={"org": w.slug, "term": w.term.pk})
+    html = client_for(w.a.mentor).get(url, query).content.decode()
+    select = re.search(r'<select name="sort".*?</select>', html, re.S).group(0)
+    assert re.findall(r'<option value="([^"]*)" selected>', select) == ["-submitted"]
 
 
 def test_the_api_export_asks_for_credentials_before_judging_its_format(w, people):
