@@ -2,17 +2,22 @@
 
 from django_filters import rest_framework as filters
 
+from core.filters import IdFilter
 from programs.prerequisites.models import Prerequisite
-from programs.programs.models import Program
-from programs.terms.models import Milestone, Term, TermMentor
+from programs.programs.models import Program, ProgramStatus
+from programs.terms.models import Milestone, MilestoneKind, Term, TermKind, TermMentor
 
 
-# Every filter below is declared by hand and none chooses among rows of a model, so declaring
-# these filtersets queries nothing and needs no scope. A filter that picks a row (a
+# Invalid values (an unknown status or kind, an id that is not a whole number) are a 400
+# with the field's message, not an empty list.
+#
+# Every filter below is declared by hand and none chooses among rows of a model (choices are
+# the models' fixed choices, ids are plain integers), so declaring these filtersets queries
+# nothing and needs no scope. A filter that picks a row (a
 # ModelChoiceFilter, or one generated for a foreign key) would read the model's manager
 # when declared, outside any scope: such a filterset needs another design.
 class ProgramFilter(filters.FilterSet):
-    status = filters.CharFilter()
+    status = filters.ChoiceFilter(choices=ProgramStatus.choices)
 
     class Meta:
         model = Program
@@ -21,8 +26,8 @@ class ProgramFilter(filters.FilterSet):
 
 class TermFilter(filters.FilterSet):
     program = filters.CharFilter(field_name="program__slug")
-    cycle = filters.NumberFilter(field_name="cycle_id")
-    kind = filters.CharFilter()
+    cycle = IdFilter(field_name="cycle_id")
+    kind = filters.ChoiceFilter(choices=TermKind.choices)
 
     class Meta:
         model = Term
@@ -30,8 +35,8 @@ class TermFilter(filters.FilterSet):
 
 
 class MilestoneFilter(filters.FilterSet):
-    term = filters.NumberFilter(field_name="term_id")
-    kind = filters.CharFilter()
+    term = IdFilter(field_name="term_id")
+    kind = filters.ChoiceFilter(choices=MilestoneKind.choices)
 
     class Meta:
         model = Milestone
@@ -39,7 +44,7 @@ class MilestoneFilter(filters.FilterSet):
 
 
 class TermMentorFilter(filters.FilterSet):
-    term = filters.NumberFilter(field_name="term_id")
+    term = IdFilter(field_name="term_id")
 
     class Meta:
         model = TermMentor
@@ -47,7 +52,7 @@ class TermMentorFilter(filters.FilterSet):
 
 
 class PrerequisiteFilter(filters.FilterSet):
-    term = filters.NumberFilter(field_name="term_id")
+    term = IdFilter(field_name="term_id")
     standing = filters.BooleanFilter(field_name="term", lookup_expr="isnull")
 
     class Meta:

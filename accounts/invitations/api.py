@@ -8,11 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.invitations import selectors as invitations_selectors
-from accounts.invitations.filters import (
-    JoinRequestFilterSet,
-    ListFilterBackend,
-    OrganizationRequestFilterSet,
-)
+from accounts.invitations.filters import JoinRequestFilterSet, OrganizationRequestFilterSet
 from accounts.invitations.models import (
     Invitation,
     JoinRequest,
@@ -53,6 +49,7 @@ from accounts.organizations import selectors
 from accounts.organizations.serializers import MyMembershipSerializer
 from accounts.tenancy import OrganizationAPIMixin, StaffAPIMixin
 from core.api import UUID_REGEX
+from core.filters import ListFilterBackend
 
 
 def _valid(serializer_class, request):

@@ -1,11 +1,12 @@
 """Filters of the join requests (an organization's admins) and the requests for new
 organizations (platform staff): the API lists' FilterSets. The pages show these lists
-unfiltered (pending, then the latest decided), so only the API uses them.
+unfiltered (pending, then the latest decided), so only the API uses them, through
+`core.filters.ListFilterBackend` (approving or declining one request finds it whatever the
+query string says).
 
 Invalid values: the API answers 400 with the field's message."""
 
 import django_filters
-from django_filters.rest_framework import DjangoFilterBackend
 
 from accounts.invitations.models import (
     JoinRequest,
@@ -33,13 +34,3 @@ class OrganizationRequestFilterSet(django_filters.FilterSet):
     class Meta:
         model = OrganizationRequest
         fields = ["status"]
-
-
-class ListFilterBackend(DjangoFilterBackend):
-    """Filters the list only: approving or declining one request finds it whatever the query
-    string says."""
-
-    def filter_queryset(self, request, queryset, view):
-        if getattr(view, "action", None) != "list":
-            return queryset
-        return super().filter_queryset(request, queryset, view)

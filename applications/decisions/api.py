@@ -3,7 +3,6 @@
 and the mentorships have their API in mentorship/)."""
 
 from django.core.exceptions import ValidationError
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
@@ -22,6 +21,7 @@ from applications.decisions.services import (
     term_decline_unshortlisted,
 )
 from core.api import UUID_REGEX
+from core.filters import ListFilterBackend
 from core.idempotency.api import IDEMPOTENCY_PARAMETER, idempotent
 from programs.programs import selectors as program_selectors
 from programs.terms import selectors as terms_selectors
@@ -58,7 +58,7 @@ class DecisionsViewSet(
         "history": "applications.view_application_history",
         "decline_unshortlisted": "applications.bulk_decline",
     }
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [ListFilterBackend]  # ?term= narrows the list, not a decision
     filterset_class = DecisionFilterSet
 
     def get_queryset(self):

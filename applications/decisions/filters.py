@@ -6,26 +6,15 @@ narrows that list. The term decisions page names its term in the URL, so it need
 Invalid values: the API answers 400 with the field's message."""
 
 import django_filters
-from django import forms
 
 from applications.apply.models import Application
-
-# A term id: PostgreSQL's integer, so a bigger number is refused rather than compared.
-MAX_ID = 2**31 - 1
-
-
-class IdFilter(django_filters.NumberFilter):
-    """A whole number (NumberFilter's own field takes decimals)."""
-
-    field_class = forms.IntegerField
+from core.filters import IdFilter
 
 
 class DecisionFilterSet(django_filters.FilterSet):
     term = IdFilter(
         label="Term",
         method="filter_term",
-        min_value=0,
-        max_value=MAX_ID,
         help_text="Only this term's applicants.",
         error_messages={"invalid": "Give a term id."},
     )

@@ -20,6 +20,7 @@ from accounts.tenancy import OrganizationAPIMixin
 from applications.apply.models import Application
 from applications.decisions.selectors import application_history
 from applications.review import serializers as s
+from applications.review.export import csv_response
 from applications.review.filters import ApplicantFilterBackend, ApplicantFilterSet
 from applications.review.models import ConflictOfInterest, Review
 from applications.review.selectors import access as selectors
@@ -31,7 +32,6 @@ from applications.review.services import (
     conflict_declare,
     review_save,
 )
-from applications.review.views.dashboard import csv_response
 
 VIEW = "applications.view_reviews"
 

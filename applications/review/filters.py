@@ -137,22 +137,32 @@ class ApplicantFilterSet(django_filters.FilterSet):
         request=None,
         prefix=None,
     ):
+        sort = f"{prefix}-sort" if prefix else "sort"
+        if data is not None and sort not in data:
+            # Without a sort the list is in the default order: the select must say so, or
+            # it shows its first option and the next filter change submits that instead.
+            data = data.copy()
+            data[sort] = DEFAULT_SORT
         if queryset is None:
             queryset = selectors_dashboard.term_applicants(context=context)
         super().__init__(data, queryset, request=request, prefix=prefix)
         self.context = context
         if countries_present is not None:
-            # Only the countries of the term's applicants: a short list to choose from.
-            # A new filter, not new choices on the copied one: that may hold a built field.
-            names = dict(countries)
-            country = _country_filter(
-                sorted(
-                    ((code, names.get(code, code)) for code in countries_present if code),
-                    key=lambda choice: choice[1],
-                )
-            )
-            country.model, country.parent = queryset.model, self
-            self.filters["country"] = country
+            self.show_countries(countries_present)
+
+    def show_countries(self, codes: list[str]) -> None:
+        """The page's select offers only these countries (the term's applicants'), plus the
+        one asked for: a short list to choose from. Only the widget's displayed choices
+        change: the field still takes any country, so `?country=FR` finds nobody here as in
+        the page's CSV and the API, rather than being refused on the page alone."""
+        names = dict(countries)
+        shown = {code for code in codes if code}
+        asked = self.data.get("country") if self.is_bound else None
+        if asked in names:
+            shown.add(asked)
+        self.form.fields["country"].widget.choices = [("", ANY)] + sorted(
+            ((code, names.get(code, code)) for code in shown), key=lambda choice: choice[1]
+        )
 
     @property
     def sort_key(self) -> str:

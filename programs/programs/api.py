@@ -1,12 +1,12 @@
 """Cycles and program approval (/api/v1/staff/): platform staff."""
 
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.tenancy import OrganizationAPIMixin, StaffAPIMixin
+from core.filters import ListFilterBackend
 from programs.filters import MANAGE_PROGRAM, ProgramFilter
 from programs.programs import selectors
 from programs.programs import serializers as programs_serializers
@@ -33,12 +33,12 @@ class StaffProgramsViewSet(
     serializer_class = programs_serializers.StaffProgramSerializer
     lookup_url_kwarg = "program"
     lookup_value_regex = "[0-9]+"
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [ListFilterBackend]
     filterset_class = StaffProgramFilterSet
 
     def get_queryset(self):
-        # Only names the model: StaffProgramFilterSet.qs reads the programs in the
-        # cross-tenant selector and ignores this queryset.
+        # Only names the model: StaffProgramFilterSet.qs builds the programs' queryset in
+        # the cross-tenant selector (paged in the database by the list) and ignores this one.
         return Program.objects.none()
 
     def get_object(self):

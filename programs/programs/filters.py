@@ -2,13 +2,15 @@
 API list (/api/v1/staff/programs/), so one query string gives the same programs in both.
 
 No `status` means the approval queue (submitted); an empty one means every status. The
-programs span every organization, so the rows are read inside the cross-tenant selector
-`staff_programs`, which `qs` calls with the cleaned status.
+programs span every organization, so the queryset is built inside the cross-tenant selector
+`staff_programs`, which `qs` calls with the cleaned status; the page and the API page it in
+the database.
 
 Invalid values: the page ignores them (the approval queue); the API answers 400 with the
 field's message."""
 
 import django_filters
+from django.db.models import QuerySet
 
 from programs.programs import selectors
 from programs.programs.models import Program, ProgramStatus
@@ -43,7 +45,9 @@ class StaffProgramFilterSet(django_filters.FilterSet):
         return self.form.cleaned_data["status"] or ""
 
     @property
-    def qs(self) -> list[Program]:
+    def qs(self) -> QuerySet[Program]:
+        """The programs, filtered by the cross-tenant selector and paged by the caller in
+        the database (the queryset handed in, an empty one, is never used)."""
         if not hasattr(self, "_programs"):
             self._programs = selectors.staff_programs(status=self.wanted_status)
         return self._programs

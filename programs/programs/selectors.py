@@ -83,15 +83,16 @@ def organization_dashboard(
 
 
 @cross_tenant
-def staff_programs(*, status: str = ProgramStatus.SUBMITTED) -> list[Program]:
-    """Cross-tenant because platform staff review every organization's programs;
-    filtered by status, evaluated to a list. Staff only: programs of every organization in a
-    status (the approval
-    queue by default), oldest change first."""
+def staff_programs(*, status: str = ProgramStatus.SUBMITTED) -> QuerySet[Program]:
+    """Cross-tenant because platform staff review every organization's programs; filtered by
+    status. Staff only: programs of every organization in a status (the approval queue by
+    default), oldest change first. The queryset (and its prefetches) is built here, inside
+    the door, so it carries no tenant filter and is counted and paged in the database by the
+    caller."""
     queryset = Program.objects.select_related("organization").prefetch_related("skills")
     if status:
         queryset = queryset.filter(status=status)
-    return list(queryset.order_by("updated_at", "pk"))
+    return queryset.order_by("updated_at", "pk")
 
 
 @cross_tenant

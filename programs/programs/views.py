@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -24,6 +25,8 @@ from programs.programs.services import (
 )
 from programs.terms import selectors as terms_selectors
 from programs.terms.timeline import term_phase
+
+STAFF_PROGRAMS_PER_PAGE = 50
 
 
 def can_manage_program(request) -> bool:
@@ -139,11 +142,16 @@ def program_archive_view(request, program):
 @staff_view
 def staff_programs(request):
     filterset = StaffProgramFilterSet(request.GET)
+    page = Paginator(filterset.qs, STAFF_PROGRAMS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "programs/staff_programs.html",
         {
-            "programs": filterset.qs,
+            "programs": page.object_list,
+            "page": page,
+            "query": query.urlencode(),
             "status": filterset.wanted_status,
             "statuses": ProgramStatus.choices,
         },

@@ -73,6 +73,25 @@ def test_decisions_list_filters_by_term_and_leaves_out_drafts(org_a, term_a, cyc
     assert client.get(_url("decisions-list", org="alpha"), {"term": "x"}).status_code == 400
 
 
+def test_a_stray_term_in_the_query_string_does_not_touch_a_decision(org_a, term_a, cycle):
+    # ?term= narrows the list only: before, a detail action with another term's id answered
+    # 404 and with a non-number 400.
+    other = term_in(ProgramFactory(organization=org_a.organization, name="Other"), cycle)
+    application = ApplicationFactory(term=term_a)
+    admin = api_client_for(org_a.admin)
+    detail = _url("decisions-detail", org="alpha", application=application.public_id)
+    assert admin.get(detail, {"term": "x"}).status_code == 200
+    assert admin.get(detail, {"term": other.pk}).status_code == 200
+    history = _url("decisions-history", org="alpha", application=application.public_id)
+    assert admin.get(history, {"term": other.pk}).status_code == 200
+    decline = _url("decisions-decline", org="alpha", application=application.public_id)
+    response = admin.post(f"{decline}?term={other.pk}")
+    assert response.status_code == 200, response.content
+    assert response.json()["state"] == "declined"
+    listed = admin.get(_url("decisions-list", org="alpha"), {"term": other.pk}).json()
+    assert listed["count"] == 0  # the list is still filtered
+
+
 def test_bulk_decline_through_the_api(org_a, term_a):
     for _ in range(2):
         ApplicationFactory(term=term_a)

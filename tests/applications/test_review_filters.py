@@ -4,6 +4,7 @@ ignored on the page and answered with 400 by the API."""
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -177,7 +178,9 @@ def test_the_page_form_keeps_its_fields_labels_and_the_term_countries(w, people)
         "unreviewed",
         "sort",
     ]
-    assert [code for code, _ in form.fields["country"].choices] == ["", "CN", "NG", "GB"]
+    # The select shows the term's countries; the field takes any country.
+    assert [code for code, _ in form.fields["country"].widget.choices] == ["", "CN", "NG", "GB"]
+    assert len(form.fields["country"].choices) > 200
     assert [code for code, _ in form.fields["shortlisted"].widget.choices] == ["", "yes", "no"]
     html = answer.content.decode()
     assert '<label for="id_unreviewed">Not yet reviewed by me:</label>' in html
@@ -186,6 +189,35 @@ def test_the_page_form_keeps_its_fields_labels_and_the_term_countries(w, people)
     html = ticked.content.decode()
     assert 'name="unreviewed" id="id_unreviewed" checked' in html
     assert '<option value="yes" selected>Yes</option>' in html
+
+
+def test_a_valid_country_without_applicants_finds_nobody_everywhere(w, people):
+    # Before: the page refused FR (not among the term's countries) and showed everyone,
+    # with an error, while its own CSV link and the API gave nobody.
+    assert _everywhere(w, w.a.mentor, {"country": "FR"}) == []
+    url = reverse("applications:review-dashboard", kwargs={"org": w.slug, "term": w.term.pk})
+    answer = client_for(w.a.mentor).get(url, {"country": "FR"})
+    form = answer.context["filterset"].form
+    assert not form.errors
+    # The select shows what is filtered on: the term's countries and the one asked for.
+    assert [code for code, _ in form.fields["country"].widget.choices] == [
+        "",
+        "CN",
+        "FR",
+        "NG",
+        "GB",
+    ]
+    assert '<option value="FR" selected>France</option>' in answer.content.decode()
+
+
+@pytest.mark.parametrize("query", [{"state": "submitted"}, {"page": "1"}])
+def test_a_filtered_page_without_a_sort_selects_the_default_sort(w, people, query):
+    # Before: the list was newest first but the select showed no selected option (the
+    # browser shows "name"), so the next filter change sent sort=name.
+    url = reverse("applications:review-dashboard", kwargs={"org": w.slug, "term": w.term.pk})
+    html = client_for(w.a.mentor).get(url, query).content.decode()
+    select = re.search(r'<select name="sort".*?</select>', html, re.S).group(0)
+    assert re.findall(r'<option value="([^"]*)" selected>', select) == ["-submitted"]
 
 
 def test_the_api_export_asks_for_credentials_before_judging_its_format(w, people):

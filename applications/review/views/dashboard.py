@@ -1,14 +1,12 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.tenancy import organization_view
+from applications.review.export import csv_response
 from applications.review.filters import ApplicantFilterSet
 from applications.review.selectors import access as selectors
 from applications.review.selectors import dashboard as selectors_dashboard
@@ -109,66 +107,6 @@ def dashboard(request, term):
     if request.htmx and request.htmx.target == "applicant-list":
         return render(request, "applications/review/_list.html", data)
     return render(request, "applications/review/dashboard.html", data)
-
-
-CSV_HEADER = [
-    "application",
-    "name",
-    "country",
-    "skills",
-    "prerequisites done",
-    "prerequisites required",
-    "submitted",
-    "average score",
-    "reviews",
-    "not acceptable",
-    "reviewed by me",
-    "shortlisted",
-    "other active applications",
-    "state",
-    "notes",
-]
-
-
-def applicant_csv_rows(context, applicants):
-    """The CSV of the filtered applicants (the `.qs` of an ApplicantFilterSet): the
-    dashboard's columns, plus the notes the viewer may read. Shared by the page and the
-    API."""
-    applicants = list(selectors_dashboard.applicants_for_export(applicants))
-    notes = selectors_dashboard.visible_notes(
-        context=context, application_ids=[a["pk"] for a in applicants]
-    )
-    yield CSV_HEADER
-    for a in applicants:
-        conflicted = a["viewer_conflicted"]
-        skills = a["applicant__mentee_profile__skills"] or []
-        yield [
-            str(a["public_id"]),
-            a["applicant__display_name"] or a["applicant__email"].split("@")[0],
-            a["applicant__mentee_profile__country"] or "",
-            ", ".join(s.get("name", "") for s in skills if isinstance(s, dict)),
-            a["prerequisites_done"],
-            context.required_prerequisites,
-            a["submitted_at"].isoformat() if a["submitted_at"] else "",
-            "" if a["average_score"] is None else f"{a['average_score']:.2f}",
-            "" if a["review_count"] is None else a["review_count"],
-            "" if a["not_acceptable_count"] is None else a["not_acceptable_count"],
-            "conflict" if conflicted else ("yes" if a["reviewed_by_me"] else "no"),
-            "yes" if a["shortlisted"] else "no",
-            a["other_active_applications"],
-            a["state"],
-            " | ".join(f"{who}: {text}" for who, text in notes.get(a["pk"], [])),
-        ]
-
-
-def csv_response(context, applicants) -> HttpResponse:
-    """The export as one response (a thousand rows are a few hundred kilobytes)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    csv.writer(response).writerows(applicant_csv_rows(context, applicants))
-    name = f"applicants-term-{context.term.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @organization_view("applications.view_reviews")
