@@ -48,7 +48,8 @@ class ReviewCsvRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        # Only errors reach here (the export itself is a streaming response).
+        # Only errors reach here: the export itself is a plain response written by
+        # applications.review.export.
         return str(data).encode()
 
 
