@@ -6,11 +6,12 @@ from django.urls import include, path
 
 from applications.apply import urls as apply_urls
 from applications.decisions import urls as decisions_urls
+from applications.ranking import urls as ranking_urls
 from applications.review import urls as review_urls
 
 app_name = "applications"
 
-SLICES = (apply_urls, review_urls, decisions_urls)
+SLICES = (apply_urls, review_urls, decisions_urls, ranking_urls)
 
 urlpatterns = [
     path("me/", include([p for slice_ in SLICES for p in slice_.me_urlpatterns])),

@@ -11,7 +11,9 @@ app = Celery("mentorship")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 # Tasks live in the slices that own them (thin shells over services); list each module's
 # package here so workers and web processes register the same tasks.
-app.autodiscover_tasks(["core", "core.outbox", "applications.decisions", "mentorship.offers"])
+app.autodiscover_tasks(
+    ["core", "core.outbox", "applications.decisions", "mentorship.offers", "mentorship.runs"]
+)
 
 # Periodic jobs. Each task is safe to run twice (status checks, unique sent-logs).
 app.conf.beat_schedule = {

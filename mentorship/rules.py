@@ -3,3 +3,4 @@ each slice's rules registers that slice's named permissions."""
 
 from mentorship.mentorships import rules as mentorships_rules  # noqa: F401
 from mentorship.offers import rules as offers_rules  # noqa: F401
+from mentorship.runs import rules as runs_rules  # noqa: F401

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from mentorship.mentorships import views as mentorships
 from mentorship.offers import views as offers
+from mentorship.runs import urls as runs_urls
 
 app_name = "mentorship"
 
@@ -21,8 +22,10 @@ org_urlpatterns = [
         mentorships.organization_mentorship,
         name="org-mentorship",
     ),
+    *runs_urls.org_urlpatterns,
 ]
 urlpatterns = [
     path("me/", include(me_urlpatterns)),
     path("o/<slug:org>/", include(org_urlpatterns)),
+    path("staff/", include(runs_urls.staff_urlpatterns)),
 ]

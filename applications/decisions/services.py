@@ -53,6 +53,11 @@ TERM_FULL = (
     "This term is full: all {capacity} slot{s} are taken. An offer that is declined or "
     "lapses frees its slot."
 )
+MATCHED_CYCLE = (
+    "The cycle “{cycle}” places mentees by matching: between the close of applications and "
+    "the publication of its matching run, rank your applicants (and decline those you would "
+    "not take) instead of accepting them."
+)
 ALREADY_PLACED = (
     "{name} was already accepted by another program this cycle; a mentee holds at most one "
     "acceptance per cycle."
@@ -70,14 +75,35 @@ def _check_submitted(application: Application) -> None:
         raise ValidationError(REFUSALS.get(application.state, "This application changed."))
 
 
+def _check_direct_accept_allowed(application: Application, now) -> None:
+    cycle = application.cycle
+    if (
+        cycle.selection_mode == "matched"
+        and cycle.matching_published_at is None
+        and now >= cycle.applications_close_at
+    ):
+        raise ValidationError(MATCHED_CYCLE.format(cycle=cycle.name))
+
+
 @transaction.atomic
-def application_accept(*, application: Application, actor: User | None) -> Application:
+def application_accept(
+    *, application: Application, actor: User | None, by_matching: bool = False
+) -> Application:
     """Accepts a submitted application: takes a free slot of its term (refused when the
     term is full), the mentee's placement of the cycle (refused when another program
     accepted them first), moves it to `accepted` and makes the offer the mentee sees at the
-    cycle's results announcement. `actor` None is the system (matching, demo data)."""
-    if actor is not None and not actor.has_perm("applications.accept_application", application):
+    cycle's results announcement. `actor` None is the system (demo data).
+
+    In a matched cycle, a direct accept is refused between the close of applications and
+    the publication of a matching run; the publication itself
+    (mentorship.runs.services.match_run_publish) calls this with `by_matching=True`, its
+    actor being the staff member who published (checked there)."""
+    if by_matching:
+        pass
+    elif actor is not None and not actor.has_perm("applications.accept_application", application):
         raise PermissionDenied("Only the organization's admins accept applicants.")
+    else:
+        _check_direct_accept_allowed(application, timezone.now())
     term = Term.objects.select_for_update().get(pk=application.term_id)
     # Read again under the lock: another admin may have decided meanwhile.
     application.refresh_from_db(fields=["state"])

@@ -32,9 +32,12 @@ class CycleForm(forms.ModelForm):
             "max_active_applications",
             "graduates_may_apply",
             "restricted_countries",
+            "selection_mode",
         ]
         help_texts = {
             "max_active_applications": "Submitted or accepted; a withdrawn one does not count.",
+            "selection_mode": "Matched: between the close of applications and the publication "
+            "of a matching run, admins rank and decline; the platform places mentees.",
         }
 
     def __init__(self, *args, **kwargs):

@@ -1,6 +1,17 @@
+import secrets
+
 from django.db import models
 from django.db.models import F, Q
 from django_countries.fields import CountryField
+
+
+class SelectionMode(models.TextChoices):
+    DIRECT = "direct", "Direct: admins accept applicants"
+    MATCHED = "matched", "Matched: organizations rank, the platform places"
+
+
+def new_match_seed() -> int:
+    return secrets.randbelow(2**31)
 
 
 class Cycle(models.Model):
@@ -22,6 +33,17 @@ class Cycle(models.Model):
     )
     graduates_may_apply = models.BooleanField("earlier graduates may apply", default=False)
     restricted_countries = CountryField(multiple=True, blank=True)
+    # Matched cycles: between the close of applications and the publication of a matching
+    # run, admins rank and decline but do not accept (applications.decisions.services).
+    selection_mode = models.CharField(
+        max_length=10, choices=SelectionMode.choices, default=SelectionMode.DIRECT
+    )
+    # Breaks ties between equally scored applicants in every term's rank list; stored so
+    # an audit can rebuild the lists (applications.ranking.selectors).
+    match_seed = models.PositiveIntegerField(default=new_match_seed)
+    # Set when a matching run of the cycle is published; direct accepts are allowed again
+    # from then on (further rounds go through new runs).
+    matching_published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

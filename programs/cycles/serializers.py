@@ -1,7 +1,7 @@
 from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
-from programs.cycles.models import Cycle
+from programs.cycles.models import Cycle, SelectionMode
 
 
 class CycleSerializer(serializers.ModelSerializer):
@@ -19,6 +19,9 @@ class CycleSerializer(serializers.ModelSerializer):
             "max_active_applications",
             "graduates_may_apply",
             "restricted_countries",
+            "selection_mode",
+            "match_seed",
+            "matching_published_at",
         ]
         read_only_fields = fields
 
@@ -34,6 +37,7 @@ class CycleWriteSerializer(serializers.Serializer):
     max_active_applications = serializers.IntegerField(required=False, min_value=1, max_value=50)
     graduates_may_apply = serializers.BooleanField(required=False)
     restricted_countries = serializers.ListField(child=CountryField(), required=False)
+    selection_mode = serializers.ChoiceField(choices=SelectionMode.choices, required=False)
 
 
 class CycleUpdateSerializer(CycleWriteSerializer):

@@ -22,6 +22,7 @@ FIELDS = (
     "max_active_applications",
     "graduates_may_apply",
     "restricted_countries",
+    "selection_mode",
 )
 
 
@@ -89,6 +90,7 @@ def cycle_create(
     max_active_applications: int = 3,
     graduates_may_apply: bool = False,
     restricted_countries=(),
+    selection_mode: str = "direct",
 ) -> Cycle:
     """Staff open a cycle. The confirmation deadline defaults to 5 days after the results
     are announced."""
@@ -106,6 +108,7 @@ def cycle_create(
         max_active_applications=max_active_applications,
         graduates_may_apply=graduates_may_apply,
         restricted_countries=list(restricted_countries or []),
+        selection_mode=selection_mode or "direct",
     )
     _validate(cycle)
     cycle.save()
