@@ -29,6 +29,7 @@ from applications.apply.services import answers as services_answers
 from applications.apply.services import common as services_common
 from applications.apply.services import ranking as services_ranking
 from applications.apply.services import submit as services
+from applications.ranking import selectors as ranking_selectors
 from core.forms import apply_errors
 from core.uploads import services as uploads
 
@@ -97,6 +98,9 @@ def _render_page(request, application, *, cover_form=None, answer_form=None, sta
         "cover_form": cover_form
         or CoverLetterForm(initial={"cover_letter": application.cover_letter}),
         "answer_forms": _answer_forms(item.prerequisites, answer_form),
+        "placement_explanation": ranking_selectors.mentee_placement_explanation(
+            application=application
+        ),
     }
     return render(request, "applications/mentee/application.html", context, status=status)
 

@@ -20,8 +20,9 @@ from typing import Any
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 
 from applications.apply.models import Application, ApplicationState
+from applications.apply.selectors.visibility import decision_visible
 from applications.decisions.models import Placement, TermSlot
-from applications.ranking.models import TermRankList
+from applications.ranking.models import PlacementExplanation, TermRankList
 from applications.review.models import ConflictOfInterest, Review
 from core.tenancy import cross_tenant
 from programs.cycles.models import Cycle
@@ -250,3 +251,12 @@ def cycle_matching_input(*, cycle: Cycle) -> MatchingInput:
         capacities=capacities,
         applications=applications,
     )
+
+
+def mentee_placement_explanation(*, application: Application) -> str | None:
+    """Why a published matching run did not place this application, in the mentee's words;
+    nothing before the cycle's results announcement. Called in the application's scope."""
+    if not decision_visible(application=application):
+        return None
+    row = PlacementExplanation.objects.filter(application=application).first()
+    return row.text if row else None

@@ -19,6 +19,7 @@ from mentorship.runs.models import MatchRun, ProposedPlacement, RunStatus
 from mentorship.runs.services.execute import LIVE
 from mentorship.runs.tasks import execute_match_run
 from programs.cycles.models import Cycle, SelectionMode
+from programs.terms.models import Term
 from programs.timezones import format_instant
 
 
@@ -99,7 +100,19 @@ def match_run_publish(*, run: MatchRun, actor: User | None) -> dict[str, int]:
     for placement in placements:
         application_accept(application=placement.application, actor=actor, by_matching=True)
     match = run.match or {}
-    texts = explain_all(frozen.mentee_prefs, frozen.term_prefs, frozen.capacities, match)
+    labels = {
+        str(pk): f"{program} at {organization}"
+        for pk, program, organization in Term.objects.filter(cycle_id=run.cycle_id).values_list(
+            "pk", "program__name", "organization__name"
+        )
+    }
+    texts = explain_all(
+        frozen.mentee_prefs,
+        frozen.term_prefs,
+        frozen.capacities,
+        match,
+        term_label=lambda term: labels.get(term, "a term"),
+    )
     unplaced: dict[int, tuple[int, str]] = {}
     for key, (application_id, organization_id) in frozen.applications.items():
         mentee, term = key.split(" ")
