@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.people.models import User
-from applications.decisions.services import application_accept
+from applications.decisions.services import applications_accept_matched
 from applications.ranking.selectors import MatchingInput, cycle_matching_input
 from applications.ranking.services import explanations_store
 from core.audit.services import audit_record
@@ -68,9 +68,10 @@ def match_run_start(*, cycle: Cycle, actor: User | None, enqueue: bool = True) -
 @cross_tenant
 @transaction.atomic
 def match_run_publish(*, run: MatchRun, actor: User | None) -> dict[str, int]:
-    """Turns a succeeded run's proposed placements into acceptances through
-    `application_accept` (the direct path's service: term slots and the one-acceptance
-    placement held by the database), in one transaction: all or nothing. Publishing twice
+    """Turns a succeeded run's proposed placements into acceptances through the decisions
+    service (`applications_accept_matched`: the direct path's rules, term slots and the
+    one-acceptance placement held by the database, checked in bulk), in one transaction:
+    all or nothing. Publishing twice
     changes nothing the second time. Refused when the inputs changed since the run (a
     rank list, a review, an application, a capacity or an acceptance): rerun instead.
     Stores, for every application of the run's mentees that was not placed, why (in the
@@ -93,12 +94,11 @@ def match_run_publish(*, run: MatchRun, actor: User | None) -> dict[str, int]:
             "and publish that one."
         )
     placements = list(
-        ProposedPlacement.objects.filter(run=run)
-        .select_related("application__cycle", "application__applicant")
-        .order_by("pk")
+        ProposedPlacement.objects.filter(run=run).values_list("application_id", flat=True)
     )
-    for placement in placements:
-        application_accept(application=placement.application, actor=actor, by_matching=True)
+    applications_accept_matched(
+        application_ids=placements, actor=actor, reason=f"Placed by matching run {run.pk}."
+    )
     match = run.match or {}
     labels = {
         str(pk): f"{program} at {organization}"
