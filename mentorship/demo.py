@@ -10,6 +10,7 @@ from accounts.people.models import User
 from applications.decisions.models import Offer, OfferState
 from mentorship.mentorships.models import Mentorship
 from mentorship.offers.services import offer_confirm
+from mentorship.runs.demo import load_demo as load_runs_demo
 
 LEGAL_NAMES = {
     "mentee@example.org": "Mina Example Mentee",
@@ -18,6 +19,10 @@ LEGAL_NAMES = {
 
 
 def load_demo() -> dict[str, int]:
+    return _load_mentorships() | load_runs_demo()
+
+
+def _load_mentorships() -> dict[str, int]:
     borealis = Organization.objects.filter(slug="borealis").first()
     if borealis is None:
         return {"mentorships": 0}

@@ -50,6 +50,8 @@ def test_demo_programs_and_terms_are_in_the_phases_the_demo_promises():
     assert terms == {
         ("aurora", "kernel-mentorship", "Current cycle"): Phase.ACCEPTING,
         ("aurora", "rust-for-linux", "Current cycle"): Phase.REVIEWING,
+        ("aurora", "rust-for-linux", "Matched cycle"): Phase.REVIEWING,
+        ("borealis", "service-mesh", "Matched cycle"): Phase.REVIEWING,
         ("borealis", "cloud-native-contributors", "Current cycle"): Phase.ACCEPTING,
         ("borealis", "cloud-native-contributors", "Previous cycle"): Phase.IN_PROGRESS,
     }
