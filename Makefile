@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export PORT
 
-.PHONY: run test lint format install install-dev lock bench bench-review clean
+.PHONY: run test lint format install install-dev lock bench bench-review bench-matching-job clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -53,3 +53,7 @@ clean:
 ## The review dashboard's benchmark: 1,000 applicants in a scratch database (see README).
 bench-review: install-dev
 	$(PY) bench/review_dashboard.py
+
+## The whole matching job: 100,000 applications in a scratch database (see README).
+bench-matching-job: install-dev
+	$(PY) bench/matching_job.py

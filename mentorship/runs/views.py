@@ -35,7 +35,7 @@ def staff_run_start(request, cycle):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("mentorship:staff-matching")
-    messages.success(request, f"Run {run.pk} of “{cycle.name}” queued.")
+    messages.success(request, f"Run {run.pk} of “{cycle.name}” started.")
     return redirect("mentorship:staff-run", run=run.pk)
 
 
