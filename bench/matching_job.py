@@ -181,7 +181,15 @@ def _measure(cycle) -> dict:
         raise SystemExit(f"run failed: {run.error}")
     with CaptureQueriesContext(connection) as publish_queries:
         started = time.perf_counter()
-        match_run_publish(run=run, actor=None)
+        if os.environ.get("BENCH_PROFILE"):
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.runcall(match_run_publish, run=run, actor=None)
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        else:
+            match_run_publish(run=run, actor=None)
         publish_s = time.perf_counter() - started
     return {
         "run_s": run_s,

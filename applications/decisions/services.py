@@ -42,6 +42,7 @@ from core.audit.models import AuditEvent
 from core.audit.services import audit_record
 from core.tasks import enqueue_on_commit
 from core.tenancy import cross_tenant
+from programs.cycles.models import Cycle
 from programs.programs.models import Program
 from programs.terms.models import Term
 
@@ -197,11 +198,18 @@ def applications_accept_matched(
     if not ids:
         return 0
     term_ids = sorted(set(Application.objects.filter(pk__in=ids).values_list("term_id", flat=True)))
-    terms = {
-        t.pk: t for t in Term.objects.select_for_update().filter(pk__in=term_ids).order_by("pk")
-    }
+    locked = (
+        Term.objects.select_for_update(of=("self",))
+        .select_related("program")
+        .filter(pk__in=term_ids)
+        .order_by("pk")
+    )
+    terms = {term.pk: term for term in locked}
+    # Only the columns the rules read: a run publishes tens of thousands at once.
     applications = list(
-        Application.objects.filter(pk__in=ids).select_related("cycle", "term__program")
+        Application.objects.filter(pk__in=ids).only(
+            "pk", "state", "term_id", "cycle_id", "applicant_id", "organization_id"
+        )
     )
     if len(applications) != len(ids):
         raise ValidationError(
@@ -217,6 +225,9 @@ def applications_accept_matched(
     if len(set(applicants)) != len(applicants):
         raise ValidationError("A mentee appears twice in this run: a mentee holds one acceptance.")
     cycle_ids = {a.cycle_id for a in applications}
+    cycles = {cycle.pk: cycle for cycle in Cycle.objects.filter(pk__in=cycle_ids)}
+    for application in applications:
+        application.cycle = cycles[application.cycle_id]
     held = Placement.objects.filter(cycle_id__in=cycle_ids, applicant_id__in=applicants)
     if held.exists():
         raise ValidationError(
@@ -253,13 +264,13 @@ def applications_accept_matched(
     now = timezone.now()
     try:
         with transaction.atomic():
-            TermSlot.objects.bulk_create(slots, batch_size=5000)
+            TermSlot.objects.bulk_create(slots, batch_size=None)
             Placement.objects.bulk_create(
                 [
                     Placement(applicant_id=a.applicant_id, cycle_id=a.cycle_id, application=a)
                     for a in applications
                 ],
-                batch_size=5000,
+                batch_size=None,
             )
     except IntegrityError:
         raise ValidationError(
@@ -285,7 +296,7 @@ def applications_accept_matched(
             )
             for a in applications
         ],
-        batch_size=5000,
+        batch_size=None,
     )
     Decision.objects.bulk_create(
         [
@@ -297,7 +308,7 @@ def applications_accept_matched(
             )
             for a in applications
         ],
-        batch_size=5000,
+        batch_size=None,
     )
     Offer.objects.bulk_create(
         [
@@ -308,7 +319,7 @@ def applications_accept_matched(
             )
             for a in applications
         ],
-        batch_size=5000,
+        batch_size=None,
     )
     for application in applications:
         application.state = S.ACCEPTED

@@ -3,7 +3,8 @@ rank), resetting to the reviews' order, and the cut line. Only admins and coordi
 (`applications.rank_applicants`). Each change is audited."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from accounts.people.models import User
 from applications.apply.models import Application
@@ -120,13 +121,27 @@ def explanations_store(*, texts: dict[int, tuple[int, str]]) -> int:
     """Stores why each application was not placed ({application id: (organization id,
     text)}), replacing an earlier round's text. Cross-tenant because a matching run's
     publication covers every organization of the cycle; filtered by the application ids
-    given. Called inside the publication's transaction; two queries whatever the size."""
-    PlacementExplanation.objects.filter(application_id__in=list(texts)).delete()
-    PlacementExplanation.objects.bulk_create(
-        [
+    given. Called inside the publication's transaction; two statements whatever the size
+    (one INSERT of arrays: a run explains tens of thousands of applications)."""
+    ids = list(texts)
+    if connection.vendor != "postgresql":  # the embedded default (SQLite): no arrays
+        PlacementExplanation.objects.filter(application_id__in=ids).delete()
+        PlacementExplanation.objects.bulk_create(
             PlacementExplanation(organization_id=organization_id, application_id=pk, text=text)
             for pk, (organization_id, text) in texts.items()
-        ],
-        batch_size=2000,
-    )
+        )
+        return len(texts)
+    table = PlacementExplanation._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE application_id = ANY(%s)", [ids])  # noqa: S608
+        cursor.execute(
+            f"INSERT INTO {table} (organization_id, application_id, text, created_at) "  # noqa: S608
+            "SELECT o, a, t, %s FROM unnest(%s::bigint[], %s::bigint[], %s::text[]) AS x(o, a, t)",
+            [
+                timezone.now(),
+                [organization_id for organization_id, _ in texts.values()],
+                ids,
+                [text for _, text in texts.values()],
+            ],
+        )
     return len(texts)

@@ -15,8 +15,10 @@ from django_scopes import scope, scopes_disabled
 
 from applications.apply.models import ApplicationState
 from applications.decisions.models import Decision, Offer, Placement, TermSlot
+from applications.decisions.services import applications_accept_matched
 from applications.ranking.models import PlacementExplanation
 from applications.ranking.selectors import cycle_matching_input
+from applications.ranking.services import rank_move
 from mentorship.runs.models import MatchRun, ProposedPlacement, RunStatus
 from mentorship.runs.services import execute as execute_module
 from mentorship.runs.services.execute import match_run_execute
@@ -102,11 +104,19 @@ def test_run_freezes_inputs_matches_verifies_and_stores(world, staff_user):
         assert ProposedPlacement.objects.filter(run=run).count() == 2
 
 
-def test_hash_changes_with_a_review_a_rank_or_a_capacity(world):
-    before = cycle_matching_input(cycle=world.cycle).input_hash
-    assert cycle_matching_input(cycle=world.cycle).input_hash == before
-    score(world.nils_a, world.org_a.coordinator, 5)
-    assert cycle_matching_input(cycle=world.cycle).input_hash != before
+def test_hash_changes_with_a_rank_move_a_review_or_an_acceptance(world):
+    hashes = [cycle_matching_input(cycle=world.cycle).input_hash]
+    assert cycle_matching_input(cycle=world.cycle).input_hash == hashes[0]  # stable
+    with scope(organization=world.org_a.organization):
+        rank_move(term=world.term_a, application=world.nils_a, position=1, actor=None)
+    hashes.append(cycle_matching_input(cycle=world.cycle).input_hash)
+    score(world.omar_a, world.org_a.coordinator, not_acceptable=True)
+    hashes.append(cycle_matching_input(cycle=world.cycle).input_hash)
+    world.cycle.selection_mode = "direct"
+    world.cycle.save()
+    accept(world.mira_b, world.org_b.admin)
+    hashes.append(cycle_matching_input(cycle=world.cycle).input_hash)
+    assert len(set(hashes)) == 4
 
 
 def test_a_retried_run_reuses_its_frozen_inputs(world, staff_user):
@@ -191,7 +201,7 @@ def test_publish_accepts_through_the_decision_service_once(world, staff_user):
 
 def test_publish_is_refused_when_the_inputs_changed(world, staff_user):
     run = run_now(world.cycle, staff_user)
-    score(world.nils_a, world.org_a.coordinator, 5)
+    score(world.omar_a, world.org_a.coordinator, not_acceptable=True)
     with pytest.raises(ValidationError, match="inputs changed"):
         match_run_publish(run=run, actor=staff_user)
     with scopes_disabled():
@@ -316,3 +326,24 @@ def test_command_runs_exports_and_publishes(world, tmp_path, capsys):
     assert "succeeded" in out and "Published run" in out and "already published" in out
     with pytest.raises(CommandError, match="No cycle"):
         call_command("match_cycle", "nope")
+
+
+def test_bulk_accept_refuses_over_capacity_a_mentee_twice_or_placed_and_writes_nothing(world):
+    with pytest.raises(ValidationError, match="This term is full"):
+        applications_accept_matched(
+            application_ids=[world.omar_a.pk, world.nils_a.pk], actor=None, reason="test"
+        )
+    with pytest.raises(ValidationError, match="appears twice"):
+        applications_accept_matched(
+            application_ids=[world.mira_a.pk, world.mira_b.pk], actor=None, reason="test"
+        )
+    world.cycle.selection_mode = "direct"
+    world.cycle.save()
+    accept(world.mira_b, world.org_b.admin)
+    with pytest.raises(ValidationError, match="withdrawn or decided since"):
+        applications_accept_matched(application_ids=[world.mira_b.pk], actor=None, reason="t")
+    with pytest.raises(ValidationError, match="accepted elsewhere since"):
+        applications_accept_matched(application_ids=[world.mira_a.pk], actor=None, reason="t")
+    with scopes_disabled():
+        assert TermSlot.objects.count() == 1 and Placement.objects.count() == 1
+        assert Offer.objects.count() == 1

@@ -117,7 +117,7 @@ def match_run_execute(*, run_id: int) -> str:
                     )
                     for mentee, term in match.items()
                 ],
-                batch_size=5000,
+                batch_size=None,
             )
             timings["store"] = round(time.perf_counter() - started, 3)
             counts = {
