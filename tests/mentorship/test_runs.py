@@ -347,3 +347,32 @@ def test_bulk_accept_refuses_over_capacity_a_mentee_twice_or_placed_and_writes_n
     with scopes_disabled():
         assert TermSlot.objects.count() == 1 and Placement.objects.count() == 1
         assert Offer.objects.count() == 1
+
+
+@pytest.mark.parametrize("extra", [2, 40])
+def test_query_counts_do_not_grow_with_the_applicants(
+    world, staff_user, extra, django_assert_max_num_queries
+):
+    for i in range(extra):
+        application = ApplicationFactory(
+            term=world.term_a if i % 2 else world.term_b,
+            applicant=UserFactory(display_name=f"extra {i}"),
+            mentee_rank=1,
+        )
+        score(application, world.org_a.admin if i % 2 else world.org_b.admin, 1 + i % 5)
+    run = match_run_start(cycle=world.cycle, actor=staff_user, enqueue=False)
+    with django_assert_max_num_queries(20):
+        match_run_execute(run_id=run.pk)
+    run.refresh_from_db()
+    staff = client_for(staff_user)
+    admin = client_for(world.org_a.admin)
+    staff_page = reverse("mentorship:staff-run", kwargs={"run": run.pk})
+    org_page = reverse("mentorship:org-matching-run", kwargs={"org": "alpha", "run": run.pk})
+    staff.get(staff_page)
+    admin.get(org_page)
+    with django_assert_max_num_queries(12):
+        assert staff.get(staff_page).status_code == 200
+    with django_assert_max_num_queries(16):
+        assert admin.get(org_page).status_code == 200
+    with django_assert_max_num_queries(30):
+        match_run_publish(run=run, actor=staff_user)
