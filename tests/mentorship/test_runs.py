@@ -376,3 +376,17 @@ def test_query_counts_do_not_grow_with_the_applicants(
         assert admin.get(org_page).status_code == 200
     with django_assert_max_num_queries(30):
         match_run_publish(run=run, actor=staff_user)
+
+
+def test_staff_set_the_selection_mode_and_a_bad_mode_is_refused(world, staff_user):
+    api = api_client_for(staff_user)
+    url = f"/api/v1/staff/cycles/{world.cycle.pk}/"
+    assert api.patch(url, {"selection_mode": "direct"}, "json").json()["selection_mode"] == "direct"
+    refused = api.patch(url, {"selection_mode": "lottery"}, "json")
+    assert refused.status_code == 400 and "selection_mode" in refused.json()
+    world.cycle.refresh_from_db()
+    assert world.cycle.selection_mode == "direct"
+    page = client_for(staff_user).get(
+        reverse("programs:staff-cycle-edit", kwargs={"cycle": world.cycle.pk})
+    )
+    assert "Selection mode" in page.content.decode()
