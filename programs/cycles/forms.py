@@ -45,10 +45,15 @@ class CycleForm(forms.ModelForm):
         self.fields["applications_open_at"].help_text = zone_help(
             "Every term's applications window lies inside this one."
         )
+        # Optional in a POST: a form (or client) that leaves it out keeps the cycle's mode.
+        self.fields["selection_mode"].required = False
         if self.instance.pk:
             self.initial["restricted_countries"] = [
                 c.code for c in self.instance.restricted_countries
             ]
+
+    def clean_selection_mode(self):
+        return self.cleaned_data.get("selection_mode") or self.instance.selection_mode or "direct"
 
     def _post_clean(self):
         # The service validates and saves; the model form only collects the values.

@@ -25,13 +25,16 @@ def matched_cycle(name: str = "Matched", announce_in_days: int = 3, **extra):
     )
 
 
-def score(application, reviewer, value: int = 3, *, not_acceptable: bool = False):
+def score(application, reviewer, value: int = 3, *, not_acceptable: bool = False, notes=""):
     with scope(organization=application.organization):
         if not_acceptable:
-            return review_save(application=application, reviewer=reviewer, not_acceptable=True)
+            return review_save(
+                application=application, reviewer=reviewer, not_acceptable=True, notes=notes
+            )
         return review_save(
             application=application,
             reviewer=reviewer,
+            notes=notes,
             skills=value,
             motivation=value,
             communication=value,

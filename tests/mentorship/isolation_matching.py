@@ -32,7 +32,7 @@ def build(tenant) -> dict:
     placed = ApplicationFactory(
         term=term, applicant=UserFactory(display_name=f"{slug} matched mentee"), mentee_rank=1
     )
-    score(placed, tenant.admin, 3)
+    score(placed, tenant.admin, 3, notes=f"{slug} review")
     if first:
         _FIRST[cycle.pk] = (term, tenant)
         run = match_run_start(cycle=cycle, actor=None, enqueue=False)
@@ -41,7 +41,12 @@ def build(tenant) -> dict:
     # placed mentee, so A's preview explains where they went, without naming B.
     first_term, first_tenant = _FIRST.pop(cycle.pk)
     shared = UserFactory(display_name=SHARED)
-    score(ApplicationFactory(term=term, applicant=shared, mentee_rank=1), tenant.admin, 5)
+    score(
+        ApplicationFactory(term=term, applicant=shared, mentee_rank=1),
+        tenant.admin,
+        5,
+        notes=f"{slug} review",
+    )
     score(
         ApplicationFactory(term=first_term, applicant=shared, mentee_rank=2),
         first_tenant.admin,
