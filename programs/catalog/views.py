@@ -13,7 +13,9 @@ PER_PAGE = 20
 
 @require_GET
 def catalog(request):
-    filterset = CatalogFilterSet(request.GET or None, facets=catalog_selectors.catalog_facets())
+    filterset = CatalogFilterSet(
+        request.GET or None, facets=catalog_selectors.catalog_facets(), request=request
+    )
     paginator = Paginator(filterset.qs, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -21,7 +23,12 @@ def catalog(request):
     return render(
         request,
         "programs/catalog.html",
-        {"form": filterset.form, "page": page, "query": query.urlencode()},
+        {
+            "form": filterset.form,
+            "page": page,
+            "query": query.urlencode(),
+            "order": filterset.chosen_order,
+        },
         status=400 if filterset.search_refused else 200,
     )
 
