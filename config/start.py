@@ -51,6 +51,8 @@ class StartPage:
     staff: list[Todo] = field(default_factory=list)
     matches: list[ProgramMatch] = field(default_factory=list)
     profile_missing: list[str] = field(default_factory=list)
+    show_mentee: bool = True
+    has_profile: bool = False
     is_mentor: bool = False
     is_admin: bool = False
     has_applications: bool = False
@@ -116,6 +118,7 @@ def home_page(*, now: datetime | None = None) -> dict:
 def _mentee_todos(user: User, now: datetime, page: StartPage) -> None:
     profile = mentee_profile_of(user)
     page.profile_missing = profile_missing_for_applying(user, profile)
+    page.has_profile = profile.pk is not None
     if page.profile_missing:
         page.mentee.append(
             Todo(
@@ -144,7 +147,7 @@ def _mentee_todos(user: User, now: datetime, page: StartPage) -> None:
         if item.can_edit:
             page.mentee.append(
                 Todo(
-                    text=f"Finish your draft for {application.term.program.name}. {item.next_step}",
+                    text=_draft_text(item),
                     url=reverse(
                         "applications:my-application", kwargs={"application": application.public_id}
                     ),
@@ -163,6 +166,15 @@ def _mentee_todos(user: User, now: datetime, page: StartPage) -> None:
                 )
             )
     page.matches = best_matches(profile=profile, now=now)[:3]
+
+
+def _draft_text(item) -> str:
+    application = item.application
+    missing = len(item.missing_required) + (0 if application.cover_letter.strip() else 1)
+    name = application.term.program.name
+    if missing:
+        return f"Finish your draft for {name}: {missing} item{'s' if missing != 1 else ''} to go."
+    return f"Your draft for {name} is complete: submit it."
 
 
 @cross_tenant
@@ -303,6 +315,8 @@ def start_page(*, user: User, now: datetime | None = None) -> StartPage:
     page.is_mentor = bool(mentoring)
     page.is_admin = bool(administering)
     _mentee_todos(user, now, page)
+    # Members of an organization see the mentee part only once they act as a mentee.
+    page.show_mentee = not memberships or page.has_applications or page.has_profile
     if mentoring:
         _mentor_todos(user, now, page, mentoring)
     if administering:

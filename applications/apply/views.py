@@ -186,6 +186,11 @@ def answer_save(request, application, prerequisite):
                     "application": application,
                     "prerequisite": found,
                     "now": timezone.now(),
+                    # The page's counts and this prerequisite's state, swapped out of band
+                    # so they never stay stale after a save.
+                    "item": selectors.my_application_item(application=application)
+                    if answer is not None
+                    else None,
                 },
             )
         if answer is not None:

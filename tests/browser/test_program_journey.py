@@ -86,7 +86,7 @@ def test_admin_publishes_a_program_with_a_term_and_a_visitor_finds_it(page):
     midterm.fill(moved.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_role("button", name="Save timeline").click()
     page.get_by_text("Timeline saved").wait_for()
-    assert f"{moved:%Y-%m-%d %H:%M} UTC" in page.content()
+    assert f"{moved.day} {moved:%b %Y, %H:%M} UTC" in page.content()
 
     page.get_by_role("button", name="Open applications now").click()
     page.get_by_text("Applications are open until").wait_for()
@@ -101,4 +101,4 @@ def test_admin_publishes_a_program_with_a_term_and_a_visitor_finds_it(page):
     body = page.content()
     assert "Accepting applications" in body and "3 mentee slots" in body
     assert "Max Mentor (primary)" in body
-    assert f"{moved:%Y-%m-%d %H:%M} UTC" in body  # the moved midterm, dated
+    assert f"{moved.day} {moved:%b %Y, %H:%M} UTC" in body  # the moved midterm, dated

@@ -81,6 +81,7 @@ def test_the_page_offers_the_catalogs_skills_and_organizations(client, programs)
         "Skill",
         "Organization",
         "Kind",
+        "Sort by",
     ]
     assert form.fields["skill"].choices == [("", "Any skill"), ("go", "Go"), ("rust", "Rust")]
     assert [c[0] for c in form.fields["organization"].choices] == ["", "alpha", "beta"]
