@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django_scopes import scope
 
+from accounts.people.selectors import mentee_profile_of
 from accounts.tenancy import owned_object
 from applications.apply.forms import (
     CoverLetterForm,
@@ -97,6 +98,8 @@ def _render_page(request, application, *, cover_form=None, answer_form=None, sta
         "cover_form": cover_form
         or CoverLetterForm(initial={"cover_letter": application.cover_letter}),
         "answer_forms": _answer_forms(item.prerequisites, answer_form),
+        # A file prerequisite can take the resume already on the profile.
+        "profile_resume": mentee_profile_of(request.user).resume,
     }
     return render(request, "applications/mentee/application.html", context, status=status)
 
@@ -165,6 +168,7 @@ def answer_save(request, application, prerequisite):
                     text=data.get("text"),
                     url=data.get("url"),
                     upload=data.get("file"),
+                    use_profile_resume=request.POST.get("use_profile_resume") == "1",
                 )
             except ValidationError as error:
                 if hasattr(error, "error_dict"):
