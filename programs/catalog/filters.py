@@ -52,8 +52,7 @@ class CatalogFilterSet(django_filters.FilterSet):
         choices=ORDER_CHOICES,
         empty_label=None,
         method="_keep",
-        help_text="Name (the default), the soonest application deadline, or, signed in, how "
-        "well each program's skills meet the skills and levels on your profile.",
+        help_text="Best match (signed in) compares each program's skills with your profile's.",
     )
 
     class Meta:

@@ -28,9 +28,16 @@ def catalog(request):
             "page": page,
             "query": query.urlencode(),
             "order": filterset.chosen_order,
+            "others": catalog_selectors.catalog_other_programs(),
         },
         status=400 if filterset.search_refused else 200,
     )
+
+
+@require_GET
+def organization_page(request, org):
+    organization = catalog_selectors.public_organization_page(org=org)
+    return render(request, "programs/public_organization.html", {"organization": organization})
 
 
 @require_GET
