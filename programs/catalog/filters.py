@@ -59,15 +59,28 @@ class CatalogFilterSet(django_filters.FilterSet):
         model = Program
         fields = [*FILTER_NAMES, "order"]
 
-    def __init__(self, data=None, queryset=None, *, facets: dict | None = None, **kwargs):
+    def __init__(
+        self,
+        data=None,
+        queryset=None,
+        *,
+        facets: dict | None = None,
+        best_match_by_default: bool = False,
+        **kwargs,
+    ):
         request = kwargs.get("request")
         user = getattr(request, "user", None)
         self.signed_in = bool(user and user.is_authenticated)
         # The order shown in "Sort by" is the order of the list: without one asked for, the
-        # default (best match for a signed-in visitor whose profile names skills) is filled in.
+        # default is filled in: name, or on the page (`best_match_by_default`) best match for
+        # a signed-in visitor whose profile names skills. The API keeps name unless asked.
         data = data.copy() if data is not None else QueryDict(mutable=True)
         if not data.get("order"):
-            best = self.signed_in and matching.has_skills(mentee_profile_of(user))
+            best = (
+                best_match_by_default
+                and self.signed_in
+                and matching.has_skills(mentee_profile_of(user))
+            )
             data["order"] = "best_match" if best else "name"
         # The FilterSet's own queryset only names the model: the rows come from `qs`.
         super().__init__(data, Program.objects.none() if queryset is None else queryset, **kwargs)

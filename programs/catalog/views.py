@@ -14,7 +14,10 @@ PER_PAGE = 20
 @require_GET
 def catalog(request):
     filterset = CatalogFilterSet(
-        request.GET or None, facets=catalog_selectors.catalog_facets(), request=request
+        request.GET or None,
+        facets=catalog_selectors.catalog_facets(),
+        request=request,
+        best_match_by_default=True,
     )
     paginator = Paginator(filterset.qs, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))

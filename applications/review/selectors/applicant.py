@@ -96,29 +96,40 @@ def organization_conflicts(*, organization: Organization) -> QuerySet[ConflictOf
 
 
 @dataclass
+class Neighbour:
+    public_id: object
+    name: str
+
+
+@dataclass
 class Neighbours:
-    previous: Application | None
-    next: Application | None
+    previous: Neighbour | None
+    next: Neighbour | None
     position: int
     total: int
 
 
 def applicant_neighbours(*, application: Application, context: ReviewerContext) -> Neighbours:
     """The applicants before and after this one in the dashboard's default order (by
-    submission), so a reviewer can go through them one by one. Two queries."""
+    submission), so a reviewer can go through them one by one. One query."""
     from applications.review.selectors.dashboard import term_applicants
 
-    ids = list(term_applicants(context=context).values_list("pk", flat=True))
+    rows = list(
+        term_applicants(context=context).values_list(
+            "pk", "public_id", "applicant__display_name", "applicant__email"
+        )
+    )
+    ids = [row[0] for row in rows]
     if application.pk not in ids:
         return Neighbours(previous=None, next=None, position=0, total=len(ids))
     index = ids.index(application.pk)
-    wanted = [ids[index - 1]] if index else []
-    if index + 1 < len(ids):
-        wanted.append(ids[index + 1])
-    found = {a.pk: a for a in Application.objects.filter(pk__in=wanted).select_related("applicant")}
+
+    def neighbour(i: int) -> Neighbour | None:
+        if not 0 <= i < len(rows):
+            return None
+        _pk, public_id, display_name, email = rows[i]
+        return Neighbour(public_id=public_id, name=display_name or email.split("@")[0])
+
     return Neighbours(
-        previous=found.get(ids[index - 1]) if index else None,
-        next=found.get(ids[index + 1]) if index + 1 < len(ids) else None,
-        position=index + 1,
-        total=len(ids),
+        previous=neighbour(index - 1), next=neighbour(index + 1), position=index + 1, total=len(ids)
     )
