@@ -10,6 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.organizations.models import Role
+from tests.browser.conftest import sign_out
 from tests.factories.accounts import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.programs import CycleFactory
 
@@ -22,10 +23,6 @@ def sign_in(page, email):
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
     page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
 
 
 def test_admin_publishes_a_program_with_a_term_and_a_visitor_finds_it(page):
