@@ -67,8 +67,11 @@ def test_no_template_formats_dates_on_its_own():
 
 
 def test_no_inline_script_or_style_anywhere():
-    """A Content-Security-Policy without unsafe-inline is coming."""
+    """A Content-Security-Policy without unsafe-inline is coming. Emails are not pages the
+    site serves (mail clients need their styles embedded), so they are left out."""
     for path in TEMPLATES.rglob("*.html"):
+        if path.is_relative_to(TEMPLATES / "emails"):
+            continue
         text = path.read_text()
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), path
         assert " style=" not in text and "<style" not in text, path
@@ -93,9 +96,7 @@ def test_a_forbidden_page_is_a_403_in_the_sites_design(org_a):
 
 
 def test_the_500_page_stands_alone():
-    body = Template(
-        (TEMPLATES / "500.html").read_text().replace("{% load static %}", "{% load static %}")
-    ).render(Context({}))
+    body = Template((TEMPLATES / "500.html").read_text()).render(Context({}))
     assert "Something went wrong" in body and "css/site.css" in body and "{% url" not in body
 
 
