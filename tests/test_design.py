@@ -216,6 +216,12 @@ def test_organizations_have_a_public_page_with_their_published_programs(client, 
     assert 'href="/programs/alpha/"' in catalog  # the organization's name is a link
 
 
+def test_the_favicon_is_linked_and_served(client):
+    assert 'rel="icon"' in client.get("/").content.decode()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("img/favicon.png")
+
+
 def test_the_navigation_has_a_menu_button_for_narrow_screens(client):
     body = client.get("/").content.decode()
     assert 'class="menu-button" aria-expanded="false" aria-controls="site-nav"' in body
