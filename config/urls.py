@@ -1,7 +1,5 @@
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from config import views
@@ -11,7 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
     # Browsers that ask for /favicon.ico without reading the page's <link rel="icon">.
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.png"), permanent=True)),
+    path("favicon.ico", views.favicon),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("programs.urls")),

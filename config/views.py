@@ -1,4 +1,6 @@
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 
 from accounts.organizations import selectors
 from config import start
@@ -17,3 +19,9 @@ def home(request):
             "start": start.start_page(user=request.user),
         },
     )
+
+
+def favicon(request):
+    """For browsers that ask for /favicon.ico without reading the page's <link rel="icon">.
+    The static URL is looked up per request: with hashed static files it needs the manifest."""
+    return HttpResponsePermanentRedirect(static("img/favicon.png"))
