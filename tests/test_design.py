@@ -152,6 +152,20 @@ def test_a_mentee_with_a_draft_is_asked_to_finish_it(open_term):
     assert "Continue the draft" in body
 
 
+def test_a_mentee_with_an_offer_is_asked_to_answer_it_before_its_deadline(org_a):
+    from tests.factories.decisions import accept, announced_cycle, term_in
+
+    program = ProgramFactory(organization=org_a.organization, name="Cloud Operators")
+    term = term_in(program, announced_cycle(deadline_days=3))
+    mentee = UserFactory(email="o@mentee.test")
+    accept(ApplicationFactory(term=term, applicant=mentee), org_a.admin)
+    body = client_for(mentee).get("/").content.decode()
+    assert "Answer the offer from Cloud Operators" in body
+    assert re.search(r"By <time[^>]*>[^<]+</time> <span class=\"soon\">\(in \d days\)", body)
+    offers = client_for(mentee).get("/me/offers/").content.decode()
+    assert "Cloud Operators" in offers and "Confirm or decline" in offers
+
+
 @pytest.fixture
 def term_in_review(org_a):
     """Applications closed ten days ago, results not announced yet; org_a's mentor mentors it."""
