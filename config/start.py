@@ -181,12 +181,13 @@ def _draft_text(item) -> str:
 def _mentor_todos(user: User, now: datetime, page: StartPage, organizations: list[int]) -> None:
     """Cross-tenant because a mentor may review in several organizations; filtered by the
     terms this person mentors (TermMentor rows of their own, in organizations they belong to).
-    Applicants they have not reviewed yet, per term in review, before the selection deadline."""
+    Applicants they have not reviewed yet, per term whose results are not out yet, with
+    its selection deadline."""
     terms = list(
         Term.objects.filter(
             mentors__user=user,
             organization_id__in=organizations,
-            applications_close_at__lte=now,
+            # Submitted applicants can be reviewed as they come, until results are out.
             cycle__results_announced_at__gt=now,
         )
         .select_related("program", "organization", "cycle")
