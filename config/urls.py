@@ -8,6 +8,8 @@ from core import health
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    # Browsers that ask for /favicon.ico without reading the page's <link rel="icon">.
+    path("favicon.ico", views.favicon),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("programs.urls")),

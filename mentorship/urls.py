@@ -12,6 +12,7 @@ app_name = "mentorship"
 me_urlpatterns = [
     path("mentorships/", mentorships.my_mentorships, name="me-mentorships"),
     path("mentorships/<uuid:mentorship>/", mentorships.my_mentorship, name="me-mentorship"),
+    path("offers/", offers.my_offers, name="me-offers"),
     path("offers/<uuid:application>/", offers.my_offer, name="me-offer"),
     path("offers/<uuid:application>/decline/", offers.my_offer_decline, name="me-offer-decline"),
 ]

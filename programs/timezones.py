@@ -1,19 +1,6 @@
-"""Instants are stored in UTC and shown in the viewer's time zone (their profile setting,
-activated per request by core.middleware.TimezoneMiddleware), always with the zone
-named, so "18:00" is never ambiguous."""
+"""Instants are shown with core.dates (one format for the whole site); these names stay for
+the services that write dates into their messages."""
 
-from datetime import datetime
+from core.dates import format_instant, zone_name
 
-from django.utils import timezone
-
-
-def zone_name() -> str:
-    return timezone.get_current_timezone_name()
-
-
-def format_instant(value: datetime | None) -> str:
-    """'2027-05-10 20:00 Europe/Berlin' in the active zone."""
-    if value is None:
-        return ""
-    local = timezone.localtime(value)
-    return f"{local:%Y-%m-%d %H:%M} {zone_name()}"
+__all__ = ["format_instant", "zone_name"]

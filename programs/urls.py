@@ -62,6 +62,7 @@ staff_urlpatterns = [
 
 urlpatterns = [
     path("programs/", public.catalog, name="catalog"),
+    path("programs/<slug:org>/", public.organization_page, name="public-organization"),
     path("programs/<slug:org>/<slug:program>/", public.program_page, name="public-program"),
     path("programs/<slug:org>/<slug:program>/logo/", public.program_logo, name="program-logo"),
     path("o/<slug:org>/", include(org_urlpatterns)),

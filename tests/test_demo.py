@@ -60,3 +60,31 @@ def test_demo_programs_and_terms_are_in_the_phases_the_demo_promises():
     call_command("load_demo")
     with scopes_disabled():
         assert (Program.objects.count(), Term.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_demo_data_tells_one_coherent_story():
+    """No submission dated in the future, and every submitted or accepted application has
+    the prerequisites needed to submit."""
+    from django.utils import timezone
+
+    from applications.apply.models import Application, ApplicationState
+    from applications.apply.selectors.prerequisites import application_prerequisite_rows
+
+    call_command("load_demo")
+    now = timezone.now()
+    with scopes_disabled():
+        applications = list(
+            Application.objects.filter(
+                state__in=[ApplicationState.SUBMITTED, ApplicationState.ACCEPTED]
+            ).select_related("term__program", "applicant")
+        )
+        assert applications
+        for application in applications:
+            assert application.submitted_at <= now, application
+            missing = [
+                row.prerequisite.title
+                for row in application_prerequisite_rows(application=application, now=now)
+                if row.required_to_submit and not row.done
+            ]
+            assert not missing, (application.applicant.email, application.term, missing)

@@ -8,7 +8,8 @@ class InvitationForm(forms.Form):
         label="Email address",
         help_text="The person signs in or signs up with this address to accept.",
     )
-    role = forms.ChoiceField(choices=Role.choices)
+    # Most invitations are for mentors; making someone an admin is a deliberate choice.
+    role = forms.ChoiceField(choices=Role.choices, initial=Role.MENTOR)
 
 
 class JoinRequestForm(forms.Form):

@@ -16,6 +16,7 @@ from django_scopes import scope
 
 from accounts.people.demo import MENTEE_EMAIL, tiny_pdf
 from accounts.people.models import MenteeProfile, User
+from accounts.people.services import mentee_resume_set
 from applications.apply.models import Application, ApplicationState, PrerequisiteAnswer
 from applications.apply.selectors.prerequisites import (
     application_prerequisite_rows,
@@ -153,6 +154,45 @@ def _applied_before_the_close(mentee: User, term: Term) -> int:
             submitted_at=term.applications_close_at - timedelta(days=1)
         )
     return 1
+
+
+def complete_prerequisites(application: Application, *, when) -> None:
+    """Demo helper (also used by the review and decisions demos): answers every prerequisite
+    of the application's term, standing ones too, as a careful applicant would have, completed
+    at `when`, so that no submitted or accepted demo application lacks a required answer. A
+    file answer points at the applicant's profile resume (a one-page PDF, made when missing).
+    Runs inside the application's organization scope; answers already there are kept."""
+    term = application.term
+    answered = set(
+        PrerequisiteAnswer.objects.filter(application=application).values_list(
+            "prerequisite_id", flat=True
+        )
+    )
+    for prerequisite in term_prerequisites(term=term):
+        if prerequisite.pk in answered:
+            continue
+        values = _values(prerequisite.answer_type, term.program.slug)
+        stored = None
+        if values.pop("upload", None) is not None:
+            stored = _profile_resume(application.applicant)
+        PrerequisiteAnswer.objects.create(
+            organization=term.organization,
+            application=application,
+            prerequisite=prerequisite,
+            file=stored,
+            completed_at=when,
+            **values,
+        )
+
+
+def _profile_resume(user: User) -> StoredFile:
+    profile = MenteeProfile.objects.filter(user=user).select_related("resume").first()
+    if profile is None or profile.resume is None:
+        name = user.display_name or user.email
+        pdf = tiny_pdf([name, "Resume", "Open-source contributor"], title=f"{name} resume")
+        upload = SimpleUploadedFile("resume.pdf", pdf, "application/pdf")
+        profile = mentee_resume_set(user=user, upload=upload)
+    return profile.resume
 
 
 def load_demo() -> dict[str, int]:

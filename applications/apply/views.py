@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django_scopes import scope
 
+from accounts.people.selectors import mentee_profile_of
 from accounts.tenancy import owned_object
 from applications.apply.forms import (
     CoverLetterForm,
@@ -101,6 +102,8 @@ def _render_page(request, application, *, cover_form=None, answer_form=None, sta
         "placement_explanation": ranking_selectors.mentee_placement_explanation(
             application=application
         ),
+        # A file prerequisite can take the resume already on the profile.
+        "profile_resume": mentee_profile_of(request.user).resume,
     }
     return render(request, "applications/mentee/application.html", context, status=status)
 
@@ -169,6 +172,7 @@ def answer_save(request, application, prerequisite):
                     text=data.get("text"),
                     url=data.get("url"),
                     upload=data.get("file"),
+                    use_profile_resume=request.POST.get("use_profile_resume") == "1",
                 )
             except ValidationError as error:
                 if hasattr(error, "error_dict"):
@@ -190,6 +194,11 @@ def answer_save(request, application, prerequisite):
                     "application": application,
                     "prerequisite": found,
                     "now": timezone.now(),
+                    # The page's counts and this prerequisite's state, swapped out of band
+                    # so they never stay stale after a save.
+                    "item": selectors.my_application_item(application=application)
+                    if answer is not None
+                    else None,
                 },
             )
         if answer is not None:

@@ -13,11 +13,13 @@ rules (capacity, one acceptance per cycle) as the pages."""
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 from django_scopes import scope
 
 from accounts.organizations.models import Organization
 from accounts.people.demo import DEMO_PASSWORD
 from accounts.people.models import User
+from applications.apply.demo import complete_prerequisites
 from applications.apply.models import Application, ApplicationState
 from applications.decisions.models import Offer
 from applications.decisions.services import application_accept
@@ -67,8 +69,11 @@ def _submitted(term: Term, applicant: User, letter: str) -> Application:
             applicant=applicant,
             state=ApplicationState.SUBMITTED,
             cover_letter=letter,
-            submitted_at=term.applications_close_at - timedelta(days=2),
+            # Two days before the close, or now for a term still open: never in the future.
+            submitted_at=min(timezone.now(), term.applications_close_at - timedelta(days=2)),
         )
+    # An accepted application has its required prerequisites, like any submitted one.
+    complete_prerequisites(application, when=application.submitted_at)
     return application
 
 

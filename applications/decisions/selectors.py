@@ -167,6 +167,36 @@ def decisions_to_announce(*, now: datetime) -> list[tuple[int, int]]:
     )
 
 
+# What each recorded change of an application means, in words (history shows these, not
+# the stored codes). Codes not listed are written from their own words.
+EVENT_WORDS = {
+    "application.created": "Started the application (draft)",
+    "application.submitted": "Submitted the application",
+    "application.accepted": "Accepted",
+    "application.declined": "Declined",
+    "application.withdrawn": "Withdrew the application",
+    "application.shortlisted": "Shortlisted",
+    "application.unshortlisted": "Removed from the shortlist",
+    "application.draft": "Back to draft",
+}
+
+
+def event_words(event: AuditEvent) -> str:
+    """A person's sentence for one recorded change ("Submitted the application")."""
+    if event.action in EVENT_WORDS:
+        return EVENT_WORDS[event.action]
+    words = event.action.rsplit(".", 1)[-1].replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def application_history_rows(*, application: Application) -> list[AuditEvent]:
+    """application_history with each event's `words` set (see event_words)."""
+    rows = list(application_history(application=application))
+    for event in rows:
+        event.words = event_words(event)
+    return rows
+
+
 def application_history(*, application: Application) -> QuerySet[AuditEvent]:
     """Every recorded state change of an application, oldest first, with who did it."""
     return (

@@ -20,7 +20,8 @@ from accounts.organizations.models import Membership, Organization, Role
 from accounts.people.demo import DEMO_PASSWORD
 from accounts.people.models import MenteeProfile, User
 from accounts.people.services import mentee_profile_update
-from applications.apply.models import Application, ApplicationState, PrerequisiteAnswer
+from applications.apply.demo import complete_prerequisites
+from applications.apply.models import Application, ApplicationState
 from applications.apply.services.transitions import application_transition
 from applications.review.models import ConflictOfInterest, Review
 from applications.review.services import conflict_declare, review_save
@@ -107,28 +108,9 @@ def _application(user, term, rng, index, prerequisites) -> Application:
         f"{AVAILABILITY[index % len(AVAILABILITY)]}.",
         mentee_rank=1,
     )
-    for prerequisite in prerequisites:
-        if index % 7 == 3:
-            continue  # some applicants have not finished every prerequisite
-        answer = PrerequisiteAnswer(
-            organization=term.organization,
-            application=application,
-            prerequisite=prerequisite,
-            completed_at=None,
-        )
-        if prerequisite.answer_type == "url":
-            answer.url = f"https://example.org/challenge/solution-{index:02d}"
-        elif prerequisite.answer_type == "file":
-            # Only the demo mentee answers with a file (her resume): the demo stores no
-            # other files.
-            resume = getattr(getattr(user, "mentee_profile", None), "resume", None)
-            if resume is None:
-                continue
-            answer.file = resume
-        else:
-            answer.text = MOTIVATIONS[(index + 2) % len(MOTIVATIONS)]
-        answer.completed_at = application.created_at
-        answer.save()
+    # Every prerequisite answered (the required ones must be, to be submitted); a file
+    # answer is the applicant's profile resume.
+    complete_prerequisites(application, when=application.created_at)
     return application_transition(
         application=application, to_state=ApplicationState.SUBMITTED, actor=user
     )

@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.navigation",
             ],
+            "builtins": ["core.templatetags.dates"],
         },
     },
 ]

@@ -16,6 +16,16 @@ from mentorship.offers.services import agreement_for, offer_confirm, offer_decli
 
 
 @login_required
+def my_offers(request):
+    """Every offer the person may see (from its cycle's results announcement), newest first."""
+    return render(
+        request,
+        "applications/decisions/my_offers.html",
+        {"offers": offers_selectors.mentee_offers(user=request.user)},
+    )
+
+
+@login_required
 def my_offer(request, application):
     with owned_object(request, offers_selectors.mentee_offer_get, application) as offer:
         form = OfferConfirmForm()

@@ -160,3 +160,58 @@ def program_logo(*, org: str, slug: str, user: User | None) -> Program:
     if program is None or not program.logo or not _may_see(program, user):
         raise Http404("No such logo.")
     return program
+
+
+def _with_current_terms(programs: list[Program], now: datetime) -> list[Program]:
+    for program in programs:
+        program.current_terms = [t for t in program.live_terms]
+        for term in program.current_terms:
+            term.program = program
+            term.phase = term_phase(term, now)
+    return programs
+
+
+def _live_terms(now: datetime) -> Prefetch:
+    return Prefetch(
+        "terms",
+        queryset=Term.objects.filter(ends_at__gt=now).select_related("cycle").order_by("starts_at"),
+        to_attr="live_terms",
+    )
+
+
+@cross_tenant
+def catalog_other_programs(*, now: datetime | None = None, limit: int = 12) -> list[Program]:
+    """Cross-tenant because the public catalog shows every organization; filtered to
+    approved programs. The published programs that accept no application right now but
+    have a term still to come, in review or running (their pages exist: the catalog lists
+    them apart, with each term's phase)."""
+    now = now or timezone.now()
+    programs = list(
+        Program.objects.filter(status=ProgramStatus.APPROVED)
+        .exclude(Exists(Term.objects.filter(accepting_q(now), program=OuterRef("pk"))))
+        .filter(Exists(Term.objects.filter(program=OuterRef("pk"), ends_at__gt=now)))
+        .select_related("organization")
+        .prefetch_related("skills", _live_terms(now))
+        .order_by("name", "pk")[:limit]
+    )
+    return _with_current_terms(programs, now)
+
+
+@cross_tenant
+def public_organization_page(*, org: str, now: datetime | None = None) -> Organization:
+    """Cross-tenant because the public pages show every organization; filtered by the
+    organization's slug and to its approved programs. An organization's public page: its
+    description and published programs, each with its current terms and their phase."""
+    now = now or timezone.now()
+    organization = Organization.objects.filter(slug=org).first()
+    if organization is None:
+        raise Http404("No such organization.")
+    organization.published_programs = _with_current_terms(
+        list(
+            Program.objects.filter(organization=organization, status=ProgramStatus.APPROVED)
+            .prefetch_related("skills", _live_terms(now))
+            .order_by("name", "pk")
+        ),
+        now,
+    )
+    return organization

@@ -31,10 +31,19 @@ class CatalogProgramSerializer(serializers.ModelSerializer):
     organization_name = serializers.CharField(source="organization.name", read_only=True)
     skills = SkillSerializer(many=True, read_only=True)
     open_terms = CatalogTermSerializer(many=True, read_only=True)
+    match_score = serializers.SerializerMethodField(
+        help_text="With `order=best_match` (signed in): how well the program's skills meet "
+        "the skills and levels of your profile, 0 to 100. Otherwise null."
+    )
+    matched_skills = serializers.SerializerMethodField(
+        help_text="With `order=best_match`: the program's skills found on your profile."
+    )
 
     class Meta:
         model = Program
         fields = [
+            "match_score",
+            "matched_skills",
             "slug",
             "organization",
             "organization_name",
@@ -47,6 +56,14 @@ class CatalogProgramSerializer(serializers.ModelSerializer):
             "open_terms",
         ]
         read_only_fields = fields
+
+    def get_match_score(self, program) -> int | None:
+        match = getattr(program, "match", None)
+        return match.score if match else None
+
+    def get_matched_skills(self, program) -> list[str]:
+        match = getattr(program, "match", None)
+        return match.matched_names if match else []
 
 
 class PublicTermSerializer(serializers.ModelSerializer):

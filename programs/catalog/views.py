@@ -13,7 +13,12 @@ PER_PAGE = 20
 
 @require_GET
 def catalog(request):
-    filterset = CatalogFilterSet(request.GET or None, facets=catalog_selectors.catalog_facets())
+    filterset = CatalogFilterSet(
+        request.GET or None,
+        facets=catalog_selectors.catalog_facets(),
+        request=request,
+        best_match_by_default=True,
+    )
     paginator = Paginator(filterset.qs, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -21,9 +26,21 @@ def catalog(request):
     return render(
         request,
         "programs/catalog.html",
-        {"form": filterset.form, "page": page, "query": query.urlencode()},
+        {
+            "form": filterset.form,
+            "page": page,
+            "query": query.urlencode(),
+            "order": filterset.chosen_order,
+            "others": catalog_selectors.catalog_other_programs(),
+        },
         status=400 if filterset.search_refused else 200,
     )
+
+
+@require_GET
+def organization_page(request, org):
+    organization = catalog_selectors.public_organization_page(org=org)
+    return render(request, "programs/public_organization.html", {"organization": organization})
 
 
 @require_GET

@@ -112,12 +112,18 @@ def staff_program_get(*, pk) -> Program:
 
 @cross_tenant
 def program_history(*, program: Program) -> list:
-    """The program's status changes, newest first (from the audit log). Cross-tenant because
-    staff read it outside any scope; filtered by the program's object type and id."""
-    return list(
+    """The program's status changes, newest first (from the audit log), each with
+    `from_label` and `to_label`, the statuses in words. Cross-tenant because staff read it
+    outside any scope; filtered by the program's object type and id."""
+    events = list(
         AuditEvent.objects.filter(
             object_type="programs.program",
             object_id=str(program.pk),
             action__in=["program.created", "program.status_changed"],
         ).select_related("actor")
     )
+    words = dict(ProgramStatus.choices)
+    for event in events:
+        event.from_label = words.get(event.from_state, event.from_state)
+        event.to_label = words.get(event.to_state, event.to_state)
+    return events

@@ -220,6 +220,9 @@ def organization_home(request):
             "dashboard": organization_dashboard(organization=organization),
             "can_manage_programs": request.user.has_perm("programs.manage_program", organization),
             "can_manage_policy": request.user.has_perm("accounts.manage_policy", organization),
+            "can_view_mentorships": request.user.has_perm(
+                "mentorship.view_every_mentorship", organization
+            ),
             "can_manage_decision_texts": request.user.has_perm(
                 "applications.manage_decision_texts", organization
             ),

@@ -1,24 +1,10 @@
-from django import template
-from django.utils import timezone
-from django.utils.html import format_html
+"""Kept so that templates which `{% load programs_tags %}` still work: the date filter and
+the zone tag are the site-wide ones from core/templatetags/dates.py (a builtin)."""
 
-from programs.timezones import format_instant, zone_name
+from django import template
+
+from core.templatetags.dates import current_zone, instant
 
 register = template.Library()
-
-
-@register.filter
-def instant(value):
-    """<time datetime="…UTC…">2027-05-10 20:00 Europe/Berlin</time>: the viewer's zone, named."""
-    if not value:
-        return ""
-    return format_html(
-        '<time datetime="{}">{}</time>',
-        timezone.localtime(value).isoformat(),
-        format_instant(value),
-    )
-
-
-@register.simple_tag
-def current_zone():
-    return zone_name()
+register.filter("instant", instant)
+register.simple_tag(current_zone, name="current_zone")

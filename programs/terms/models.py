@@ -1,3 +1,5 @@
+import copy
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -88,6 +90,18 @@ class Term(TenantOwned):
     def timeline(self) -> list["Milestone"]:
         """The milestones in timeline order (uses a prefetch when there is one)."""
         return sorted(self.milestones.all(), key=lambda m: (m.at, MILESTONE_ORDER[m.kind]))
+
+    def shown_timeline(self) -> list["Milestone"]:
+        """The timeline as applicants see it: results are announced at the cycle's instant
+        (every organization announces together, and decisions become visible then), so the
+        results milestone shows the cycle's instant. Copies: nothing here is saved."""
+        shown = []
+        for milestone in self.timeline():
+            if milestone.kind == MilestoneKind.RESULTS_ANNOUNCED:
+                milestone = copy.copy(milestone)
+                milestone.at = self.cycle.results_announced_at
+            shown.append(milestone)
+        return sorted(shown, key=lambda m: (m.at, MILESTONE_ORDER[m.kind]))
 
     def milestone(self, kind: str) -> "Milestone | None":
         return next((m for m in self.milestones.all() if m.kind == kind), None)

@@ -73,6 +73,7 @@ def term_page_context(request, term, **forms):
         "prerequisites": list(term.prerequisites.all()),
         "standing": list(prerequisites_selectors.standing_prerequisites(organization=organization)),
         "can_manage": request.user.has_perm("programs.manage_term", organization),
+        "can_view_decisions": request.user.has_perm("applications.view_decision", term),
         "capacity_form": forms.get("capacity_form")
         or CapacityForm(initial={"capacity": term.capacity}),
         "mentor_form": forms.get("mentor_form") or MentorAddForm(mentors=mentors),

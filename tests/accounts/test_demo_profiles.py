@@ -21,7 +21,10 @@ def test_demo_mentee_has_a_complete_profile_and_loading_twice_changes_nothing(cl
         user__email="mentee@example.org"
     )
     assert profile_missing_for_applying(profile.user) == []
-    assert StoredFile.objects.count() == 1
+    # The demo's only files are resumes, one per profile that has one (every submitted demo
+    # applicant's required resume points at it); loading twice stored nothing more.
+    assert set(StoredFile.objects.values_list("purpose", flat=True)) == {"resume"}
+    assert StoredFile.objects.count() == MenteeProfile.objects.exclude(resume=None).count()
     assert len(PdfReader(profile.resume.file.open("rb")).pages) == 1
 
     assert client.login(email="mentee@example.org", password=DEMO_PASSWORD)

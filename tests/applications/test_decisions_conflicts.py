@@ -57,12 +57,13 @@ def test_an_admin_without_a_conflict_sees_the_buttons_on_the_applicant_page(org_
     assert f"Decline {application.applicant.name}" in page
 
 
-def test_the_applicant_page_with_decision_buttons_stays_within_twelve_queries(
+def test_the_applicant_page_with_decision_buttons_stays_within_thirteen_queries(
     org_a, term_a, django_assert_max_num_queries
 ):
     application = ApplicationFactory(term=term_a)
     client = client_for(org_a.admin)
     client.get("/o/alpha/")  # warm the session
-    with django_assert_max_num_queries(12):
+    # 13: one of them finds the previous and next applicants (one query for any number).
+    with django_assert_max_num_queries(13):
         response = client.get(f"/o/alpha/review/applicants/{application.public_id}/")
     assert response.status_code == 200

@@ -213,7 +213,7 @@ def test_shortlist_by_coordinators_and_by_mentors_only_where_allowed(w, applicat
     assert not application.shortlisted
     # The flag's history shows on the applicant page.
     page = client_for(w.a.mentor).get(_url(w, "review-applicant", application)).content.decode()
-    assert "application.shortlisted" in page and "application.unshortlisted" in page
+    assert "Shortlisted" in page and "Removed from the shortlist" in page  # in words
     # A mentor of another term never shortlists here.
     with scope(organization=w.a.organization), pytest.raises(PermissionDenied):
         application_shortlist(application=application, actor=w.other_mentor, shortlisted=True)

@@ -44,3 +44,54 @@ def page(browser, live_server, artifacts_dir, request):
         page.screenshot(path=str(artifacts_dir / f"{name}.png"), full_page=True)
     finally:
         context.close()
+
+
+# --- signing out, accessibility and fit ----------------------------------------------------
+
+WIDTHS = (1280, 390)  # a laptop and a phone
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def sign_out(page):
+    """Signs out through the account menu of the header (a <details> drop-down)."""
+    if page.viewport_size and page.viewport_size["width"] < 960:
+        page.get_by_role("button", name="Menu").click()
+    page.locator(".nav-secondary summary").click()
+    page.get_by_role("button", name="Sign out").click()
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's serious and critical violations of the page, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(node["target"][0] for node in v["nodes"][:3] if node.get("target"))
+        for v in results.response["violations"]
+        if v.get("impact") in BLOCKING_IMPACTS
+    ]
+
+
+@pytest.fixture
+def look(page, artifacts_dir):
+    """look(name): the page as a person would check it, at a laptop's and a phone's width:
+    axe-core finds no serious or critical violation, nothing scrolls sideways, and a
+    screenshot of each width is saved (test-artifacts/screens/<name>-<width>.png)."""
+    screens = artifacts_dir / "screens"
+    screens.mkdir(exist_ok=True)
+
+    def check(name: str) -> None:
+        original = page.viewport_size or {"width": 1280, "height": 720}
+        problems = axe_violations(page)
+        assert not problems, f"{name}: " + "\n".join(problems)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
+            page.screenshot(path=str(screens / f"{name}-{width}.png"), full_page=True)
+        page.set_viewport_size(original)
+
+    return check

@@ -15,6 +15,7 @@ from django_scopes import scopes_disabled
 from accounts.organizations.models import Role
 from applications.decisions.models import Offer
 from applications.decisions.tasks import announce_decisions
+from tests.browser.conftest import sign_out
 from tests.factories.accounts import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.programs import CycleFactory, ProgramFactory, days_from_today, make_term
@@ -28,10 +29,6 @@ def sign_in(page, email):
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
     page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
 
 
 def test_admin_accepts_the_mentee_confirms_and_both_see_the_mentorship(page):

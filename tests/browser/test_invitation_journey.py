@@ -5,6 +5,7 @@ from django.core import mail
 from django_scopes import scopes_disabled
 
 from accounts.organizations.models import Membership, Role
+from tests.browser.conftest import sign_out
 from tests.conftest import make_tenant
 from tests.factories.accounts import PASSWORD
 
@@ -31,7 +32,7 @@ def test_admin_invites_a_mentor_who_signs_up_from_the_email_and_lands_in_the_org
     page.get_by_role("button", name="Send invitation", exact=True).click()
     page.get_by_text(f"Invitation sent to {INVITEE} as mentor").wait_for()
     assert page.get_by_role("button", name=f"Revoke invitation to {INVITEE}").is_visible()
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     # The invitee follows the link in the email and is told to sign up with that address.
     invitation_email = mail.outbox[-1]

@@ -3,6 +3,8 @@ import re
 import pytest
 from django.core import mail
 
+from tests.browser.conftest import sign_out
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -21,7 +23,7 @@ def test_visitor_signs_up_confirms_email_logs_in_and_sees_home(page):
     page.get_by_role("button", name="Confirm").click()
 
     # Sign out and back in, as a returning visitor would.
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
     page.goto("/accounts/login/")
     page.locator("#id_login").fill("newcomer@example.test")
     page.locator("#id_password").fill("a-long-passphrase-42")

@@ -71,7 +71,8 @@ def test_the_catalog_is_paged_in_the_database(client, org_a, cycle_now):
         assert len(_api({})) == 3
         assert len(_page(client, {})) == 3
     rows = [q["sql"] for q in queries if q["sql"].startswith('SELECT "programs_program"."id"')]
-    assert len(rows) == 2 and all(re.search(r"LIMIT \d+\s*$", sql) for sql in rows), rows
+    # The API's page, the page's list and the page's "not accepting now" list: all limited.
+    assert len(rows) == 3 and all(re.search(r"LIMIT \d+\s*$", sql) for sql in rows), rows
 
 
 def test_the_page_offers_the_catalogs_skills_and_organizations(client, programs):
@@ -81,6 +82,7 @@ def test_the_page_offers_the_catalogs_skills_and_organizations(client, programs)
         "Skill",
         "Organization",
         "Kind",
+        "Sort by",
     ]
     assert form.fields["skill"].choices == [("", "Any skill"), ("go", "Go"), ("rust", "Rust")]
     assert [c[0] for c in form.fields["organization"].choices] == ["", "alpha", "beta"]

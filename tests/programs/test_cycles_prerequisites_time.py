@@ -223,7 +223,7 @@ def test_the_timeline_form_takes_local_time_and_names_the_zone(org_a, term):
         moved = Milestone.objects.get(term=term, kind="midterm").at
     assert moved == datetime(2030, 7, 15, 18, tzinfo=UTC)
     detail = client.get(f"/o/alpha/terms/{term.pk}/").content.decode()
-    assert "2030-07-15 20:00 Europe/Berlin" in detail
+    assert "15 Jul 2030, 20:00 Europe/Berlin" in detail
 
 
 def test_an_out_of_order_move_is_shown_next_to_its_field(org_a, term):

@@ -149,6 +149,8 @@ def test_editing_an_approved_program_keeps_it_published_and_history_is_kept(org_
     assert program.status == S.APPROVED and program.description == "New text."
     history = [(e.from_state, e.to_state) for e in program_history(program=program)]
     assert history == [("submitted", "approved"), ("draft", "submitted"), ("", "draft")]
+    words = [(e.from_label, e.to_label) for e in program_history(program=program)]
+    assert words[0] == ("Waiting for staff approval", "Approved (published)")
 
 
 def test_archived_programs_are_frozen(org_a):

@@ -247,7 +247,7 @@ def test_applications_cannot_open_before_the_cycle_window(program, cycle_2030):
     with time_machine.travel("2029-12-01 12:00Z", tick=False):
         with scope(organization=program.organization), pytest.raises(ValidationError) as error:
             term_open_applications(term=term, actor=None)
-    assert "opens for applications on 2030-01-01 18:00 UTC" in error.value.messages[0]
+    assert "opens for applications on 1 Jan 2030, 18:00 UTC" in error.value.messages[0]
 
 
 def test_closing_early_keeps_started_drafts_finishable_and_reopening_restores(program, cycle_now):

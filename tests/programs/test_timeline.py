@@ -150,4 +150,4 @@ def test_errors_name_both_instants_in_the_viewers_zone(program, cycle_2030):
         errors = timeline_errors(instants, cycle_2030, changed={K.APPLICATIONS_CLOSE})
     message = " ".join(errors[K.APPLICATIONS_CLOSE])
     assert "Applications must close before the term starts" in message
-    assert "2030-06-02 03:00 Asia/Tokyo" in message
+    assert "2 Jun 2030, 03:00 Asia/Tokyo" in message

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.people.models import User
+from accounts.people.models import MenteeProfile, User
 from applications.apply.models import Application, PrerequisiteAnswer
 from applications.apply.selectors import prerequisites as selectors_prerequisites
 from applications.apply.services.common import (
@@ -90,12 +90,15 @@ def prerequisite_answer_save(
     text: str | None = None,
     url: str | None = None,
     upload: UploadedFile | None = None,
+    use_profile_resume: bool = False,
 ) -> PrerequisiteAnswer:
     """Saves the applicant's answer to one prerequisite (each answer on its own, so a draft
     is saved as the mentee goes): text, a URL or a PDF (checked by content, at most 5 MB),
-    depending on the prerequisite. An empty answer clears it. Answerable while the draft can
-    be submitted; after submitting, only prerequisites due later than the applications
-    deadline, until their due date. Run in the application's organization scope."""
+    depending on the prerequisite. An empty answer clears it. `use_profile_resume` answers
+    a file prerequisite with a copy of the resume on the applicant's profile (a copy, so that
+    replacing the profile's resume later never changes a submitted answer). Answerable while
+    the draft can be submitted; after submitting, only prerequisites due later than the
+    applications deadline, until their due date. Run in the application's organization scope."""
     require_owner(application, actor)
     locked = application_locked(application)
     prerequisite = _prerequisite_of(locked, prerequisite_id)
@@ -113,6 +116,8 @@ def prerequisite_answer_save(
         raise ValidationError({"prerequisite": "This application can no longer be changed."})
 
     answer_type = prerequisite.answer_type
+    if use_profile_resume:
+        upload = _profile_resume_copy(actor, answer_type)
     given = {"text": text, "url": url, "file": upload}
     wrong = [k for k, v in given.items() if v not in (None, "") and k != answer_type]
     if wrong:
@@ -161,3 +166,16 @@ def prerequisite_answer_save(
             uploads.discard(stored)
         raise
     return answer
+
+
+def _profile_resume_copy(user: User, answer_type: str) -> UploadedFile:
+    if answer_type != AnswerType.FILE:
+        raise ValidationError({"file": "Only a file prerequisite can be answered with a resume."})
+    profile = MenteeProfile.objects.filter(user=user).select_related("resume").first()
+    if profile is None or profile.resume is None:
+        raise ValidationError(
+            {"file": "Your profile has no resume yet: upload a PDF here or on your profile."}
+        )
+    with profile.resume.file.open("rb") as source:
+        content = source.read()
+    return SimpleUploadedFile(profile.resume.original_name, content, "application/pdf")

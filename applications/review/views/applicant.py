@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.people.selectors import mentee_profile_summary
 from accounts.tenancy import organization_view
-from applications.decisions.selectors import application_history
+from applications.decisions.selectors import application_history_rows
 from applications.decisions.views import controls_context as decision_controls_context
 from applications.review.forms import ConflictForm, ReviewForm
 from applications.review.selectors import access as selectors
@@ -44,7 +44,10 @@ def _applicant_context(request, application, context, **forms) -> dict:
             if context.can_view_conflicts
             else []
         ),
-        "history": application_history(application=application),
+        "history": application_history_rows(application=application),
+        "neighbours": selectors_applicant.applicant_neighbours(
+            application=application, context=context
+        ),
         "my_review": mine,
         "reviewable": application.state in selectors.REVIEWABLE_STATES,
         "review_form": forms.get("review_form") or ReviewForm(initial=ReviewForm.initial_for(mine)),

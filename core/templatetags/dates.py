@@ -1,0 +1,39 @@
+"""The site's one date filter, a builtin of the template engine (no {% load %} needed).
+
+`{{ term.applications_close_at|instant }}` gives
+`<time datetime="…">10 May 2027, 20:00 Europe/Berlin</time> (in 3 days)`;
+`{{ deadline|instant:"plain" }}` (the text of emails) gives `10 May 2027, 20:00 Europe/Berlin`.
+"""
+
+from datetime import datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+
+from core.dates import format_instant, relative_to_now, zone_name
+
+register = template.Library()
+
+
+@register.filter
+def instant(value, style=""):
+    if value is None or value == "":
+        return ""
+    text = format_instant(value)
+    if style == "plain":
+        return text
+    machine = (
+        timezone.localtime(value).isoformat() if isinstance(value, datetime) else value.isoformat()
+    )
+    relative = relative_to_now(value)
+    if relative:
+        return format_html(
+            '<time datetime="{}">{}</time> <span class="soon">({})</span>', machine, text, relative
+        )
+    return format_html('<time datetime="{}">{}</time>', machine, text)
+
+
+@register.simple_tag
+def current_zone():
+    return zone_name()

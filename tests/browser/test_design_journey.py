@@ -1,0 +1,163 @@
+"""Every main page of every role, as people see them on a laptop and a phone: axe-core finds
+no serious or critical violation, nothing scrolls sideways at 1,280 or 390 px, and each
+page's screenshot is saved at both widths (test-artifacts/screens/). The demo data gives
+every role something to show. Also: the menu button of narrow screens, and one journey
+done with the keyboard alone."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django_scopes import scopes_disabled
+
+from accounts.people.demo import DEMO_PASSWORD
+from tests.browser.conftest import sign_out
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_in(page, email):
+    page.goto("/accounts/login/")
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
+
+
+def _ids():
+    from applications.apply.models import Application
+    from programs.terms.models import Term
+
+    with scopes_disabled():
+        kernel = Term.objects.get(program__slug="kernel-mentorship", cycle__name="Current cycle")
+        rust = Term.objects.get(program__slug="rust-for-linux", cycle__name="Current cycle")
+        draft = Application.objects.get(
+            applicant__email="mentee@example.org", term=kernel, state="draft"
+        )
+    return {"kernel": kernel.pk, "rust": rust.pk, "draft": draft.public_id}
+
+
+def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
+    call_command("load_demo")
+    ids = _ids()
+    pages = {
+        None: {
+            "home": "/",
+            "catalog": "/programs/",
+            "program": "/programs/aurora/kernel-mentorship/",
+            "organization": "/programs/aurora/",
+            "sign-in": "/accounts/login/",
+            "sign-up": "/accounts/signup/",
+            "password-reset": "/accounts/password/reset/",
+            "not-found": "/no-such-page/",
+        },
+        "mentee@example.org": {
+            "mentee-start": "/",
+            "mentee-catalog": "/programs/",
+            "my-applications": "/me/applications/",
+            "my-draft": f"/me/applications/{ids['draft']}/",
+            "my-profile": "/me/profile/",
+            "my-offers": "/me/offers/",
+            "my-mentorships": "/me/mentorships/",
+            "my-account": "/me/",
+            "two-factor": "/accounts/2fa/",
+            "email-addresses": "/accounts/email/",
+        },
+        "mentor.aurora@example.org": {
+            "mentor-start": "/",
+            "mentor-organization": "/o/aurora/",
+            "mentor-term": f"/o/aurora/terms/{ids['rust']}/",
+            "review-dashboard": f"/o/aurora/review/terms/{ids['kernel']}/",
+            "mentor-not-allowed": "/o/aurora/members/",
+        },
+        "admin.aurora@example.org": {
+            "admin-start": "/",
+            "admin-organization": "/o/aurora/",
+            "members": "/o/aurora/members/",
+            "policy": "/o/aurora/policy/",
+            "term": f"/o/aurora/terms/{ids['kernel']}/",
+            "timeline": f"/o/aurora/terms/{ids['kernel']}/timeline/",
+            "program-admin": "/o/aurora/programs/kernel-mentorship/",
+            "decision-texts": "/o/aurora/decision-texts/",
+            "mentorships": "/o/aurora/mentorships/",
+        },
+        "staff@example.org": {
+            "staff-start": "/",
+            "staff-home": "/staff/",
+            "staff-programs": "/staff/programs/",
+            "staff-cycles": "/staff/cycles/",
+            "staff-organizations": "/staff/organizations/",
+        },
+    }
+    failures = []
+    for email, paths in pages.items():
+        if email:
+            sign_in(page, email)
+        for name, path in paths.items():
+            response = page.goto(path)
+            expected = {"not-found": 404, "mentor-not-allowed": 403}.get(name, 200)
+            if response.status != expected:
+                failures.append(f"{name}: {path} answered {response.status}")
+                continue
+            try:
+                look(name)
+            except AssertionError as error:
+                failures.append(str(error))
+        if email:
+            sign_out(page)
+    assert not failures, "\n".join(failures)
+
+
+def test_the_menu_button_opens_the_navigation_on_a_phone(page, look):
+    call_command("load_demo")
+    page.set_viewport_size({"width": 390, "height": 800})
+    sign_in(page, "mentee@example.org")
+    menu = page.get_by_role("button", name="Menu")
+    nav = page.get_by_role("navigation", name="Main")
+    assert menu.is_visible() and not nav.is_visible()
+    assert menu.get_attribute("aria-expanded") == "false"
+    menu.click()
+    assert nav.is_visible() and menu.get_attribute("aria-expanded") == "true"
+    look("phone-menu-open")
+    page.keyboard.press("Escape")
+    assert not nav.is_visible() and menu.get_attribute("aria-expanded") == "false"
+    # On a laptop there is no menu button: the navigation shows in full, on one line.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert not menu.is_visible() and nav.is_visible()
+    heights = {
+        round(b["y"])
+        for b in nav.locator(".nav > li").evaluate_all(
+            "items => items.map(i => i.getBoundingClientRect())"
+        )
+    }
+    assert len(heights) == 1, f"the navigation wraps: {heights}"
+
+
+def _tab_to(page, predicate_js: str, limit: int = 60) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => {predicate_js})(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached: {predicate_js}")
+
+
+def test_a_mentee_signs_in_and_continues_a_draft_with_the_keyboard_alone(page):
+    call_command("load_demo")
+    page.goto("/accounts/login/")
+    # The first Tab reaches the skip link; it leads to the main content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    _tab_to(page, "el.id === 'id_login'")
+    page.keyboard.type("mentee@example.org")
+    _tab_to(page, "el.id === 'id_password'")
+    page.keyboard.type(DEMO_PASSWORD)
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
+    # The start page says what to do next: the draft. Reach its link and follow it.
+    _tab_to(page, "el.textContent.trim() === 'Continue the draft'")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Prerequisites", exact=False).wait_for()
+    # Focus is always visible: the focused element draws an outline.
+    _tab_to(page, "el.tagName === 'TEXTAREA'")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
