@@ -19,6 +19,7 @@ from django_scopes import scope
 from accounts.organizations.models import Organization
 from accounts.people.demo import DEMO_PASSWORD
 from accounts.people.models import User
+from applications.apply.demo import complete_prerequisites
 from applications.apply.models import Application, ApplicationState
 from applications.review.models import Review
 from applications.review.services import review_save
@@ -146,6 +147,9 @@ def load_demo() -> dict[str, int]:
                         cover_letter="I have followed the project for a year and fixed small bugs.",
                         submitted_at=term.applications_close_at - timedelta(days=3),
                     )
+                # A submitted application answered every prerequisite (the resume is the
+                # applicant's profile resume), like every demo application.
+                complete_prerequisites(application, when=application.submitted_at)
                 for reviewer_email in REVIEWERS[org]:
                     reviewer = User.objects.get(email=reviewer_email)
                     if not Review.objects.filter(application=application, reviewer=reviewer):
