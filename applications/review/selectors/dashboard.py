@@ -1,16 +1,16 @@
 import json
 
 from django.db.models import (
-    Avg,
+    BooleanField,
     Case,
     DecimalField,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -25,6 +25,7 @@ from applications.review.selectors.access import (
     S,
     count_of,
 )
+from core.pagination import SortKey, keyset_order
 from core.tenancy import cross_tenant
 from programs.terms.models import Term
 
@@ -49,21 +50,30 @@ def other_active_applications_count() -> Coalesce:
 def term_applicants(*, context: ReviewerContext) -> QuerySet:
     """The term's applicants (every application that was submitted) with the dashboard's
     columns, in the default order. Narrow and sort it with the functions below (the
-    dashboard's FilterSet does); paginate it: it is one query per page."""
+    dashboard's FilterSet does); paginate it: it is one query per page.
+
+    It costs the same at any size of the term: the review figures are columns of the
+    application (kept by the review service), and the viewer's conflicts and reviews are
+    each one uncorrelated set (`pk IN (...)`, hashed once per query) rather than a lookup
+    per row."""
     user = context.user
-    reviews = Review.objects.filter(application=OuterRef("pk"))
-    counted = reviews.filter(recused=False)
-    conflicted = Exists(
-        ConflictOfInterest.objects.filter(application=OuterRef("pk"), reviewer=user)
+    conflicted = ExpressionWrapper(
+        Q(pk__in=ConflictOfInterest.objects.filter(reviewer=user).values("application_id")),
+        output_field=BooleanField(),
     )
-    average = Subquery(
-        counted.filter(not_acceptable=False)
-        .order_by()
-        .values("application")
-        .annotate(a=Avg("score"))
-        .values("a")[:1],
-        output_field=DecimalField(max_digits=3, decimal_places=2),
+    reviewed = ExpressionWrapper(
+        Q(pk__in=Review.objects.filter(reviewer=user).values("application_id")),
+        output_field=BooleanField(),
     )
+
+    def hidden_if_conflicted(column: str, output_field):
+        # A reviewer with a conflict sees neither the score nor the reviews.
+        return Case(
+            When(viewer_conflicted=True, then=Value(None)),
+            default=F(column),
+            output_field=output_field,
+        )
+
     queryset = (
         Application.objects.filter(organization=context.term.organization_id, term=context.term)
         .filter(submitted_at__isnull=False)
@@ -71,19 +81,12 @@ def term_applicants(*, context: ReviewerContext) -> QuerySet:
         .select_related("applicant__mentee_profile")
         .annotate(
             viewer_conflicted=conflicted,
-            # A reviewer with a conflict sees neither the score nor the reviews.
-            average_score=Case(When(viewer_conflicted=True, then=Value(None)), default=average),
-            review_count=Case(
-                When(viewer_conflicted=True, then=Value(None)),
-                default=count_of(counted, "application"),
-                output_field=IntegerField(),
+            average_score=hidden_if_conflicted(
+                "reviews_average", DecimalField(max_digits=3, decimal_places=2)
             ),
-            not_acceptable_count=Case(
-                When(viewer_conflicted=True, then=Value(None)),
-                default=count_of(counted.filter(not_acceptable=True), "application"),
-                output_field=IntegerField(),
-            ),
-            reviewed_by_me=Exists(reviews.filter(reviewer=user)),
+            review_count=hidden_if_conflicted("reviews_counted", IntegerField()),
+            not_acceptable_count=hidden_if_conflicted("reviews_not_acceptable", IntegerField()),
+            reviewed_by_me=reviewed,
             prerequisites_done=count_of(
                 PrerequisiteAnswer.objects.filter(
                     application=OuterRef("pk"), completed_at__isnull=False
@@ -135,14 +138,29 @@ def applicants_matching(queryset: QuerySet, *, q: str) -> QuerySet:
     )
 
 
+# Sort columns that can be empty (no profile, no score, hidden by a conflict): they sort
+# empty values last. The others are never null, so a plain index serves both directions.
+NULLABLE_SORTS = frozenset({"country", "score", "reviews"})
+
+
+def applicants_order(sort: str) -> list[SortKey]:
+    """The order of `sort` (one of the SORTS columns, `-` first: descending; an unknown
+    column sorts by submission), then by id so pages never overlap: the keys that the
+    dashboard's keyset pages follow."""
+    key = sort.lstrip("-")
+    if key not in SORTS:
+        key = "submitted"
+    descending = sort.startswith("-")
+    return [
+        SortKey(SORTS[key], descending=descending, nullable=key in NULLABLE_SORTS),
+        SortKey("pk", descending=descending),
+    ]
+
+
 def applicants_sorted(queryset: QuerySet, *, sort: str) -> QuerySet:
     """Ordered by one of the SORTS columns (`-` first: descending; empty values last),
     then by id so pages never overlap. An unknown column sorts by submission."""
-    key = sort.lstrip("-")
-    expression = F(SORTS.get(key, "submitted_at"))
-    descending = sort.startswith("-")
-    ordering = expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
-    return queryset.order_by(ordering, "-pk" if descending else "pk")
+    return queryset.order_by(*keyset_order(applicants_order(sort)))
 
 
 def term_applicant_countries(*, term: Term) -> list[str]:
