@@ -116,7 +116,7 @@ def _csv(w, user, **query):
     url = reverse("applications:review-csv", kwargs={"org": w.slug, "term": w.term.pk})
     answer = client_for(user).get(url, query)
     assert answer.status_code == 200 and answer["Content-Type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(answer.content.decode())))
+    return list(csv.DictReader(io.StringIO(answer.getvalue().decode())))
 
 
 def test_csv_equals_the_filtered_list(w, people):
@@ -193,3 +193,12 @@ def test_average_is_what_the_dashboard_shows(w, people):
     first = page.context["page"].object_list[0]
     assert first.average_score == Decimal("4.00")
     assert "4.00" in page.content.decode()
+
+
+def test_csv_is_streamed_and_a_formula_in_a_name_is_neutralized(w, people):
+    make_applicant(w.term, name='=HYPERLINK("http://evil.test","click")')
+    url = reverse("applications:review-csv", kwargs={"org": w.slug, "term": w.term.pk})
+    answer = client_for(w.a.mentor).get(url)
+    assert answer.streaming
+    rows = list(csv.DictReader(io.StringIO(answer.getvalue().decode())))
+    assert '\'=HYPERLINK("http://evil.test","click")' in [r["name"] for r in rows]

@@ -180,23 +180,28 @@ def term_applicant_row(*, context: ReviewerContext, application: Application) ->
     return term_applicants(context=context).get(pk=application.pk)
 
 
-def visible_notes(
-    *, context: ReviewerContext, application_ids: list[int]
-) -> dict[int, list[tuple[str, str]]]:
-    """{application id: [(reviewer name, notes)]} of the notes the viewer may read: all of
-    them for admins, their own for everyone else; none for applicants they are in conflict
-    with. One query."""
-    reviews = Review.objects.filter(application_id__in=application_ids).exclude(notes="")
+def visible_notes_query(*, context: ReviewerContext) -> QuerySet[Review]:
+    """The review notes the viewer may read: all of them for admins, their own for everyone
+    else; none for applicants they are in conflict with. Narrow it with notes_of."""
+    reviews = Review.objects.exclude(notes="")
     if not context.can_read_all_notes:
         reviews = reviews.filter(reviewer=context.user)
-    reviews = reviews.exclude(application__conflicts__reviewer=context.user)
+    return reviews.exclude(application__conflicts__reviewer=context.user)
+
+
+def notes_of(
+    notes: QuerySet[Review], *, application_ids: list[int]
+) -> dict[int, list[tuple[str, str]]]:
+    """{application id: [(reviewer name, notes)]} of these applications. One query."""
     found: dict[int, list[tuple[str, str]]] = {}
-    rows = reviews.order_by("application_id", "created_at", "pk").values_list(
-        "application_id", "reviewer__display_name", "reviewer__email", "notes"
+    rows = (
+        notes.filter(application_id__in=application_ids)
+        .order_by("application_id", "created_at", "pk")
+        .values_list("application_id", "reviewer__display_name", "reviewer__email", "notes")
     )
-    for application_id, display_name, email, notes in rows:
+    for application_id, display_name, email, text in rows:
         name = display_name or email.split("@")[0]  # as User.name
-        found.setdefault(application_id, []).append((name, notes))
+        found.setdefault(application_id, []).append((name, text))
     return found
 
 
@@ -221,6 +226,6 @@ CSV_FIELDS = (
 
 
 def applicants_for_export(queryset: QuerySet) -> QuerySet:
-    """A (filtered) queryset of term_applicants as plain rows (dicts of CSV_FIELDS): a
-    thousand rows without building a thousand model objects."""
+    """A (filtered) queryset of term_applicants as plain rows (dicts of CSV_FIELDS): many
+    rows without building a model object for each."""
     return queryset.values(*CSV_FIELDS)

@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.tenancy import organization_view
-from applications.review.export import csv_response
 from applications.review.filters import ApplicantFilterSet
 from applications.review.selectors import access as selectors
 from applications.review.selectors import dashboard as selectors_dashboard
 from applications.review.selectors import progress as selectors_progress
+from applications.review.selectors.export import CSV_HEADER, applicant_csv_rows
+from core import csv
 from core.pagination import KeysetPage, keyset_page
 
 PAGE_SIZE = 25
@@ -167,4 +168,8 @@ def dashboard_csv(request, term):
     )
     # Invalid filters are ignored, as on the page.
     filterset = ApplicantFilterSet(request.GET, context=context)
-    return csv_response(context, filterset.qs)
+    return csv.csv_response(
+        filename=f"applicants-term-{context.term.pk}.csv",
+        header=CSV_HEADER,
+        rows=applicant_csv_rows(context, filterset.qs),
+    )
