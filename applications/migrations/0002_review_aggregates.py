@@ -2,9 +2,25 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
+import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, OuterRef, Q, Subquery
+
+
+def backfill_review_terms(apps, schema_editor):
+    """Each review's term is its application's."""
+    Review = apps.get_model("applications", "Review")
+    Application = apps.get_model("applications", "Application")
+    if schema_editor.connection.vendor == "postgresql":
+        # Checked now, so that the column can be made NOT NULL in this transaction
+        # ("cannot ALTER TABLE because it has pending trigger events" otherwise).
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    Review._base_manager.update(
+        term_id=Subquery(
+            Application._base_manager.filter(pk=OuterRef("application_id")).values("term_id")[:1]
+        )
+    )
 
 
 def backfill_review_aggregates(apps, schema_editor):
@@ -91,4 +107,30 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(backfill_review_aggregates, migrations.RunPython.noop),
+        migrations.AddField(
+            model_name="review",
+            name="term",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="programs.term",
+            ),
+        ),
+        migrations.RunPython(backfill_review_terms, migrations.RunPython.noop),
+        migrations.AlterField(
+            model_name="review",
+            name="term",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="programs.term",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="review",
+            index=models.Index(
+                fields=["term", "reviewer", "recused"], name="review_term_reviewer"
+            ),
+        ),
     ]

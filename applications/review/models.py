@@ -35,6 +35,9 @@ class Review(TenantOwned):
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The application's term, repeated so that a term's reviewing progress counts each
+    # reviewer's reviews in one index (an application never changes term).
+    term = models.ForeignKey("programs.Term", on_delete=models.CASCADE, related_name="+")
     skills = models.PositiveSmallIntegerField(null=True, blank=True, validators=SCORE_VALIDATORS)
     motivation = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=SCORE_VALIDATORS
@@ -74,6 +77,7 @@ class Review(TenantOwned):
             models.Index(
                 fields=["organization", "reviewer", "application"], name="review_org_reviewer"
             ),
+            models.Index(fields=["term", "reviewer", "recused"], name="review_term_reviewer"),
         ]
 
     def __str__(self) -> str:

@@ -165,6 +165,7 @@ def review_save(
         review = Review.objects.create(
             organization=application.organization,
             application=application,
+            term_id=application.term_id,
             reviewer=reviewer,
             **fields,
         )

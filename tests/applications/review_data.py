@@ -114,6 +114,7 @@ def load_applicants(term, count: int, *, reviewers=(), seed: int = 7, prefix: st
                 Review(
                     organization=organization,
                     application=application,
+                    term=term,
                     reviewer=reviewer,
                     skills=values[0],
                     motivation=values[1],

@@ -1,5 +1,6 @@
 import json
 
+from django.core.cache import cache
 from django.db.models import (
     BooleanField,
     Case,
@@ -163,16 +164,27 @@ def applicants_sorted(queryset: QuerySet, *, sort: str) -> QuerySet:
     return queryset.order_by(*keyset_order(applicants_order(sort)))
 
 
+COUNTRIES_CACHE_SECONDS = 60
+
+
 def term_applicant_countries(*, term: Term) -> list[str]:
-    """The countries of residence of the term's applicants (for the country filter)."""
-    return list(
-        Application.objects.filter(organization=term.organization_id, term=term)
-        .filter(submitted_at__isnull=False)
-        .exclude(state=S.DRAFT)
-        .order_by()
-        .values_list("applicant__mentee_profile__country", flat=True)
-        .distinct()
-    )
+    """The countries of residence of the term's applicants (the choices of the country
+    filter). Kept a minute per term: a DISTINCT over every applicant of a large term on
+    each page view costs more than the page, and a country missing from the choices for
+    a minute harms no one (the filter takes any country; the one asked for is shown)."""
+    key = f"review:term-countries:{term.pk}"
+    found = cache.get(key)
+    if found is None:
+        found = list(
+            Application.objects.filter(organization=term.organization_id, term=term)
+            .filter(submitted_at__isnull=False)
+            .exclude(state=S.DRAFT)
+            .order_by()
+            .values_list("applicant__mentee_profile__country", flat=True)
+            .distinct()
+        )
+        cache.set(key, found, COUNTRIES_CACHE_SECONDS)
+    return found
 
 
 def term_applicant_row(*, context: ReviewerContext, application: Application) -> Application:

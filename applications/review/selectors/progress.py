@@ -33,15 +33,27 @@ class ProgressRow:
 
 def review_progress(*, term: Term) -> list[ProgressRow]:
     """How many of the term's applicants each of its mentors has reviewed (conflicts
-    excluded), so admins see who is behind before the selection deadline. One query."""
+    excluded), so admins see who is behind before the selection deadline. One query, read
+    from per-term indexes: each mentor's reviews in the term (less those of applicants who
+    withdrew since), their conflicts there, and the term's applicants."""
     applications = Application.objects.filter(term=term, state__in=PROGRESS_STATES)
     applicants = count_of(applications.annotate(one=Value(1)), "one")
-    reviewed = count_of(
+    written = count_of(
+        Review.objects.filter(term=term, reviewer=OuterRef("user"), recused=False).annotate(
+            one=Value(1)
+        ),
+        "one",
+    )
+    # Reviews are written while an application waits for a decision, so the only ones
+    # that stop counting are those of applicants who withdrew: few, found by their state.
+    gone = count_of(
         Review.objects.filter(
+            term=term,
             reviewer=OuterRef("user"),
-            application__term=term,
-            application__state__in=PROGRESS_STATES,
             recused=False,
+            application__in=Application.objects.filter(term=term)
+            .exclude(state__in=PROGRESS_STATES)
+            .values("pk"),
         ).annotate(one=Value(1)),
         "one",
     )
@@ -56,7 +68,7 @@ def review_progress(*, term: Term) -> list[ProgressRow]:
     mentors = (
         TermMentor.objects.filter(term=term)
         .select_related("user")
-        .annotate(reviewed=reviewed, conflicts=conflicts, applicants=applicants)
+        .annotate(reviewed=written - gone, conflicts=conflicts, applicants=applicants)
     )
     return [
         ProgressRow(
