@@ -117,12 +117,13 @@ def _cursor(request, name: str) -> str | None:
         return None
 
 
-def applicants_page(request, context, filterset) -> KeysetPage:
+def applicants_page(request, context, filterset, queryset=None) -> KeysetPage:
     """The page of the filtered applicants the query string asks for: `after=` or
     `before=` an applicant (keyset pages: as fast deep in the list as at its start),
-    `page=last`, else the first. Shared with the decisions page."""
+    `page=last`, else the first. Shared with the decisions page, which passes its
+    `queryset` (the filterset's, with more related rows)."""
     return keyset_page(
-        filterset.qs,
+        filterset.qs if queryset is None else queryset,
         keys=selectors_dashboard.applicants_order(filterset.sort_key),
         boundary=selectors_dashboard.term_applicants(context=context),
         cursor_field="public_id",
