@@ -96,12 +96,15 @@ def keyset_page(
     before: str | None = None,
     last: bool = False,
     count: int | None = None,
+    row_source: QuerySet | None = None,
 ) -> KeysetPage:
     """The page of `queryset` (already filtered) in the order of `keys` (the last key must
     be unique) that follows the row whose `cursor_field` is `after`, or precedes `before`,
     or the last page (`last`), or else the first. `boundary` is the queryset the cursor is
     looked up in (the list before its filters). `count` is the number of rows of the list
-    (counted here when not given)."""
+    (counted here when not given). `row_source` is where the page's rows are read once
+    their ids are known (default: `boundary`, the list before its filters, which the ids
+    already passed; e.g. the same list with more related rows)."""
     total = queryset.count() if count is None else count
     cursor = after or before
     reverse = bool(before) or (last and not after)
@@ -116,7 +119,15 @@ def keyset_page(
             }
         ).filter(_after(keys, bounds, reverse=bool(before)))
     ordering = [key.order_by(reverse=reverse) for key in keys]
-    fetched = list(rows.order_by(*ordering)[: size + 1])
+    # The page's ids first, ordered on the sort key alone (a top-N sort or an index scan
+    # of one table), then its rows with every computed column: a LIMIT above the joins
+    # would sort whole rows of the list and compute their columns for each.
+    page_ids = rows.order_by(*ordering).values("pk")[: size + 1]
+    fetched = list(
+        (row_source if row_source is not None else boundary)
+        .filter(pk__in=page_ids)
+        .order_by(*ordering)
+    )
     more = len(fetched) > size
     fetched = fetched[:size]
     if reverse:

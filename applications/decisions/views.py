@@ -146,9 +146,7 @@ def term_decisions(request, term):
         raise Http404("No such term.")
     present = review_selectors_dashboard.term_applicant_countries(term=term)
     filterset = ApplicantFilterSet(request.GET or None, context=context, countries_present=present)
-    page = applicants_page(
-        request, context, filterset, queryset=filterset.qs.select_related("offer")
-    )
+    page = applicants_page(request, context, filterset, select_related=["offer"])
     row_urls(request.organization, page.object_list, DECISION_ROW_URLS)
     rows = [controls_context(request, application) for application in page.object_list]
     data = {

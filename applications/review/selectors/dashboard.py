@@ -55,15 +55,11 @@ def term_applicants(*, context: ReviewerContext) -> QuerySet:
 
     It costs the same at any size of the term: the review figures are columns of the
     application (kept by the review service), and the viewer's conflicts and reviews are
-    each one uncorrelated set (`pk IN (...)`, hashed once per query) rather than a lookup
-    per row."""
+    looked up for a page's rows only (pages read their ids first: core.pagination); filters
+    and sorts over the whole term read them as one set (`pk IN (...)`, hashed once)."""
     user = context.user
     conflicted = ExpressionWrapper(
         Q(pk__in=ConflictOfInterest.objects.filter(reviewer=user).values("application_id")),
-        output_field=BooleanField(),
-    )
-    reviewed = ExpressionWrapper(
-        Q(pk__in=Review.objects.filter(reviewer=user).values("application_id")),
         output_field=BooleanField(),
     )
 
@@ -87,7 +83,9 @@ def term_applicants(*, context: ReviewerContext) -> QuerySet:
             ),
             review_count=hidden_if_conflicted("reviews_counted", IntegerField()),
             not_acceptable_count=hidden_if_conflicted("reviews_not_acceptable", IntegerField()),
-            reviewed_by_me=reviewed,
+            # Per row: the list computes it for a page's rows only (the filter below
+            # reads the viewer's reviews of the term as one set instead).
+            reviewed_by_me=Exists(Review.objects.filter(application=OuterRef("pk"), reviewer=user)),
             prerequisites_done=count_of(
                 PrerequisiteAnswer.objects.filter(
                     application=OuterRef("pk"), completed_at__isnull=False
@@ -120,9 +118,11 @@ def applicants_with_skill(queryset: QuerySet, *, skill: str) -> QuerySet:
     return queryset.filter(applicant__mentee_profile__skills__icontains=needle)
 
 
-def applicants_unreviewed(queryset: QuerySet) -> QuerySet:
-    """Applicants the viewer has not reviewed yet and may review (no declared conflict)."""
-    return queryset.filter(reviewed_by_me=False, viewer_conflicted=False)
+def applicants_unreviewed(queryset: QuerySet, *, context: ReviewerContext) -> QuerySet:
+    """Applicants the viewer has not reviewed yet and may review (no declared conflict).
+    The viewer's reviews of the term are one set, read from the (term, reviewer) index."""
+    mine = Review.objects.filter(term=context.term, reviewer=context.user).values("application_id")
+    return queryset.exclude(pk__in=mine).filter(viewer_conflicted=False)
 
 
 def applicants_matching(queryset: QuerySet, *, q: str) -> QuerySet:

@@ -29,7 +29,7 @@ CSV_HEADER = [
     "notes",
 ]
 # Rows read from the server-side cursor at a time; each chunk costs one query for its notes.
-CHUNK = 2000
+CHUNK = 1000
 
 
 def applicant_csv_rows(context: ReviewerContext, applicants: QuerySet) -> Iterator[list]:

@@ -117,15 +117,17 @@ def _cursor(request, name: str) -> str | None:
         return None
 
 
-def applicants_page(request, context, filterset, queryset=None) -> KeysetPage:
+def applicants_page(request, context, filterset, select_related=()) -> KeysetPage:
     """The page of the filtered applicants the query string asks for: `after=` or
     `before=` an applicant (keyset pages: as fast deep in the list as at its start),
-    `page=last`, else the first. Shared with the decisions page, which passes its
-    `queryset` (the filterset's, with more related rows)."""
+    `page=last`, else the first. Shared with the decisions page, which reads its rows
+    with more related rows (`select_related`)."""
+    base = selectors_dashboard.term_applicants(context=context)
     return keyset_page(
-        filterset.qs if queryset is None else queryset,
+        filterset.qs,
         keys=selectors_dashboard.applicants_order(filterset.sort_key),
-        boundary=selectors_dashboard.term_applicants(context=context),
+        boundary=base,
+        row_source=base.select_related(*select_related) if select_related else base,
         cursor_field="public_id",
         size=PAGE_SIZE,
         after=_cursor(request, "after"),
