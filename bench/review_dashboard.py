@@ -2,7 +2,7 @@
 ``.venv/bin/python bench/review_dashboard.py`` (or ``make bench-review``).
 
 One scratch PostgreSQL database beside the one ``DATABASE_URL`` names (Django's
-test-database machinery: ``test_<name>``, dropped at the end unless ``--keepdb``) holds
+test-database machinery: ``bench_<name>``, dropped at the end unless ``--keepdb``) holds
 three terms of one organization with 1,000, 10,000 and 50,000 applicants (the same people
 apply to several terms), reviewed by the same three reviewers, plus a past term of 20,000
 reviewed applicants (the reviewers' histories) and another organization's term. Built with
@@ -534,6 +534,8 @@ def main() -> int:
     sizes = tuple(sorted(int(s) for s in args.sizes.split(",")))
 
     old_name = connection.settings_dict["NAME"]
+    # Its own name, so that a test run beside it (test_<name>) never collides with it.
+    connection.settings_dict["TEST"]["NAME"] = f"bench_{old_name}"
     reuse = False
     if args.keepdb:
         test_name = connection.creation._get_test_db_name()

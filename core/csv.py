@@ -22,6 +22,7 @@ from itertools import islice
 from django.http import StreamingHttpResponse
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_PREFIXES)
 # Rows per chunk handed to the server: big enough to keep the overhead per write small,
 # small enough that the first byte leaves at once.
 ROWS_PER_CHUNK = 200
@@ -29,6 +30,8 @@ ROWS_PER_CHUNK = 200
 
 def cell(value) -> str | int | float | Decimal:
     """A value as a CSV cell: empty for None, numbers as they are, text neutralized."""
+    if type(value) is str:  # the common case first: an export writes many cells
+        return "'" + value if value[:1] in _FORMULA_FIRST else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -36,9 +39,7 @@ def cell(value) -> str | int | float | Decimal:
     if isinstance(value, int | float | Decimal):
         return value
     text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
+    return "'" + text if text[:1] in _FORMULA_FIRST else text
 
 
 class _Echo:
@@ -49,16 +50,21 @@ class _Echo:
 
 
 def csv_chunks(header: list[str], rows: Iterable[Iterable]) -> Iterator[bytes]:
-    """The CSV of `header` and `rows` as UTF-8 chunks of a few hundred rows, each row's
-    cells neutralized; rows are read only as the chunks are sent."""
+    """The CSV of `header` and `rows` as UTF-8 chunks of a few hundred rows (the header
+    with the first), each row's cells neutralized; rows are read only as the chunks are
+    sent."""
     writer = csv.writer(_Echo())
-    yield writer.writerow([cell(value) for value in header]).encode()
+    head = writer.writerow([cell(value) for value in header])
     rows = iter(rows)
     while True:
         batch = list(islice(rows, ROWS_PER_CHUNK))
+        if not batch and head is None:
+            return
+        text = "".join(writer.writerow([cell(v) for v in row]) for row in batch)
+        yield ((head or "") + text).encode()
+        head = None
         if not batch:
             return
-        yield "".join(writer.writerow([cell(v) for v in row]) for row in batch).encode()
 
 
 def rows_in_chunks(iterable: Iterable, size: int) -> Iterator[list]:

@@ -56,12 +56,15 @@ def test_rows_are_read_only_as_the_response_is_sent():
     assert response["Cache-Control"] == "private, no-store"
     assert read == []  # nothing read before the server asks
     chunks = iter(response.streaming_content)
-    assert next(chunks) == b"n,name\r\n"
-    first = next(chunks)
-    assert len(read) == ROWS_PER_CHUNK and first.startswith(b"0,name 0\r\n")
+    first = next(chunks)  # the header with the first rows
+    assert len(read) == ROWS_PER_CHUNK and first.startswith(b"n,name\r\n0,name 0\r\n")
     rest = b"".join(chunks)
     assert len(read) == ROWS_PER_CHUNK * 3 + 5
     assert rest.endswith(f"{ROWS_PER_CHUNK * 3 + 4},name {ROWS_PER_CHUNK * 3 + 4}\r\n".encode())
+
+
+def test_an_export_without_rows_is_its_header():
+    assert b"".join(csv_chunks(["a", "b"], iter([]))) == b"a,b\r\n"
 
 
 def test_rows_in_chunks():

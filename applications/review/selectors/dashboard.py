@@ -194,11 +194,12 @@ def term_applicant_row(*, context: ReviewerContext, application: Application) ->
 
 def visible_notes_query(*, context: ReviewerContext) -> QuerySet[Review]:
     """The review notes the viewer may read: all of them for admins, their own for everyone
-    else; none for applicants they are in conflict with. Narrow it with notes_of."""
+    else. Narrow it with notes_of; leave out the applicants the viewer declared a conflict
+    with (their rows say so: `viewer_conflicted`)."""
     reviews = Review.objects.exclude(notes="")
     if not context.can_read_all_notes:
         reviews = reviews.filter(reviewer=context.user)
-    return reviews.exclude(application__conflicts__reviewer=context.user)
+    return reviews
 
 
 def notes_of(

@@ -44,7 +44,9 @@ def applicant_csv_rows(context: ReviewerContext, applicants: QuerySet) -> Iterat
 
 def _rows(context, rows, notes: QuerySet[Review]) -> Iterator[list]:
     for chunk in rows_in_chunks(rows, CHUNK):
-        found = selectors_dashboard.notes_of(notes, application_ids=[a["pk"] for a in chunk])
+        # No notes of applicants the viewer declared a conflict with.
+        ids = [a["pk"] for a in chunk if not a["viewer_conflicted"]]
+        found = selectors_dashboard.notes_of(notes, application_ids=ids)
         for a in chunk:
             yield _row(context, a, found.get(a["pk"], []))
 
