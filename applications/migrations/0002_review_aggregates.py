@@ -8,6 +8,26 @@ from django.db import migrations, models
 from django.db.models import Avg, Count, OuterRef, Q, Subquery
 
 
+SKILL_NAMES_INDEX = (
+    "CREATE INDEX IF NOT EXISTS mentee_profile_skill_names ON accounts_menteeprofile "
+    "USING gin ((jsonb_path_query_array(lower(skills::text)::jsonb, '$[*].name')) "
+    "jsonb_path_ops)"
+)
+
+
+def add_skill_names_index(apps, schema_editor):
+    """PostgreSQL: the lower-cased skill names of each mentee profile, indexed, for the
+    review dashboard's skill filter (applications.review.selectors.dashboard
+    .skill_names_expression is the same expression). Other databases filter by text."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(SKILL_NAMES_INDEX)
+
+
+def drop_skill_names_index(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS mentee_profile_skill_names")
+
+
 def backfill_review_terms(apps, schema_editor):
     """Each review's term is its application's."""
     Review = apps.get_model("applications", "Review")
@@ -118,6 +138,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(backfill_review_terms, migrations.RunPython.noop),
+        migrations.RunPython(add_skill_names_index, drop_skill_names_index),
         migrations.AlterField(
             model_name="review",
             name="term",

@@ -1,6 +1,7 @@
 import json
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -8,14 +9,17 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    Func,
     IntegerField,
+    JSONField,
     OuterRef,
     Q,
     QuerySet,
+    TextField,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce, Lower
 
 from applications.apply.models import ACTIVE_STATES, Application, PrerequisiteAnswer
 from applications.review.models import ConflictOfInterest, Review
@@ -109,12 +113,31 @@ def applicants_complete(queryset: QuerySet, *, context: ReviewerContext, complet
     return queryset.filter(prerequisites_done__lt=context.required_prerequisites)
 
 
+def skill_names_expression(path: str = "applicant__mentee_profile__skills") -> Func:
+    """The lower-cased names of a profile's skills as a jsonb array (["python", "c"]):
+    the expression that the GIN index `mentee_profile_skill_names` (PostgreSQL, migration
+    applications 0002_review_aggregates) holds, so a skill filter is an index lookup."""
+    lowered = Cast(Lower(Cast(path, TextField())), JSONField())
+    return Func(
+        lowered,
+        Value("$[*].name"),
+        function="jsonb_path_query_array",
+        output_field=JSONField(),
+    )
+
+
 def applicants_with_skill(queryset: QuerySet, *, skill: str) -> QuerySet:
     """Applicants who list the skill, by its whole name (any case)."""
-    if not skill.strip():
+    skill = skill.strip()
+    if not skill:
         return queryset
-    # Skills are stored as [{"name": "Python", "level": "advanced"}]; match a whole name.
-    needle = f'"name": {json.dumps(skill.strip(), ensure_ascii=False)}'
+    if connection.vendor == "postgresql":
+        return queryset.alias(skill_names=skill_names_expression()).filter(
+            skill_names__contains=[skill.lower()]
+        )
+    # Elsewhere (the embedded SQLite default): skills are stored as
+    # [{"name": "Python", "level": "advanced"}]; match a whole name in the text.
+    needle = f'"name": {json.dumps(skill, ensure_ascii=False)}'
     return queryset.filter(applicant__mentee_profile__skills__icontains=needle)
 
 
