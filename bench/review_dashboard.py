@@ -55,6 +55,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -402,7 +403,8 @@ def _load(world, seconds: int) -> dict[str, float] | None:
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "bench-" + "k" * 50,
+        # The key that signed the session cookie below.
+        "SECRET_KEY": settings.SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SITE_URL": f"http://127.0.0.1:{port}",
         "SECURE_SSL_REDIRECT": "false",
@@ -439,6 +441,11 @@ def _load(world, seconds: int) -> dict[str, float] | None:
                         break
             except OSError:
                 time.sleep(0.2)
+        for _, path in urls.items():
+            if path[0] == "mentor" and not path[1].endswith(".csv"):
+                request = urllib.request.Request(base + path[1], headers={"Cookie": cookie})
+                with _no_redirects.open(request, timeout=30) as answer:
+                    assert answer.status == 200, (path, answer.status)
         figures = {}
         for name, path in (
             ("/healthz", "/healthz"),
@@ -452,6 +459,14 @@ def _load(world, seconds: int) -> dict[str, float] | None:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         shutil.rmtree(static, ignore_errors=True)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a redirect (to the login page) is an answer to report, not follow
+
+
+_no_redirects = urllib.request.build_opener(_NoRedirect)
 
 
 def _database_url() -> str:

@@ -3,7 +3,7 @@
 - Streamed: `csv_response` is a StreamingHttpResponse over a generator of encoded chunks,
   so the first bytes leave while later rows are still being read, and memory stays the
   same for 1,000 rows or 50,000. Feed it rows read with a server-side cursor
-  (`queryset.iterator(chunk_size=...)`, or `rows_in_chunks`), never a list of them all.
+  (`queryset.iterator(chunk_size=...)`), never a list of them all.
 - Safe to open in a spreadsheet: a text cell that starts with `=`, `+`, `-`, `@`, a tab or
   a carriage return would be taken as a formula (CSV injection: `=HYPERLINK(...)` in an
   applicant's name runs in the reviewer's spreadsheet), so it is prefixed with a single
@@ -65,14 +65,6 @@ def csv_chunks(header: list[str], rows: Iterable[Iterable]) -> Iterator[bytes]:
         head = None
         if not batch:
             return
-
-
-def rows_in_chunks(iterable: Iterable, size: int) -> Iterator[list]:
-    """Lists of up to `size` items of an iterable (e.g. a queryset's .iterator()), for
-    exports that look something up per chunk of rows rather than per row."""
-    iterator = iter(iterable)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def csv_response(

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.http import StreamingHttpResponse
 
-from core.csv import ROWS_PER_CHUNK, cell, csv_chunks, csv_response, rows_in_chunks
+from core.csv import ROWS_PER_CHUNK, cell, csv_chunks, csv_response
 
 
 @pytest.mark.parametrize(
@@ -65,8 +65,3 @@ def test_rows_are_read_only_as_the_response_is_sent():
 
 def test_an_export_without_rows_is_its_header():
     assert b"".join(csv_chunks(["a", "b"], iter([]))) == b"a,b\r\n"
-
-
-def test_rows_in_chunks():
-    assert list(rows_in_chunks(range(5), 2)) == [[0, 1], [2, 3], [4]]
-    assert list(rows_in_chunks([], 2)) == []

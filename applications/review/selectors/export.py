@@ -3,13 +3,13 @@ page's export (views/dashboard.py) and the API's (api.py); core.csv writes and s
 them."""
 
 from collections.abc import Iterator
+from itertools import islice
 
 from django.db.models import QuerySet
 
 from applications.review.models import Review
 from applications.review.selectors import dashboard as selectors_dashboard
 from applications.review.selectors.access import ReviewerContext
-from core.csv import rows_in_chunks
 
 CSV_HEADER = [
     "application",
@@ -43,12 +43,15 @@ def applicant_csv_rows(context: ReviewerContext, applicants: QuerySet) -> Iterat
 
 
 def _rows(context, rows, notes: QuerySet[Review]) -> Iterator[list]:
-    for chunk in rows_in_chunks(rows, CHUNK):
+    rows = iter(rows)
+    while chunk := list(islice(rows, CHUNK)):
         # No notes of applicants the viewer declared a conflict with.
         ids = [a["pk"] for a in chunk if not a["viewer_conflicted"]]
         found = selectors_dashboard.notes_of(notes, application_ids=ids)
         for a in chunk:
             yield _row(context, a, found.get(a["pk"], []))
+        # Let this chunk go before the next is read: memory holds one chunk, not two.
+        del chunk, found
 
 
 def _row(context, a: dict, notes: list[tuple[str, str]]) -> list:
