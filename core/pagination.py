@@ -13,7 +13,7 @@ never null use plain ASC/DESC so that a plain btree index serves both directions
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import F, OrderBy, Q, QuerySet, Subquery
 
@@ -76,7 +76,6 @@ class KeysetPage:
     previous_cursor: str | None = None
     is_first: bool = True
     is_last: bool = False
-    extra: dict = field(default_factory=dict)
 
     def __iter__(self):
         return iter(self.object_list)
