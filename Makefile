@@ -50,7 +50,8 @@ bench: install-dev
 clean:
 	rm -rf $(VENV) build *.egg-info staticfiles test-artifacts
 
-## The review dashboard's benchmark: 1,000 applicants in a scratch database (see README).
+## The review and decisions benchmark: 1k, 10k and 50k applicants in a scratch database, and a
+## load figure under wrk (apt-get install -y wrk); see README.
 bench-review: install-dev
 	$(PY) bench/review_dashboard.py
 

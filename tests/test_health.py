@@ -34,3 +34,20 @@ def test_healthz_answers_plain_http_under_ssl_redirect():
         client = Client()
         assert client.get("/healthz").status_code == 200
         assert client.get("/").status_code == 301
+
+
+@pytest.mark.django_db
+def test_healthz_reuses_one_pooled_redis_connection(client, settings):
+    from core.health import _redis_client
+
+    for _ in range(5):
+        assert client.get("/healthz").status_code == 200
+    pool = _redis_client(settings.REDIS_URL).connection_pool
+    assert len(pool._available_connections) + len(pool._in_use_connections) == 1
+
+
+@pytest.mark.django_db
+def test_the_database_connection_runs_without_jit():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

@@ -45,3 +45,25 @@ def test_production_refuses_to_start_without_the_site_address():
     result = _manage("check", env=env)
     assert result.returncode != 0
     assert "SITE_URL must be set" in result.stderr
+
+
+def test_production_renders_templates_through_the_cached_loader_and_jit_is_off():
+    code = (
+        "import django; django.setup();"
+        "from django.template import engines; from django.db import connection;"
+        "loaders = engines['django'].engine.template_loaders;"
+        "print(type(loaders[0]).__module__);"
+        "print(connection.settings_dict['OPTIONS'].get('options'))"
+    )
+    dropped = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {k: v for k, v in os.environ.items() if k not in dropped}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=base | PRODUCTION_ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django.template.loaders.cached", "-c", "jit=off"]

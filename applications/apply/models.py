@@ -47,6 +47,14 @@ class Application(TenantOwned):
     submitted_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # The reviews that count (not recused), kept by applications.review.services in the
+    # transaction that writes a review or declares a conflict, so review lists read three
+    # columns instead of counting every application's reviews on each request.
+    reviews_counted = models.PositiveIntegerField(default=0, editable=False)
+    reviews_not_acceptable = models.PositiveIntegerField(default=0, editable=False)
+    reviews_average = models.DecimalField(
+        max_digits=3, decimal_places=2, null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -60,6 +68,12 @@ class Application(TenantOwned):
         indexes = [
             models.Index(fields=["cycle", "applicant", "state"]),
             models.Index(fields=["term", "state"]),
+            # The review lists: a term's applicants in submission order (the default sort,
+            # and keyset pages deep in it) without sorting the whole term.
+            models.Index(fields=["term", "submitted_at", "id"], name="application_term_submitted"),
+            models.Index(
+                fields=["term", "shortlisted", "state"], name="application_term_shortlist"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -23,6 +23,10 @@ from applications.decisions.services import (
     program_texts_update,
     term_decline_unshortlisted,
 )
+from applications.review.filters import ApplicantFilterSet
+from applications.review.selectors import access as review_selectors
+from applications.review.selectors import dashboard as review_selectors_dashboard
+from applications.review.views.dashboard import applicants_page, row_urls
 from core.forms import apply_errors
 from programs.programs import selectors as program_selectors
 from programs.terms import selectors as terms_selectors
@@ -122,24 +126,44 @@ def decision_decline(request, application):
     )
 
 
+DECISION_ROW_URLS = {
+    "decision": "applications:decision",
+    "accept": "applications:decision-accept",
+    "decline": "applications:decision-decline",
+}
+
+
 @organization_view("applications.view_decision")
 def term_decisions(request, term):
-    term = terms_selectors.term_get(organization=request.organization, pk=term)
+    """A term's applicants with their scores and the accept / decline buttons, filtered,
+    sorted and paged like the reviewers' dashboard (same FilterSet, same keyset pages);
+    the bulk decline counts every applicant not shortlisted, not only this page's."""
+    context = review_selectors.review_term_get(
+        user=request.user, organization=request.organization, pk=term
+    )
+    term = context.term
     if not request.user.has_perm("applications.view_decision", term):
         raise Http404("No such term.")
-    applications = list(selectors.term_applications(term=term))
-    rows = [controls_context(request, application) for application in applications]
-    return render(
-        request,
-        "applications/decisions/term_decisions.html",
-        {
-            "organization": request.organization,
-            "term": term,
-            "rows": rows,
-            "summary": selectors.term_decision_summary(term=term),
-            "can_bulk": request.user.has_perm("applications.bulk_decline", request.organization),
-        },
-    )
+    present = review_selectors_dashboard.term_applicant_countries(term=term)
+    filterset = ApplicantFilterSet(request.GET or None, context=context, countries_present=present)
+    page = applicants_page(request, context, filterset, select_related=["offer"])
+    row_urls(request.organization, page.object_list, DECISION_ROW_URLS)
+    rows = [controls_context(request, application) for application in page.object_list]
+    data = {
+        "organization": request.organization,
+        "term": term,
+        "reviewer": context,
+        "filterset": filterset,
+        "page": page,
+        "rows": rows,
+        "summary": selectors.term_decision_summary(term=term),
+        "can_bulk": request.user.has_perm("applications.bulk_decline", request.organization),
+        "query": request.GET.urlencode(),
+        "here": request.get_full_path(),
+    }
+    if request.htmx and request.htmx.target == "decision-list":
+        return render(request, "applications/decisions/_term_list.html", data)
+    return render(request, "applications/decisions/term_decisions.html", data)
 
 
 @organization_view("applications.bulk_decline")

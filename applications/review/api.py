@@ -20,18 +20,19 @@ from accounts.tenancy import OrganizationAPIMixin
 from applications.apply.models import Application
 from applications.decisions.selectors import application_history
 from applications.review import serializers as s
-from applications.review.export import csv_response
 from applications.review.filters import ApplicantFilterBackend, ApplicantFilterSet
 from applications.review.models import ConflictOfInterest, Review
 from applications.review.selectors import access as selectors
 from applications.review.selectors import applicant as selectors_applicant
 from applications.review.selectors import dashboard as selectors_dashboard
 from applications.review.selectors import progress as selectors_progress
+from applications.review.selectors.export import CSV_HEADER, applicant_csv_rows
 from applications.review.services import (
     application_shortlist,
     conflict_declare,
     review_save,
 )
+from core import csv
 
 VIEW = "applications.view_reviews"
 
@@ -48,8 +49,8 @@ class ReviewCsvRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        # Only errors reach here: the export itself is a plain response written by
-        # applications.review.export.
+        # Only errors reach here: the export itself is a streamed response written by
+        # core.csv.
         return str(data).encode()
 
 
@@ -119,7 +120,11 @@ class ReviewApplicantsCsvView(ReviewApplicantsMixin, generics.GenericAPIView):
 
     def get(self, request, *args, **kwargs):
         applicants = self.filter_queryset(self.get_queryset())
-        return csv_response(self.reviewer, applicants)
+        return csv.csv_response(
+            filename=f"applicants-term-{self.reviewer.term.pk}.csv",
+            header=CSV_HEADER,
+            rows=applicant_csv_rows(self.reviewer, applicants),
+        )
 
 
 @extend_schema(

@@ -184,7 +184,9 @@ class ApplicantFilterSet(django_filters.FilterSet):
         return selectors_dashboard.applicants_with_skill(queryset, skill=value)
 
     def filter_unreviewed(self, queryset, name, value: bool):
-        return selectors_dashboard.applicants_unreviewed(queryset) if value else queryset
+        if not value:
+            return queryset
+        return selectors_dashboard.applicants_unreviewed(queryset, context=self.context)
 
     def filter_sort(self, queryset, name, value: str):
         return selectors_dashboard.applicants_sorted(queryset, sort=value)

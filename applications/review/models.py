@@ -35,6 +35,9 @@ class Review(TenantOwned):
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The application's term, repeated so that a term's reviewing progress counts each
+    # reviewer's reviews in one index (an application never changes term).
+    term = models.ForeignKey("programs.Term", on_delete=models.CASCADE, related_name="+")
     skills = models.PositiveSmallIntegerField(null=True, blank=True, validators=SCORE_VALIDATORS)
     motivation = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=SCORE_VALIDATORS
@@ -68,7 +71,14 @@ class Review(TenantOwned):
                 name="review_scored_unless_not_acceptable",
             ),
         ]
-        indexes = [models.Index(fields=["reviewer", "application"])]
+        indexes = [
+            models.Index(fields=["reviewer", "application"]),
+            # "Reviewed by me" for a whole term: one index-only scan of the viewer's reviews.
+            models.Index(
+                fields=["organization", "reviewer", "application"], name="review_org_reviewer"
+            ),
+            models.Index(fields=["term", "reviewer", "recused"], name="review_term_reviewer"),
+        ]
 
     def __str__(self) -> str:
         return f"Review of {self.application_id} by {self.reviewer_id}"

@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Avg, Count, DecimalField, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Coalesce
 
 from accounts.people.models import User
 from accounts.viewer import viewer_forget
@@ -49,6 +51,50 @@ def _locked(application: Application) -> Application:
     """Serializes writes about one application (two tabs saving one review, a conflict
     declared while a review is saved)."""
     return Application.objects.select_for_update().get(pk=application.pk)
+
+
+def review_aggregates_refresh(*, application: Application) -> None:
+    """Recounts the application's review columns (reviews that count, "not acceptable"
+    ones, average score) from its reviews. Called inside the transaction that changed a
+    review, with the application row locked, so two reviewers saving at once cannot
+    leave a stale count: the second waits for the first and counts both."""
+    counted = Review.objects.filter(application_id=application.pk, recused=False)
+    totals = counted.aggregate(
+        n=Count("pk"),
+        n_not_acceptable=Count("pk", filter=Q(not_acceptable=True)),
+        average=Avg("score", filter=Q(not_acceptable=False)),
+    )
+    average = totals["average"]
+    if average is not None:
+        average = Decimal(average).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    Application.objects.filter(pk=application.pk).update(
+        reviews_counted=totals["n"],
+        reviews_not_acceptable=totals["n_not_acceptable"],
+        reviews_average=average,
+    )
+    application.reviews_counted = totals["n"]
+    application.reviews_not_acceptable = totals["n_not_acceptable"]
+    application.reviews_average = average
+
+
+def term_review_aggregates_recount(*, term) -> int:
+    """Recounts the review columns of every application of a term in one statement: for
+    reviews written in bulk outside review_save (imports, test and benchmark data)."""
+    counted = Review.objects.filter(application=OuterRef("pk"), recused=False).order_by()
+
+    def figure(aggregate, **filters):
+        return Subquery(
+            counted.filter(**filters).values("application").annotate(v=aggregate).values("v")[:1]
+        )
+
+    return Application.objects.filter(organization_id=term.organization_id, term=term).update(
+        reviews_counted=Coalesce(figure(Count("pk")), 0),
+        reviews_not_acceptable=Coalesce(figure(Count("pk"), not_acceptable=True), 0),
+        reviews_average=Cast(
+            figure(Avg("score"), not_acceptable=False),
+            DecimalField(max_digits=3, decimal_places=2),
+        ),
+    )
 
 
 def _clean_scores(scores: dict, not_acceptable: bool) -> dict[str, int | None]:
@@ -119,6 +165,7 @@ def review_save(
         review = Review.objects.create(
             organization=application.organization,
             application=application,
+            term_id=application.term_id,
             reviewer=reviewer,
             **fields,
         )
@@ -142,6 +189,7 @@ def review_save(
         review.revision += 1
         review.save()
         action = "review.updated"
+    review_aggregates_refresh(application=application)
     audit_record(
         action=action,
         obj=review,
@@ -177,6 +225,8 @@ def conflict_declare(
         note=note,
     )
     recused = Review.objects.filter(application=application, reviewer=reviewer).update(recused=True)
+    if recused:
+        review_aggregates_refresh(application=application)
     audit_record(
         action="review.conflict_declared",
         obj=conflict,

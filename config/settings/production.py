@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import env, env_bool, env_list
+from config.settings.base import TEMPLATES, env, env_bool, env_list
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -35,3 +35,16 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Templates compiled once per process (Django's default without DEBUG, said here so that
+# no later loaders setting drops it: a page then renders without reading or parsing files).
+TEMPLATES[0]["APP_DIRS"] = False
+TEMPLATES[0]["OPTIONS"]["loaders"] = [
+    (
+        "django.template.loaders.cached.Loader",
+        [
+            "django.template.loaders.filesystem.Loader",
+            "django.template.loaders.app_directories.Loader",
+        ],
+    )
+]

@@ -10,6 +10,7 @@ from django_scopes import scopes_disabled
 from accounts.people.models import MenteeProfile, User
 from applications.apply.models import Application, PrerequisiteAnswer
 from applications.review.models import Review
+from applications.review.services import term_review_aggregates_recount
 from programs.prerequisites.models import Prerequisite
 from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
@@ -113,6 +114,7 @@ def load_applicants(term, count: int, *, reviewers=(), seed: int = 7, prefix: st
                 Review(
                     organization=organization,
                     application=application,
+                    term=term,
                     reviewer=reviewer,
                     skills=values[0],
                     motivation=values[1],
@@ -123,6 +125,7 @@ def load_applicants(term, count: int, *, reviewers=(), seed: int = 7, prefix: st
                 )
             )
     Review.objects.bulk_create(reviews, batch_size=2000)
+    term_review_aggregates_recount(term=term)
     return applications
 
 

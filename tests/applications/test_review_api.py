@@ -107,7 +107,7 @@ def test_shortlist_progress_settings_and_csv(w, application):
     assert [(p["reviewed"], p["to_review"]) for p in progress] == [(1, 1)]
     exported = mentor.get(f"{base(w)}/terms/{w.term.pk}/applicants.csv", {"shortlisted": "true"})
     assert exported.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(exported.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(exported.getvalue().decode())))
     assert [r["name"] for r in rows] == ["Ada Applicant"]
 
 

@@ -116,20 +116,20 @@ def _csv(w, user, **query):
     url = reverse("applications:review-csv", kwargs={"org": w.slug, "term": w.term.pk})
     answer = client_for(user).get(url, query)
     assert answer.status_code == 200 and answer["Content-Type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(answer.content.decode())))
+    return list(csv.DictReader(io.StringIO(answer.getvalue().decode())))
 
 
 def test_csv_equals_the_filtered_list(w, people):
     load_applicants(w.term, 90, reviewers=[w.a.coordinator], prefix="csv")
     query = {"state": "submitted", "skill": "Python", "sort": "-score"}
     url = reverse("applications:review-dashboard", kwargs={"org": w.slug, "term": w.term.pk})
-    listed, number = [], 1
+    listed, cursor = [], {}
     while True:
-        page = client_for(w.a.mentor).get(url, {**query, "page": number}).context["page"]
+        page = client_for(w.a.mentor).get(url, {**query, **cursor}).context["page"]
         listed += [str(a.public_id) for a in page.object_list]
-        if not page.has_next():
+        if not page.has_next:
             break
-        number += 1
+        cursor = {"after": page.next_cursor}
     rows = _csv(w, w.a.mentor, **query)
     assert [row["application"] for row in rows] == listed
     assert len(listed) > 25  # more than one page
@@ -193,3 +193,12 @@ def test_average_is_what_the_dashboard_shows(w, people):
     first = page.context["page"].object_list[0]
     assert first.average_score == Decimal("4.00")
     assert "4.00" in page.content.decode()
+
+
+def test_csv_is_streamed_and_a_formula_in_a_name_is_neutralized(w, people):
+    make_applicant(w.term, name='=HYPERLINK("http://evil.test","click")')
+    url = reverse("applications:review-csv", kwargs={"org": w.slug, "term": w.term.pk})
+    answer = client_for(w.a.mentor).get(url)
+    assert answer.streaming
+    rows = list(csv.DictReader(io.StringIO(answer.getvalue().decode())))
+    assert '\'=HYPERLINK("http://evil.test","click")' in [r["name"] for r in rows]

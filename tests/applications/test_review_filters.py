@@ -75,7 +75,7 @@ def _page_csv(w, user, query):
     url = reverse("applications:review-csv", kwargs={"org": w.slug, "term": w.term.pk})
     answer = client_for(user).get(url, query)
     assert answer.status_code == 200
-    return [row["application"] for row in csv.DictReader(io.StringIO(answer.content.decode()))]
+    return [row["application"] for row in csv.DictReader(io.StringIO(answer.getvalue().decode()))]
 
 
 def _api(w, user, query):
@@ -89,7 +89,7 @@ def _api_csv(w, user, query):
     url = f"/api/v1/orgs/{w.slug}/review/terms/{w.term.pk}/applicants.csv"
     answer = api_client_for(user).get(url, query)
     assert answer.status_code == 200, answer.content
-    return [row["application"] for row in csv.DictReader(io.StringIO(answer.content.decode()))]
+    return [row["application"] for row in csv.DictReader(io.StringIO(answer.getvalue().decode()))]
 
 
 def _everywhere(w, user, query) -> list[str]:

@@ -1,20 +1,25 @@
 import json
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
-    Avg,
+    BooleanField,
     Case,
     DecimalField,
     Exists,
+    ExpressionWrapper,
     F,
+    Func,
     IntegerField,
+    JSONField,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
+    TextField,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce, Lower
 
 from applications.apply.models import ACTIVE_STATES, Application, PrerequisiteAnswer
 from applications.review.models import ConflictOfInterest, Review
@@ -25,6 +30,7 @@ from applications.review.selectors.access import (
     S,
     count_of,
 )
+from core.pagination import SortKey, keyset_order
 from core.tenancy import cross_tenant
 from programs.terms.models import Term
 
@@ -49,21 +55,26 @@ def other_active_applications_count() -> Coalesce:
 def term_applicants(*, context: ReviewerContext) -> QuerySet:
     """The term's applicants (every application that was submitted) with the dashboard's
     columns, in the default order. Narrow and sort it with the functions below (the
-    dashboard's FilterSet does); paginate it: it is one query per page."""
+    dashboard's FilterSet does); paginate it: it is one query per page.
+
+    It costs the same at any size of the term: the review figures are columns of the
+    application (kept by the review service), and the viewer's conflicts and reviews are
+    looked up for a page's rows only (pages read their ids first: core.pagination); filters
+    and sorts over the whole term read them as one set (`pk IN (...)`, hashed once)."""
     user = context.user
-    reviews = Review.objects.filter(application=OuterRef("pk"))
-    counted = reviews.filter(recused=False)
-    conflicted = Exists(
-        ConflictOfInterest.objects.filter(application=OuterRef("pk"), reviewer=user)
+    conflicted = ExpressionWrapper(
+        Q(pk__in=ConflictOfInterest.objects.filter(reviewer=user).values("application_id")),
+        output_field=BooleanField(),
     )
-    average = Subquery(
-        counted.filter(not_acceptable=False)
-        .order_by()
-        .values("application")
-        .annotate(a=Avg("score"))
-        .values("a")[:1],
-        output_field=DecimalField(max_digits=3, decimal_places=2),
-    )
+
+    def hidden_if_conflicted(column: str, output_field):
+        # A reviewer with a conflict sees neither the score nor the reviews.
+        return Case(
+            When(viewer_conflicted=True, then=Value(None)),
+            default=F(column),
+            output_field=output_field,
+        )
+
     queryset = (
         Application.objects.filter(organization=context.term.organization_id, term=context.term)
         .filter(submitted_at__isnull=False)
@@ -71,19 +82,14 @@ def term_applicants(*, context: ReviewerContext) -> QuerySet:
         .select_related("applicant__mentee_profile")
         .annotate(
             viewer_conflicted=conflicted,
-            # A reviewer with a conflict sees neither the score nor the reviews.
-            average_score=Case(When(viewer_conflicted=True, then=Value(None)), default=average),
-            review_count=Case(
-                When(viewer_conflicted=True, then=Value(None)),
-                default=count_of(counted, "application"),
-                output_field=IntegerField(),
+            average_score=hidden_if_conflicted(
+                "reviews_average", DecimalField(max_digits=3, decimal_places=2)
             ),
-            not_acceptable_count=Case(
-                When(viewer_conflicted=True, then=Value(None)),
-                default=count_of(counted.filter(not_acceptable=True), "application"),
-                output_field=IntegerField(),
-            ),
-            reviewed_by_me=Exists(reviews.filter(reviewer=user)),
+            review_count=hidden_if_conflicted("reviews_counted", IntegerField()),
+            not_acceptable_count=hidden_if_conflicted("reviews_not_acceptable", IntegerField()),
+            # Per row: the list computes it for a page's rows only (the filter below
+            # reads the viewer's reviews of the term as one set instead).
+            reviewed_by_me=Exists(Review.objects.filter(application=OuterRef("pk"), reviewer=user)),
             prerequisites_done=count_of(
                 PrerequisiteAnswer.objects.filter(
                     application=OuterRef("pk"), completed_at__isnull=False
@@ -107,18 +113,39 @@ def applicants_complete(queryset: QuerySet, *, context: ReviewerContext, complet
     return queryset.filter(prerequisites_done__lt=context.required_prerequisites)
 
 
+def skill_names_expression(path: str = "applicant__mentee_profile__skills") -> Func:
+    """The lower-cased names of a profile's skills as a jsonb array (["python", "c"]):
+    the expression that the GIN index `mentee_profile_skill_names` (PostgreSQL, migration
+    applications 0002_review_aggregates) holds, so a skill filter is an index lookup."""
+    lowered = Cast(Lower(Cast(path, TextField())), JSONField())
+    return Func(
+        lowered,
+        Value("$[*].name"),
+        function="jsonb_path_query_array",
+        output_field=JSONField(),
+    )
+
+
 def applicants_with_skill(queryset: QuerySet, *, skill: str) -> QuerySet:
     """Applicants who list the skill, by its whole name (any case)."""
-    if not skill.strip():
+    skill = skill.strip()
+    if not skill:
         return queryset
-    # Skills are stored as [{"name": "Python", "level": "advanced"}]; match a whole name.
-    needle = f'"name": {json.dumps(skill.strip(), ensure_ascii=False)}'
+    if connection.vendor == "postgresql":
+        return queryset.alias(skill_names=skill_names_expression()).filter(
+            skill_names__contains=[skill.lower()]
+        )
+    # Elsewhere (the embedded SQLite default): skills are stored as
+    # [{"name": "Python", "level": "advanced"}]; match a whole name in the text.
+    needle = f'"name": {json.dumps(skill, ensure_ascii=False)}'
     return queryset.filter(applicant__mentee_profile__skills__icontains=needle)
 
 
-def applicants_unreviewed(queryset: QuerySet) -> QuerySet:
-    """Applicants the viewer has not reviewed yet and may review (no declared conflict)."""
-    return queryset.filter(reviewed_by_me=False, viewer_conflicted=False)
+def applicants_unreviewed(queryset: QuerySet, *, context: ReviewerContext) -> QuerySet:
+    """Applicants the viewer has not reviewed yet and may review (no declared conflict).
+    The viewer's reviews of the term are one set, read from the (term, reviewer) index."""
+    mine = Review.objects.filter(term=context.term, reviewer=context.user).values("application_id")
+    return queryset.exclude(pk__in=mine).filter(viewer_conflicted=False)
 
 
 def applicants_matching(queryset: QuerySet, *, q: str) -> QuerySet:
@@ -135,26 +162,52 @@ def applicants_matching(queryset: QuerySet, *, q: str) -> QuerySet:
     )
 
 
+# Sort columns that can be empty (no profile, no score, hidden by a conflict): they sort
+# empty values last. The others are never null, so a plain index serves both directions.
+NULLABLE_SORTS = frozenset({"country", "score", "reviews"})
+
+
+def applicants_order(sort: str) -> list[SortKey]:
+    """The order of `sort` (one of the SORTS columns, `-` first: descending; an unknown
+    column sorts by submission), then by id so pages never overlap: the keys that the
+    dashboard's keyset pages follow."""
+    key = sort.lstrip("-")
+    if key not in SORTS:
+        key = "submitted"
+    descending = sort.startswith("-")
+    return [
+        SortKey(SORTS[key], descending=descending, nullable=key in NULLABLE_SORTS),
+        SortKey("pk", descending=descending),
+    ]
+
+
 def applicants_sorted(queryset: QuerySet, *, sort: str) -> QuerySet:
     """Ordered by one of the SORTS columns (`-` first: descending; empty values last),
     then by id so pages never overlap. An unknown column sorts by submission."""
-    key = sort.lstrip("-")
-    expression = F(SORTS.get(key, "submitted_at"))
-    descending = sort.startswith("-")
-    ordering = expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
-    return queryset.order_by(ordering, "-pk" if descending else "pk")
+    return queryset.order_by(*keyset_order(applicants_order(sort)))
+
+
+COUNTRIES_CACHE_SECONDS = 60
 
 
 def term_applicant_countries(*, term: Term) -> list[str]:
-    """The countries of residence of the term's applicants (for the country filter)."""
-    return list(
-        Application.objects.filter(organization=term.organization_id, term=term)
-        .filter(submitted_at__isnull=False)
-        .exclude(state=S.DRAFT)
-        .order_by()
-        .values_list("applicant__mentee_profile__country", flat=True)
-        .distinct()
-    )
+    """The countries of residence of the term's applicants (the choices of the country
+    filter). Kept a minute per term: a DISTINCT over every applicant of a large term on
+    each page view costs more than the page, and a country missing from the choices for
+    a minute harms no one (the filter takes any country; the one asked for is shown)."""
+    key = f"review:term-countries:{term.pk}"
+    found = cache.get(key)
+    if found is None:
+        found = list(
+            Application.objects.filter(organization=term.organization_id, term=term)
+            .filter(submitted_at__isnull=False)
+            .exclude(state=S.DRAFT)
+            .order_by()
+            .values_list("applicant__mentee_profile__country", flat=True)
+            .distinct()
+        )
+        cache.set(key, found, COUNTRIES_CACHE_SECONDS)
+    return found
 
 
 def term_applicant_row(*, context: ReviewerContext, application: Application) -> Application:
@@ -162,23 +215,29 @@ def term_applicant_row(*, context: ReviewerContext, application: Application) ->
     return term_applicants(context=context).get(pk=application.pk)
 
 
-def visible_notes(
-    *, context: ReviewerContext, application_ids: list[int]
-) -> dict[int, list[tuple[str, str]]]:
-    """{application id: [(reviewer name, notes)]} of the notes the viewer may read: all of
-    them for admins, their own for everyone else; none for applicants they are in conflict
-    with. One query."""
-    reviews = Review.objects.filter(application_id__in=application_ids).exclude(notes="")
+def visible_notes_query(*, context: ReviewerContext) -> QuerySet[Review]:
+    """The review notes the viewer may read: all of them for admins, their own for everyone
+    else. Narrow it with notes_of; leave out the applicants the viewer declared a conflict
+    with (their rows say so: `viewer_conflicted`)."""
+    reviews = Review.objects.exclude(notes="")
     if not context.can_read_all_notes:
         reviews = reviews.filter(reviewer=context.user)
-    reviews = reviews.exclude(application__conflicts__reviewer=context.user)
+    return reviews
+
+
+def notes_of(
+    notes: QuerySet[Review], *, application_ids: list[int]
+) -> dict[int, list[tuple[str, str]]]:
+    """{application id: [(reviewer name, notes)]} of these applications. One query."""
     found: dict[int, list[tuple[str, str]]] = {}
-    rows = reviews.order_by("application_id", "created_at", "pk").values_list(
-        "application_id", "reviewer__display_name", "reviewer__email", "notes"
+    rows = (
+        notes.filter(application_id__in=application_ids)
+        .order_by("application_id", "created_at", "pk")
+        .values_list("application_id", "reviewer__display_name", "reviewer__email", "notes")
     )
-    for application_id, display_name, email, notes in rows:
+    for application_id, display_name, email, text in rows:
         name = display_name or email.split("@")[0]  # as User.name
-        found.setdefault(application_id, []).append((name, notes))
+        found.setdefault(application_id, []).append((name, text))
     return found
 
 
@@ -203,6 +262,6 @@ CSV_FIELDS = (
 
 
 def applicants_for_export(queryset: QuerySet) -> QuerySet:
-    """A (filtered) queryset of term_applicants as plain rows (dicts of CSV_FIELDS): a
-    thousand rows without building a thousand model objects."""
+    """A (filtered) queryset of term_applicants as plain rows (dicts of CSV_FIELDS): many
+    rows without building a model object for each."""
     return queryset.values(*CSV_FIELDS)
