@@ -116,7 +116,7 @@ def applicants_complete(queryset: QuerySet, *, context: ReviewerContext, complet
 def skill_names_expression(path: str = "applicant__mentee_profile__skills") -> Func:
     """The lower-cased names of a profile's skills as a jsonb array (["python", "c"]):
     the expression that the GIN index `mentee_profile_skill_names` (PostgreSQL, migration
-    applications 0002_review_aggregates) holds, so a skill filter is an index lookup."""
+    applications 0003_review_aggregates) holds, so a skill filter is an index lookup."""
     lowered = Cast(Lower(Cast(path, TextField())), JSONField())
     return Func(
         lowered,

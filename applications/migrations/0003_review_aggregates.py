@@ -85,7 +85,7 @@ def backfill_review_aggregates(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0002_initial"),
-        ("applications", "0001_initial"),
+        ("applications", "0002_ranking_lists"),
         ("programs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
