@@ -28,7 +28,7 @@ TASK_TRANSITIONS: dict[tuple[str, str], str | None] = {
     (T.SUBMITTED, T.IN_PROGRESS): None,  # sent back with a comment
 }
 TASK_REFUSALS = {
-    T.TODO: "This task is not started yet.",
+    T.TODO: "This task is not started yet: there is nothing to complete or send back.",
     T.IN_PROGRESS: "This task is in progress: the mentee has not submitted it.",
     T.SUBMITTED: "This task is submitted and waits for a mentor.",
     T.COMPLETED: "This task is already completed.",
@@ -141,6 +141,8 @@ def _mentee_only(task: Task, actor: User | None) -> None:
 def task_start(*, task: Task, actor: User | None) -> Task:
     """The mentee starts a task (To do → In progress)."""
     _mentee_only(task, actor)
+    if task.state != T.TODO:
+        raise ValidationError(TASK_REFUSALS[task.state])
     return task_transition(task=task, to_state=T.IN_PROGRESS, actor=actor)
 
 
@@ -216,6 +218,8 @@ def task_return(*, task: Task, actor: User | None, comment: str) -> Task:
     if actor is not None and not actor.has_perm("mentorship.manage_tasks", task):
         raise PermissionDenied("Only a mentor or an admin returns tasks.")
     comment = (comment or "").strip()
+    if task.state != T.SUBMITTED:
+        raise ValidationError(TASK_REFUSALS[task.state])
     if not comment:
         raise ValidationError({"comment": "Say what the mentee should change."})
     if len(comment) > 2000:

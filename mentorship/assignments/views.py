@@ -86,18 +86,24 @@ def task_detail(request, mentorship, task):
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied("Only a mentor or an admin completes or returns tasks.")
-        try:
-            if request.POST.get("action") == "complete":
+        if request.POST.get("action") == "complete":
+            try:
                 task_complete(task=task, actor=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
                 messages.success(request, "The task is completed.")
                 return redirect(request.path)
+        else:
             form = TaskReturnForm(request.POST)
             if form.is_valid():
-                task_return(task=task, actor=request.user, **form.cleaned_data)
-                messages.success(request, "The task is sent back to In progress.")
-                return redirect(request.path)
-        except ValidationError as error:
-            apply_errors(form, error)
+                try:
+                    task_return(task=task, actor=request.user, **form.cleaned_data)
+                except ValidationError as error:
+                    apply_errors(form, error)
+                else:
+                    messages.success(request, "The task is sent back to In progress.")
+                    return redirect(request.path)
     return render(
         request,
         "mentorship/task.html",
@@ -132,24 +138,30 @@ def my_task(request, mentorship, task):
         if request.method == "POST":
             if not is_mentee:
                 raise PermissionDenied("Only the mentee moves their task.")
-            try:
-                if request.POST.get("action") == "start":
+            if request.POST.get("action") == "start":
+                try:
                     task_start(task=task, actor=request.user)
+                except ValidationError as error:
+                    messages.error(request, " ".join(error.messages))
+                else:
                     messages.success(request, "The task is in progress.")
                     return redirect(request.path)
+            else:
                 form = TaskSubmitForm(request.POST, request.FILES)
                 if form.is_valid():
-                    task_submit(
-                        task=task,
-                        actor=request.user,
-                        link=form.cleaned_data["link"],
-                        text=form.cleaned_data["text"],
-                        upload=form.cleaned_data["file"],
-                    )
-                    messages.success(request, "The task is submitted; your mentors are told.")
-                    return redirect(request.path)
-            except ValidationError as error:
-                apply_errors(form, error)
+                    try:
+                        task_submit(
+                            task=task,
+                            actor=request.user,
+                            link=form.cleaned_data["link"],
+                            text=form.cleaned_data["text"],
+                            upload=form.cleaned_data["file"],
+                        )
+                    except ValidationError as error:
+                        apply_errors(form, error)
+                    else:
+                        messages.success(request, "The task is submitted; your mentors are told.")
+                        return redirect(request.path)
         return render(
             request,
             "mentorship/task.html",

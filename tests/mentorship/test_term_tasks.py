@@ -145,3 +145,17 @@ def test_task_pages_and_api_as_mentee_and_mentor(org_a):
     assert [t["state"] for t in mine] == ["completed"]
     # A mentor cannot move the mentee's task through /me/.
     assert client_for(org_a.mentor).post(me_url, {"action": "start"}).status_code == 403
+
+
+def test_only_the_listed_moves_happen(org_a):
+    mentorship = confirmed_mentorship(org_a)
+    mentee = mentorship.mentee
+    with scope(organization=org_a.organization):
+        task = new_task(mentorship, org_a.mentor)
+        with pytest.raises(ValidationError):
+            task_return(task=task, actor=org_a.mentor, comment="Not even started")
+        task_start(task=task, actor=mentee)
+        task_submit(task=task, actor=mentee, text="Done")
+        with pytest.raises(ValidationError):
+            task_start(task=task, actor=mentee)  # a mentee cannot pull back a submission
+        assert Task.objects.get(pk=task.pk).state == "submitted"
