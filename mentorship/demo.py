@@ -1,13 +1,18 @@
 """Demo data of mentorship (idempotent): the two applicants borealis accepted in the previous
 cycle (applications/decisions/demo.py) confirm their offers, so borealis's term has two
 mentorships past their midterm, one of them `mentee@example.org`'s. The confirmation goes
-through the same service as the offer page."""
+through the same service as the offer page. Then the slices add the term's work: verdicts
+and an extension (evaluations/demo.py), tasks in each state (assignments/demo.py) and
+`graduate@example.org`'s graduated mentorship with its letter (certificates/demo.py)."""
 
 from django_scopes import scope
 
 from accounts.organizations.models import Organization
 from accounts.people.models import User
 from applications.decisions.models import Offer, OfferState
+from mentorship.assignments.demo import load_demo as load_tasks_demo
+from mentorship.certificates.demo import load_demo as load_certificates_demo
+from mentorship.evaluations.demo import load_demo as load_evaluations_demo
 from mentorship.mentorships.models import Mentorship
 from mentorship.offers.services import offer_confirm
 
@@ -18,6 +23,14 @@ LEGAL_NAMES = {
 
 
 def load_demo() -> dict[str, int]:
+    created = _confirm_borealis_offers()
+    created.update(load_evaluations_demo())
+    created.update(load_tasks_demo())
+    created.update(load_certificates_demo())
+    return created
+
+
+def _confirm_borealis_offers() -> dict[str, int]:
     borealis = Organization.objects.filter(slug="borealis").first()
     if borealis is None:
         return {"mentorships": 0}
