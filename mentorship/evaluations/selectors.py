@@ -30,7 +30,10 @@ def mentorship_evaluations(*, mentorship: Mentorship, now: datetime | None = Non
         row.opens_at = evaluation_opens_at(row)
         pending = row.state == EvaluationState.PENDING
         row.is_open = pending and row.opens_at <= now and mentorship.state == "active"
-        row.is_overdue = pending and row.due_at < now and mentorship.state == "active"
+        # An optional checkpoint may be skipped: only a required one is ever overdue.
+        row.is_overdue = (
+            pending and row.required and row.due_at < now and mentorship.state == "active"
+        )
     return rows
 
 

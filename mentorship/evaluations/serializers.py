@@ -64,6 +64,7 @@ class EvaluationSerializer(serializers.ModelSerializer):
     def get_overdue(self, obj) -> bool:
         return (
             obj.state == "pending"
+            and obj.required
             and obj.due_at < timezone.now()
             and obj.mentorship.state == "active"
         )

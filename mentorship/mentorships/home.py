@@ -44,7 +44,7 @@ def mentorship_home(*, mentorship: Mentorship, now: datetime | None = None) -> d
     upcoming = [
         (e.due_at, f"{e.get_kind_display()}", "evaluation")
         for e in evaluations
-        if e.state == "pending"
+        if e.state == "pending" and (e.required or e.due_at >= now)  # optional: skippable
     ] + [
         (t.due_at, t.title, "task")
         for t in tasks

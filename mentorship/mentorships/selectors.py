@@ -82,11 +82,12 @@ class Standing(models.TextChoices):
 
 
 def with_standing(queryset: QuerySet[Mentorship], *, now=None) -> QuerySet[Mentorship]:
-    """Annotates `standing` (one SQL expression, so the list filters and sorts by it in the
-    database and its query count does not grow with the rows) and `overdue_count`."""
+    """Annotates `standing` and `has_overdue`. A required checkpoint past due without a
+    verdict is "evaluation overdue" (optional ones may be skipped). One SQL expression, so
+    the list filters by it in the database and its query count does not grow with rows."""
     now = now or timezone.now()
     overdue = Evaluation.objects.filter(
-        mentorship=OuterRef("pk"), state=EvaluationState.PENDING, due_at__lt=now
+        mentorship=OuterRef("pk"), state=EvaluationState.PENDING, required=True, due_at__lt=now
     )
     return queryset.annotate(
         has_overdue=Exists(overdue),

@@ -354,3 +354,26 @@ def test_ending_a_mentorship_tells_mentee_and_mentors(org_a):
             OutboxEmail.objects.filter(subject__contains="ended").values_list("to", flat=True)
         )
     assert {mentorship.mentee.email, org_a.mentor.email} <= recipients
+
+
+def test_only_a_required_checkpoint_is_ever_overdue(org_a):
+    from mentorship.evaluations.selectors import mentorship_evaluations
+    from mentorship.mentorships.selectors import term_mentorships
+
+    mentorship = confirmed_mentorship(org_a)
+    with scope(organization=org_a.organization):
+        first = checkpoint(mentorship, "evaluation_1")
+        after_first = first.due_at + timedelta(days=1)
+        rows = {e.kind: e for e in mentorship_evaluations(mentorship=mentorship, now=after_first)}
+        assert not rows["evaluation_1"].is_overdue
+        standing = term_mentorships(
+            organization=org_a.organization, term_id=mentorship.term_id, now=after_first
+        ).get(pk=mentorship.pk)
+        assert standing.standing == "on_track"
+        after_midterm = mentorship.midterm_at + timedelta(days=1)
+        rows = {e.kind: e for e in mentorship_evaluations(mentorship=mentorship, now=after_midterm)}
+        assert rows["midterm"].is_overdue
+        standing = term_mentorships(
+            organization=org_a.organization, term_id=mentorship.term_id, now=after_midterm
+        ).get(pk=mentorship.pk)
+        assert standing.standing == "evaluation_overdue"
