@@ -79,8 +79,12 @@ class VerdictInputSerializer(serializers.Serializer):
     weeks = serializers.IntegerField(min_value=1, max_value=5, required=False, default=0)
 
 
+# A correction turns a pass into a fail or back; an extension is never a correction.
+CORRECTED_VERDICTS = [(Verdict.PASS.value, "Pass"), (Verdict.FAIL.value, "Fail")]
+
+
 class CorrectionInputSerializer(serializers.Serializer):
-    verdict = serializers.ChoiceField(choices=[Verdict.PASS, Verdict.FAIL])
+    verdict = serializers.ChoiceField(choices=CORRECTED_VERDICTS)
     reason = serializers.CharField(max_length=2000)
 
 
