@@ -26,10 +26,19 @@ def mentorship_evaluations(*, mentorship: Mentorship, now: datetime | None = Non
         .prefetch_related("verdicts__given_by")
         .order_by("week", "id")
     )
+    decided_weeks = [r.week for r in rows if r.state != EvaluationState.PENDING]
     for row in rows:
         row.opens_at = evaluation_opens_at(row)
         pending = row.state == EvaluationState.PENDING
-        row.is_open = pending and row.opens_at <= now and mentorship.state == "active"
+        # An optional checkpoint is skipped once a later one has its verdict or the
+        # mentorship is over; it then takes no verdict.
+        row.is_skipped = pending and (
+            mentorship.state != "active"
+            or (not row.required and any(week > row.week for week in decided_weeks))
+        )
+        row.is_open = (
+            pending and not row.is_skipped and row.opens_at <= now and mentorship.state == "active"
+        )
         # An optional checkpoint may be skipped: only a required one is ever overdue.
         row.is_overdue = (
             pending and row.required and row.due_at < now and mentorship.state == "active"
@@ -48,6 +57,12 @@ def evaluation_get(*, organization: Organization, mentorship: Mentorship, public
     if evaluation is None:
         raise Http404("No such evaluation.")
     return evaluation
+
+
+def feedback_opens_at(mentorship: Mentorship, kind: str) -> datetime:
+    """The mentee's midterm or final feedback opens with its checkpoint."""
+    due = mentorship.midterm_at if kind == "midterm" else mentorship.final_at
+    return due - OPENS_BEFORE
 
 
 def mentorship_feedback(*, mentorship: Mentorship) -> list[MenteeFeedback]:

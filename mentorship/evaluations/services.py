@@ -25,7 +25,7 @@ from mentorship.evaluations.models import (
     MenteeFeedback,
     Verdict,
 )
-from mentorship.evaluations.selectors import OPENS_BEFORE
+from mentorship.evaluations.selectors import OPENS_BEFORE, feedback_opens_at
 from mentorship.mentorships.emails import mentorship_notify
 from mentorship.mentorships.models import Mentorship, MentorshipState
 from mentorship.mentorships.services import mentorship_transition
@@ -195,6 +195,13 @@ def evaluation_verdict(
         raise ValidationError(
             f"This checkpoint opens on {opens_at(evaluation):%d %B %Y} (a week before it is due)."
         )
+    if (
+        not evaluation.required
+        and mentorship.evaluations.filter(week__gt=evaluation.week)
+        .exclude(state=E.PENDING)
+        .exists()
+    ):
+        raise ValidationError("A later checkpoint already has its verdict: this one is skipped.")
     waiting = mentorship.evaluations.filter(required=True, due_at__lt=evaluation.due_at).exclude(
         state=E.PASSED
     )
@@ -371,9 +378,9 @@ def feedback_submit(
         raise ValidationError({"kind": "Choose the midterm or the final feedback."})
     if mentorship.state == MentorshipState.ENDED:
         raise ValidationError("This mentorship was ended by an admin.")
-    due = getattr(mentorship, DATE_FIELDS[kind])
-    if now < due - OPENS_BEFORE:
-        raise ValidationError(f"This feedback opens on {due - OPENS_BEFORE:%d %B %Y}.")
+    opens = feedback_opens_at(mentorship, kind)
+    if now < opens:
+        raise ValidationError(f"This feedback opens on {opens:%d %B %Y}.")
     mentorship_rating = _rating("mentorship_rating", mentorship_rating)
     program_rating = _rating("program_rating", program_rating)
     comments = (comments or "").strip()

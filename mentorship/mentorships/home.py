@@ -33,7 +33,7 @@ def mentorship_home(*, mentorship: Mentorship, now: datetime | None = None) -> d
             TimelineItem(
                 f"{evaluation.get_kind_display()} · week {evaluation.week}",
                 evaluation.due_at,
-                note=evaluation.get_state_display(),
+                note="Skipped" if evaluation.is_skipped else evaluation.get_state_display(),
             )
         )
     items.append(TimelineItem("Term ends", mentorship.ends_at))
@@ -44,7 +44,7 @@ def mentorship_home(*, mentorship: Mentorship, now: datetime | None = None) -> d
     upcoming = [
         (e.due_at, f"{e.get_kind_display()}", "evaluation")
         for e in evaluations
-        if e.state == "pending" and (e.required or e.due_at >= now)  # optional: skippable
+        if e.state == "pending" and not e.is_skipped and (e.required or e.due_at >= now)
     ] + [
         (t.due_at, t.title, "task")
         for t in tasks

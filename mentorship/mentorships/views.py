@@ -12,7 +12,7 @@ from applications.decisions.forms import (
 from applications.decisions.models import OfferState
 from core.forms import apply_errors
 from mentorship.evaluations.models import FeedbackKind
-from mentorship.evaluations.selectors import mentorship_feedback
+from mentorship.evaluations.selectors import feedback_opens_at, mentorship_feedback
 from mentorship.mentorships import selectors as mentorships_selectors
 from mentorship.mentorships.export import mentorships_csv_response
 from mentorship.mentorships.filters import MentorshipFilterSet
@@ -148,12 +148,13 @@ def my_mentorship(request, mentorship):
                 **home,
                 "is_mentee": is_mentee,
                 "feedback_due": [
-                    (kind, label)
+                    (kind, label, feedback_opens_at(found, kind))
                     for kind, label in FeedbackKind.choices
                     if kind not in given and found.state != "ended"
                 ]
                 if is_mentee
                 else [],
+                "now": home["now"],
                 "feedback_given": sorted(given),
             },
         )

@@ -84,6 +84,7 @@ def test_a_mentee_moves_a_task_and_downloads_the_certificate(page, artifacts_dir
     page.get_by_role("button", name="Submit the task").click()
     page.get_by_text("The task is submitted; your mentors are told.").wait_for()
     page.get_by_text("Submitted", exact=True).first.wait_for()
+    page.screenshot(path=str(artifacts_dir / "term_mentee_task_submitted.png"), full_page=True)
 
     # The mentors pass the midterm and the final: the mentee graduates.
     with scope(organization=tenant.organization):
@@ -99,6 +100,7 @@ def test_a_mentee_moves_a_task_and_downloads_the_certificate(page, artifacts_dir
             )
     page.goto(f"/me/mentorships/{mentorship.public_id}/")
     page.get_by_text("Graduated").first.wait_for()
+    page.screenshot(path=str(artifacts_dir / "term_mentee_graduated_home.png"), full_page=True)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download the letter of completion (PDF)").click()
     data = open(download_info.value.path(), "rb").read()

@@ -377,3 +377,16 @@ def test_only_a_required_checkpoint_is_ever_overdue(org_a):
             organization=org_a.organization, term_id=mentorship.term_id, now=after_midterm
         ).get(pk=mentorship.pk)
         assert standing.standing == "evaluation_overdue"
+
+
+def test_an_optional_checkpoint_is_skipped_once_a_later_one_has_its_verdict(org_a):
+    from mentorship.evaluations.selectors import mentorship_evaluations
+
+    mentorship = confirmed_mentorship(org_a)
+    with scope(organization=org_a.organization):
+        give(mentorship, "midterm", org_a.mentor)
+        with pytest.raises(ValidationError, match="skipped"):
+            give(mentorship, "evaluation_1", org_a.mentor)
+        rows = {e.kind: e for e in mentorship_evaluations(mentorship=mentorship)}
+        assert rows["evaluation_1"].is_skipped and not rows["evaluation_1"].is_open
+        assert not rows["evaluation_3"].is_skipped
