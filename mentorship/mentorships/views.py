@@ -32,6 +32,9 @@ def organization_mentorships(request):
             "mentorships": mentorships_selectors.organization_mentorships(
                 user=request.user, organization=request.organization
             ),
+            "can_list_terms": request.user.has_perm(
+                "mentorship.view_every_mentorship", request.organization
+            ),
         },
     )
 
