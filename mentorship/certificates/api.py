@@ -8,8 +8,8 @@ from core.idempotency.api import IDEMPOTENCY_PARAMETER, idempotent
 from mentorship.certificates import selectors
 from mentorship.certificates import serializers as s
 from mentorship.certificates.models import Certificate
+from mentorship.certificates.pdf import certificate_pdf_response
 from mentorship.certificates.services import certificate_revoke
-from mentorship.certificates.views import pdf_response
 
 VERIFICATION_REGEX = r"[A-Za-z0-9_-]{8,32}"
 
@@ -75,4 +75,4 @@ class MyCertificatesViewSet(
     @action(detail=True, methods=["get"])
     def pdf(self, request, *args, **kwargs):
         """The letter of completion as a PDF, with its verification address and QR code."""
-        return pdf_response(self.get_object())
+        return certificate_pdf_response(self.get_object())

@@ -7,6 +7,7 @@ another script never breaks the download (the verification page shows the name e
 from io import BytesIO
 
 import qrcode
+from django.http import HttpResponse
 from fpdf import FPDF
 
 from core.outbox.services import absolute_url
@@ -84,3 +85,14 @@ def certificate_pdf(certificate: Certificate) -> bytes:
         new_y="NEXT",
     )
     return bytes(pdf.output())
+
+
+def certificate_pdf_response(certificate: Certificate) -> HttpResponse:
+    """The letter as a download (pages and the API)."""
+    response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="letter-of-completion-{certificate.verification_id}.pdf"'
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django_scopes import scope
 
@@ -9,20 +9,10 @@ from accounts.tenancy import organization_view, owned_object, staff_view
 from core.forms import apply_errors
 from mentorship.certificates.forms import RevokeForm
 from mentorship.certificates.models import Certificate
-from mentorship.certificates.pdf import certificate_pdf, verification_address
+from mentorship.certificates.pdf import certificate_pdf_response, verification_address
 from mentorship.certificates.selectors import certificate_public_get
 from mentorship.certificates.services import certificate_revoke
 from mentorship.mentorships import selectors as mentorships_selectors
-
-
-def pdf_response(certificate: Certificate) -> HttpResponse:
-    response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="letter-of-completion-{certificate.verification_id}.pdf"'
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
@@ -31,7 +21,7 @@ def my_certificate(request, mentorship):
         certificate = Certificate.objects.filter(mentorship=found).first()
         if certificate is None:
             raise Http404("No certificate.")
-        return pdf_response(certificate)
+        return certificate_pdf_response(certificate)
 
 
 def verify(request, verification):
