@@ -12,7 +12,14 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 # Tasks live in the slices that own them (thin shells over services); list each module's
 # package here so workers and web processes register the same tasks.
 app.autodiscover_tasks(
-    ["core", "core.outbox", "applications.decisions", "mentorship.offers", "mentorship.runs"]
+    [
+        "core",
+        "core.outbox",
+        "applications.decisions",
+        "mentorship.offers",
+        "mentorship.runs",
+        "mentorship.evaluations",
+    ]
 )
 
 # Periodic jobs. Each task is safe to run twice (status checks, unique sent-logs).
@@ -40,5 +47,10 @@ app.conf.beat_schedule = {
     "applications-lapse-offers": {
         "task": "applications.lapse_offers",
         "schedule": 300.0,
+    },
+    # mentorship: remind mentors of open checkpoints; overdue ones escalate to admins.
+    "mentorship-remind-evaluations": {
+        "task": "mentorship.remind_evaluations",
+        "schedule": 3600.0,
     },
 }

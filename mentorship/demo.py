@@ -1,13 +1,18 @@
 """Demo data of mentorship (idempotent): the two applicants borealis accepted in the previous
 cycle (applications/decisions/demo.py) confirm their offers, so borealis's term has two
 mentorships past their midterm, one of them `mentee@example.org`'s. The confirmation goes
-through the same service as the offer page."""
+through the same service as the offer page. Then the slices add the term's work: verdicts
+and an extension (evaluations/demo.py), tasks in each state (assignments/demo.py) and
+`graduate@example.org`'s graduated mentorship with its letter (certificates/demo.py)."""
 
 from django_scopes import scope
 
 from accounts.organizations.models import Organization
 from accounts.people.models import User
 from applications.decisions.models import Offer, OfferState
+from mentorship.assignments.demo import load_demo as load_tasks_demo
+from mentorship.certificates.demo import load_demo as load_certificates_demo
+from mentorship.evaluations.demo import load_demo as load_evaluations_demo
 from mentorship.mentorships.models import Mentorship
 from mentorship.offers.services import offer_confirm
 from mentorship.runs.demo import load_demo as load_runs_demo
@@ -19,10 +24,15 @@ LEGAL_NAMES = {
 
 
 def load_demo() -> dict[str, int]:
-    return _load_mentorships() | load_runs_demo()
+    created = _confirm_borealis_offers()
+    created.update(load_evaluations_demo())
+    created.update(load_tasks_demo())
+    created.update(load_certificates_demo())
+    created.update(load_runs_demo())
+    return created
 
 
-def _load_mentorships() -> dict[str, int]:
+def _confirm_borealis_offers() -> dict[str, int]:
     borealis = Organization.objects.filter(slug="borealis").first()
     if borealis is None:
         return {"mentorships": 0}

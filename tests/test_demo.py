@@ -54,6 +54,7 @@ def test_demo_programs_and_terms_are_in_the_phases_the_demo_promises():
         ("borealis", "service-mesh", "Matched cycle"): Phase.REVIEWING,
         ("borealis", "cloud-native-contributors", "Current cycle"): Phase.ACCEPTING,
         ("borealis", "cloud-native-contributors", "Previous cycle"): Phase.IN_PROGRESS,
+        ("aurora", "kernel-mentorship", "Earlier cycle"): Phase.FINISHED,
     }
     with scopes_disabled():
         counts = (Program.objects.count(), Term.objects.count())

@@ -272,6 +272,14 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "ApplicationStateEnum": "applications.apply.models.ApplicationState",
         "OfferStateEnum": "applications.decisions.models.OfferState",
         "MentorshipStateEnum": "mentorship.mentorships.models.MentorshipState",
+        # mentorship: the term's work (evaluations, feedback, tasks, standing).
+        "EvaluationKindEnum": "mentorship.evaluations.models.EvaluationKind",
+        "EvaluationStateEnum": "mentorship.evaluations.models.EvaluationState",
+        "FeedbackKindEnum": "mentorship.evaluations.models.FeedbackKind",
+        "VerdictEnum": "mentorship.evaluations.models.Verdict",
+        "CorrectedVerdictEnum": "mentorship.evaluations.serializers.CORRECTED_VERDICTS",
+        "TaskStateEnum": "mentorship.assignments.models.TaskState",
+        "StandingEnum": "mentorship.mentorships.selectors.Standing",
     }
 )
 

@@ -19,6 +19,7 @@ class StoredFile(models.Model):
     class Purpose(models.TextChoices):
         RESUME = "resume", "Resume"
         PREREQUISITE = "prerequisite", "Prerequisite file"
+        TASK = "task", "Task submission"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(

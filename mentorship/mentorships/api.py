@@ -7,17 +7,21 @@ from accounts.tenancy import OrganizationAPIMixin, OwnedObjectAPIMixin
 from applications.decisions import selectors
 from applications.decisions import serializers as s
 from core.api import UUID_REGEX
+from core.filters import ListFilterBackend
 from core.idempotency.api import IDEMPOTENCY_PARAMETER, idempotent
 from mentorship.mentorships import selectors as mentorships_selectors
 from mentorship.mentorships import serializers as mentorships_serializers
+from mentorship.mentorships.filters import MentorshipAPIFilterSet
 from mentorship.mentorships.models import Mentorship
 from mentorship.mentorships.services import mentorship_end
 
 
 @extend_schema(
     tags=["mentorships"],
-    description="The organization's mentorships with their mentors and dates. Any member "
-    "reads; admins read the history and end one with a reason.",
+    description="The organization's mentorships with their mentors, dates and standing (on "
+    "track, evaluation overdue, extended, failed, graduated, ended). Any member reads (a "
+    "mentor: those of the terms they mentor); filter by `term`, `standing` and `q`. Admins "
+    "read the history and end one with a reason (the mentee and mentors are told).",
 )
 class OrganizationMentorshipsViewSet(
     OrganizationAPIMixin,
@@ -25,7 +29,7 @@ class OrganizationMentorshipsViewSet(
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
 ):
-    serializer_class = mentorships_serializers.MentorshipSerializer
+    serializer_class = mentorships_serializers.OrganizationMentorshipSerializer
     lookup_field = "public_id"
     lookup_url_kwarg = "mentorship"
     lookup_value_regex = UUID_REGEX
@@ -34,14 +38,17 @@ class OrganizationMentorshipsViewSet(
         "end": "mentorship.end_mentorship",
         "history": "applications.view_application_history",
     }
-    filter_backends: list = []
+    filter_backends = [ListFilterBackend]
+    filterset_class = MentorshipAPIFilterSet
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Mentorship.objects.none()
-        return mentorships_selectors.organization_mentorships(
-            user=self.request.user, organization=self.organization
-        ).select_related("organization")
+        return mentorships_selectors.with_standing(
+            mentorships_selectors.organization_mentorships(
+                user=self.request.user, organization=self.organization
+            ).select_related("organization")
+        )
 
     @extend_schema(
         request=mentorships_serializers.MentorshipEndInputSerializer,

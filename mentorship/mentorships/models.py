@@ -39,6 +39,8 @@ class Mentorship(TenantOwned):
     updated_at = models.DateTimeField(auto_now=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     end_reason = models.TextField(max_length=2000, blank=True)
+    # Whole weeks the evaluations extended this mentorship by (at most 5 in total).
+    extension_weeks = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["starts_at", "id"]

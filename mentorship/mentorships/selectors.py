@@ -1,11 +1,14 @@
-from django.db.models import Prefetch, Q, QuerySet
+from django.db import models
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.organizations.models import Organization
 from accounts.people.models import User
 from accounts.viewer import viewer_for
 from core.tenancy import cross_tenant
-from mentorship.mentorships.models import Mentorship, MentorshipMentor
+from mentorship.evaluations.models import Evaluation, EvaluationState
+from mentorship.mentorships.models import Mentorship, MentorshipMentor, MentorshipState
 from programs.rules import mentored_term_ids
 
 
@@ -65,3 +68,43 @@ def person_mentorship_get(*, user: User, public_id) -> Mentorship:
     if mentorship is None:
         raise Http404("No such mentorship.")
     return mentorship
+
+
+class Standing(models.TextChoices):
+    """Where a mentorship stands, as the term's list shows it to admins."""
+
+    ON_TRACK = "on_track", "On track"
+    OVERDUE = "evaluation_overdue", "Evaluation overdue"
+    EXTENDED = "extended", "Extended"
+    FAILED = "failed", "Failed"
+    GRADUATED = "graduated", "Graduated"
+    ENDED = "ended", "Ended by an admin"
+
+
+def with_standing(queryset: QuerySet[Mentorship], *, now=None) -> QuerySet[Mentorship]:
+    """Annotates `standing` and `has_overdue`. A required checkpoint past due without a
+    verdict is "evaluation overdue" (optional ones may be skipped). One SQL expression, so
+    the list filters by it in the database and its query count does not grow with rows."""
+    now = now or timezone.now()
+    overdue = Evaluation.objects.filter(
+        mentorship=OuterRef("pk"), state=EvaluationState.PENDING, required=True, due_at__lt=now
+    )
+    return queryset.annotate(
+        has_overdue=Exists(overdue),
+        standing=Case(
+            When(state=MentorshipState.GRADUATED, then=Value(Standing.GRADUATED)),
+            When(state=MentorshipState.FAILED, then=Value(Standing.FAILED)),
+            When(state=MentorshipState.ENDED, then=Value(Standing.ENDED)),
+            When(has_overdue=True, then=Value(Standing.OVERDUE)),
+            When(extension_weeks__gt=0, then=Value(Standing.EXTENDED)),
+            default=Value(Standing.ON_TRACK),
+            output_field=models.CharField(),
+        ),
+    )
+
+
+def term_mentorships(*, organization: Organization, term_id: int, now=None):
+    """Every mentorship of one term with its standing, for admins and coordinators."""
+    return with_standing(
+        _mentorship_queryset().filter(organization=organization, term_id=term_id), now=now
+    ).order_by("mentee__display_name", "id")

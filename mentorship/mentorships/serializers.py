@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from applications.decisions.serializers import DecisionPersonSerializer
 from mentorship.mentorships.models import Mentorship
+from mentorship.mentorships.selectors import Standing
 
 
 class MentorshipMentorOutSerializer(serializers.Serializer):
@@ -44,3 +45,11 @@ class MentorshipSerializer(serializers.ModelSerializer):
 
 class MentorshipEndInputSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
+
+
+class OrganizationMentorshipSerializer(MentorshipSerializer):
+    standing = serializers.ChoiceField(choices=Standing.choices, read_only=True)
+
+    class Meta(MentorshipSerializer.Meta):
+        fields = [*MentorshipSerializer.Meta.fields, "extension_weeks", "standing"]
+        read_only_fields = fields

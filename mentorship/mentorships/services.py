@@ -9,6 +9,7 @@ from accounts.people.models import User
 from applications.decisions.models import Offer
 from core.audit.services import audit_record
 from core.transitions import state_transition
+from mentorship.mentorships.emails import mentorship_notify
 from mentorship.mentorships.models import Mentorship, MentorshipMentor, MentorshipState
 
 M = MentorshipState
@@ -17,6 +18,10 @@ MENTORSHIP_TRANSITIONS: dict[tuple[str, str], str | None] = {
     (M.ACTIVE, M.GRADUATED): None,
     (M.ACTIVE, M.FAILED): None,
     (M.ACTIVE, M.ENDED): "ended_at",
+    # An admin's correction of an evaluation verdict (mentorship.evaluations.services):
+    # a corrected final pass fails a graduate; a corrected fail makes it active again.
+    (M.GRADUATED, M.FAILED): None,
+    (M.FAILED, M.ACTIVE): None,
 }
 
 MENTORSHIP_REFUSALS = {
@@ -83,8 +88,10 @@ def mentorship_transition(
     )
 
 
+@transaction.atomic
 def mentorship_end(*, mentorship: Mentorship, actor: User | None, reason: str) -> Mentorship:
-    """An admin ends an active mentorship (e.g. non-performance), with a reason."""
+    """An admin ends an active mentorship (e.g. non-performance), with a reason; the mentee
+    and the mentors are told."""
     if actor is not None and not actor.has_perm("mentorship.end_mentorship", mentorship):
         raise PermissionDenied("Only the organization's admins end mentorships.")
     reason = (reason or "").strip()
@@ -92,10 +99,16 @@ def mentorship_end(*, mentorship: Mentorship, actor: User | None, reason: str) -
         raise ValidationError({"reason": "Say why the mentorship ends; the mentee sees it."})
     if len(reason) > 2000:
         raise ValidationError({"reason": "Use at most 2,000 characters."})
-    return mentorship_transition(
+    mentorship = mentorship_transition(
         mentorship=mentorship,
         to_state=M.ENDED,
         actor=actor,
         reason=reason,
         updates={"end_reason": reason},
     )
+    mentorship_notify(
+        mentorship=mentorship,
+        subject="the mentorship was ended",
+        message=f"An admin ended the mentorship of {mentorship.mentee.name}. Reason: {reason}",
+    )
+    return mentorship

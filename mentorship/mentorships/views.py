@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 
 from accounts.tenancy import organization_view, owned_object
@@ -10,9 +11,15 @@ from applications.decisions.forms import (
 )
 from applications.decisions.models import OfferState
 from core.forms import apply_errors
+from mentorship.evaluations.models import FeedbackKind
+from mentorship.evaluations.selectors import feedback_opens_at, mentorship_feedback
 from mentorship.mentorships import selectors as mentorships_selectors
+from mentorship.mentorships.export import mentorships_csv_response
+from mentorship.mentorships.filters import MentorshipFilterSet
+from mentorship.mentorships.home import mentorship_home
 from mentorship.mentorships.services import mentorship_end
 from mentorship.offers import selectors as offers_selectors
+from programs.terms.models import Term
 
 
 @organization_view("mentorship.view_mentorships")
@@ -24,6 +31,9 @@ def organization_mentorships(request):
             "organization": request.organization,
             "mentorships": mentorships_selectors.organization_mentorships(
                 user=request.user, organization=request.organization
+            ),
+            "can_list_terms": request.user.has_perm(
+                "mentorship.view_every_mentorship", request.organization
             ),
         },
     )
@@ -48,25 +58,68 @@ def organization_mentorship(request, mentorship):
             except ValidationError as error:
                 apply_errors(form, error)
             else:
-                messages.success(request, "The mentorship is ended.")
+                messages.success(
+                    request, "The mentorship is ended; the mentee and mentors are told."
+                )
                 return redirect(
                     "mentorship:org-mentorship",
                     org=organization.slug,
                     mentorship=mentorship.public_id,
                 )
+    user = request.user
     return render(
         request,
-        "applications/decisions/org_mentorship.html",
+        "mentorship/org_mentorship.html",
         {
+            **mentorship_home(mentorship=mentorship),
             "organization": organization,
-            "mentorship": mentorship,
             "form": form,
             "can_end": can_end and mentorship.state == "active",
+            "can_verdict": user.has_perm("mentorship.give_verdict", mentorship),
+            "can_correct": user.has_perm("mentorship.correct_verdict", mentorship),
+            "can_manage_tasks": user.has_perm("mentorship.manage_tasks", mentorship),
+            "can_revoke": user.has_perm("mentorship.revoke_certificate", mentorship),
+            "feedback": mentorship_feedback(mentorship=mentorship)
+            if user.has_perm("mentorship.view_mentee_feedback", mentorship)
+            else None,
             "history": selectors.history_events(organization=organization, obj=mentorship)
             if can_see_history
             else None,
         },
     )
+
+
+def _term_list(request, term):
+    term = Term.objects.filter(organization=request.organization, pk=term).first()
+    if term is None:
+        raise Http404("No such term.")
+    queryset = mentorships_selectors.term_mentorships(
+        organization=request.organization, term_id=term.pk
+    )
+    return term, MentorshipFilterSet(request.GET or None, queryset=queryset)
+
+
+@organization_view("mentorship.view_every_mentorship")
+def term_mentorships(request, term):
+    term, filterset = _term_list(request, term)
+    return render(
+        request,
+        "mentorship/term_mentorships.html",
+        {
+            "organization": request.organization,
+            "term": term,
+            "filterset": filterset,
+            "mentorships": filterset.qs if filterset.is_valid() else filterset.queryset.none(),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@organization_view("mentorship.view_every_mentorship")
+def term_mentorships_export(request, term):
+    term, filterset = _term_list(request, term)
+    rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    return mentorships_csv_response(rows, term_id=term.pk)
 
 
 @login_required
@@ -88,4 +141,23 @@ def my_mentorships(request):
 @login_required
 def my_mentorship(request, mentorship):
     with owned_object(request, mentorships_selectors.person_mentorship_get, mentorship) as found:
-        return render(request, "applications/decisions/my_mentorship.html", {"mentorship": found})
+        is_mentee = found.mentee_id == request.user.pk
+        home = mentorship_home(mentorship=found)
+        given = {f.kind for f in mentorship_feedback(mentorship=found)} if is_mentee else set()
+        return render(
+            request,
+            "mentorship/my_mentorship.html",
+            {
+                **home,
+                "is_mentee": is_mentee,
+                "feedback_due": [
+                    (kind, label, feedback_opens_at(found, kind))
+                    for kind, label in FeedbackKind.choices
+                    if kind not in given and found.state != "ended"
+                ]
+                if is_mentee
+                else [],
+                "now": home["now"],
+                "feedback_given": sorted(given),
+            },
+        )

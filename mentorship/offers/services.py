@@ -29,6 +29,7 @@ from applications.decisions.models import (
 from applications.decisions.selectors import program_texts, render_text
 from core.outbox.services import absolute_url
 from core.transitions import state_transition
+from mentorship.evaluations.services import evaluations_create
 from mentorship.mentorships.services import mentorship_start
 
 S = ApplicationState
@@ -122,6 +123,7 @@ def offer_confirm(
         },
     )
     mentorship = mentorship_start(offer=offer, actor=mentee)
+    evaluations_create(mentorship=mentorship)
     notify_confirmation(application=offer.application, mentorship=mentorship)
     return mentorship
 

@@ -30,6 +30,10 @@ from applications.apply.models import Application
 from applications.apply.services.transitions import application_transition
 from applications.decisions.models import Offer
 from core.audit.models import AuditEvent
+from mentorship.assignments.models import Task
+from mentorship.assignments.services import task_transition
+from mentorship.evaluations.models import Evaluation
+from mentorship.evaluations.services import evaluation_transition
 from mentorship.mentorships.models import Mentorship
 from mentorship.mentorships.services import mentorship_transition
 from mentorship.offers.services import offer_transition
@@ -82,6 +86,31 @@ def make_mentorship(tenant, state):
         )
 
 
+def make_evaluation(tenant, state):
+    mentorship = make_mentorship(tenant, "active")
+    with scope(organization=tenant.organization):
+        return Evaluation.objects.create(
+            organization=tenant.organization,
+            mentorship=mentorship,
+            kind="midterm",
+            week=6,
+            due_at=mentorship.midterm_at,
+            state=state,
+        )
+
+
+def make_task(tenant, state):
+    mentorship = make_mentorship(tenant, "active")
+    with scope(organization=tenant.organization):
+        return Task.objects.create(
+            organization=tenant.organization,
+            mentorship=mentorship,
+            title="A task",
+            due_at=mentorship.midterm_at,
+            state=state,
+        )
+
+
 def make_invitation(tenant, status):
     with scope(organization=tenant.organization):
         return Invitation.objects.create(
@@ -128,6 +157,16 @@ def move_offer(tenant, obj, to):
 def move_mentorship(tenant, obj, to):
     with scope(organization=obj.organization):
         return mentorship_transition(mentorship=obj, to_state=to, actor=tenant.admin)
+
+
+def move_evaluation(tenant, obj, to):
+    with scope(organization=obj.organization):
+        return evaluation_transition(evaluation=obj, to_state=to, actor=tenant.admin)
+
+
+def move_task(tenant, obj, to):
+    with scope(organization=obj.organization):
+        return task_transition(task=obj, to_state=to, actor=tenant.admin)
 
 
 def move_invitation(tenant, obj, to):
@@ -186,9 +225,47 @@ MACHINES = {
         Mentorship,
         "state",
         ("active", "graduated", "failed", "ended"),
-        frozenset({("active", "graduated"), ("active", "failed"), ("active", "ended")}),
+        frozenset(
+            {
+                ("active", "graduated"),
+                ("active", "failed"),
+                ("active", "ended"),
+                ("graduated", "failed"),  # an admin corrects the final's pass
+                ("failed", "active"),  # an admin corrects a fail
+            }
+        ),
         make_mentorship,
         move_mentorship,
+    ),
+    "evaluation": Machine(
+        Evaluation,
+        "state",
+        ("pending", "passed", "failed"),
+        frozenset(
+            {
+                ("pending", "passed"),
+                ("pending", "failed"),
+                ("passed", "failed"),
+                ("failed", "passed"),
+            }
+        ),
+        make_evaluation,
+        move_evaluation,
+    ),
+    "task": Machine(
+        Task,
+        "state",
+        ("todo", "in_progress", "submitted", "completed"),
+        frozenset(
+            {
+                ("todo", "in_progress"),
+                ("in_progress", "submitted"),
+                ("submitted", "completed"),
+                ("submitted", "in_progress"),
+            }
+        ),
+        make_task,
+        move_task,
     ),
     "invitation": Machine(
         Invitation,
