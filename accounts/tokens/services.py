@@ -8,8 +8,10 @@ MAX_TOKENS_PER_USER = 20
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
-    """Creates a personal API token. The secret is returned once and stored only hashed."""
+def api_token_create(*, user: User, name: str, second_factor: bool = False) -> tuple[ApiToken, str]:
+    """Creates a personal API token. The secret is returned once and stored only hashed.
+    `second_factor` says the session creating it passed two-factor authentication; the
+    caller refuses first when it must have (accounts.mfa.token_creation_allowed)."""
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": "Give the token a name, e.g. 'laptop' or 'CI'."})
@@ -20,7 +22,7 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
         raise ValidationError(
             f"You already have {MAX_TOKENS_PER_USER} tokens. Revoke one you no longer use."
         )
-    return ApiToken.objects.create(user=user, name=name)
+    return ApiToken.objects.create(user=user, name=name, second_factor=second_factor)
 
 
 def api_token_revoke(*, user: User, token_key: str) -> None:
