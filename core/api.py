@@ -1,9 +1,16 @@
-"""API plumbing shared by every app: errors from services become 400s with field messages."""
+"""API plumbing shared by every app: errors from services become 400s with field messages,
+conflicts (core.errors.Conflict, and a delete that the database refuses because other rows
+depend on the object) become 409s with the reason."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError, RestrictedError
 from django_countries import countries
+from rest_framework import status
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from core.errors import IN_USE_MESSAGE, Conflict
 
 # One name ("CountryEnum") for every country field in the OpenAPI schema.
 # A UUID in a DRF lookup_value_regex (routes of objects named by their public id).
@@ -12,6 +19,10 @@ COUNTRY_CHOICES = [(country.code, country.name) for country in countries]
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, Conflict):
+        return Response({"detail": exc.message}, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, ProtectedError | RestrictedError):
+        return Response({"detail": IN_USE_MESSAGE}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
             exc = ValidationError(

@@ -18,7 +18,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from pypdf import PdfReader
 
 from core.uploads.models import StoredFile
@@ -139,10 +139,22 @@ def delete_stored_file(stored: StoredFile) -> None:
     transaction.on_commit(lambda: storage.delete(name))
 
 
+FILE_MISSING_MESSAGE = "This file is no longer available. Ask its owner to upload it again."
+
+
+def open_stored_bytes(field_file):
+    """The stored bytes, opened for reading; a file whose bytes are gone (lost disk, a
+    restore without the media folder) answers 404 like a missing object, never a 500."""
+    try:
+        return field_file.open("rb")
+    except (FileNotFoundError, IsADirectoryError, ValueError) as error:
+        raise Http404(FILE_MISSING_MESSAGE) from error
+
+
 def file_response(stored: StoredFile) -> FileResponse:
     """The file as a download that a browser never renders or runs in the site's origin."""
     response = FileResponse(
-        stored.file.open("rb"),
+        open_stored_bytes(stored.file),
         as_attachment=True,
         filename=stored.original_name,
         content_type=stored.content_type,
