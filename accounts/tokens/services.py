@@ -29,3 +29,10 @@ def api_token_revoke(*, user: User, token_key: str) -> None:
     deleted, _ = ApiToken.objects.filter(user=user, token_key=token_key).delete()
     if not deleted:
         raise ValidationError("No such token.")
+
+
+def api_tokens_revoke_all(*, user: User) -> int:
+    """Revokes every API token of the person (after a password change or reset, or an email
+    change: whoever held the old credentials must not keep a way in). Returns how many."""
+    deleted, _ = ApiToken.objects.filter(user=user).delete()
+    return deleted
