@@ -3,11 +3,6 @@ from django import forms
 from accounts.organizations.models import Organization, OrganizationPolicy, Role
 
 
-class MemberAddForm(forms.Form):
-    email = forms.EmailField(help_text="The email address of an existing account.")
-    role = forms.ChoiceField(choices=Role.choices)
-
-
 class MemberRoleForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
 
