@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "core.middleware.NulBytesAsBadRequestMiddleware",
+    "core.middleware.ServiceUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -108,17 +109,40 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Bounded waits: a PostgreSQL that accepts connections but never answers must not hold a
+# request (or /healthz) forever. libpq gives up connecting after DB_CONNECT_TIMEOUT seconds;
+# the server cancels any statement running longer than DB_STATEMENT_TIMEOUT_MS.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", int(env("DB_CONNECT_TIMEOUT", "5")))
+    _db_options["options"] = " ".join(
+        filter(
+            None,
+            [
+                _db_options.get("options", ""),
+                f"-c statement_timeout={int(env('DB_STATEMENT_TIMEOUT_MS', '60000'))}",
+            ],
+        )
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: broker and cache when REDIS_URL is set; otherwise in-process tasks and a local cache.
 REDIS_URL = env("REDIS_URL")
 CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", "mentorship")
+# A Redis that hangs answers as "unavailable" within about a second (sign-in's rate limits
+# live in the cache; core.middleware.ServiceUnavailableMiddleware then answers "try again in
+# a minute") instead of holding the request.
+REDIS_CACHE_OPTIONS = {
+    "socket_timeout": float(env("REDIS_SOCKET_TIMEOUT", "1")),
+    "socket_connect_timeout": float(env("REDIS_SOCKET_TIMEOUT", "1")),
+}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
