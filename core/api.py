@@ -4,6 +4,8 @@ depend on the object) become 409s with the reason."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError, RestrictedError
+from django.http import JsonResponse
+from django.views.defaults import page_not_found
 from django_countries import countries
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
@@ -36,3 +38,11 @@ def exception_handler(exc, context):
         else:
             exc = ValidationError({"non_field_errors": exc.messages})
     return drf_exception_handler(exc, context)
+
+
+def not_found(request, exception=None):
+    """settings handler404 (config/urls.py): a path under /api/ that no route matches answers
+    JSON like every other API 404, not the site's HTML page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return page_not_found(request, exception)
