@@ -185,3 +185,12 @@ def test_the_real_sign_in_with_a_code_then_a_token_that_reads_staff_endpoints(re
     assert created.status_code == 201
     assert ApiToken.objects.get(user=staff_user).second_factor is True
     assert token_client(created.json()["token"]).get(STAFF_API).status_code == 200
+
+
+def test_entering_a_code_when_asked_opens_the_page(required, staff_user):
+    secret = activate_totp(staff_user)
+    client = client_for(staff_user)
+    asked = client.get("/staff/")
+    response = client.post(asked["Location"], {"code": current_code(secret)})
+    assert response.status_code == 302 and response["Location"] == "/staff/"
+    assert client.get("/staff/").status_code == 200
