@@ -66,7 +66,9 @@ class AutoSchema(SpectacularAutoSchema):
         operation = super().get_operation(path, path_regex, path_prefix, method, registry)
         if operation is None:
             return None
-        declared_errors = [code for code in operation["responses"] if code >= "400"]
+        declared_errors = [
+            code for code in operation["responses"] if code.isdigit() and int(code) >= 400
+        ]
         for code in sorted({*self._error_statuses(operation), *declared_errors}):
             component = VALIDATION_ERROR_COMPONENT if code == "400" else ERROR_COMPONENT
             registry.register_on_missing(component)
