@@ -1,6 +1,6 @@
 """API plumbing shared by every app: errors from services become 400s with field messages,
 conflicts (core.errors.Conflict, and a delete that the database refuses because other rows
-depend on the object) become 409s with the reason."""
+depend on the object) become 409s with the reason, and every error is JSON."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError, RestrictedError
@@ -9,6 +9,7 @@ from django.views.defaults import page_not_found
 from django_countries import countries
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -21,6 +22,17 @@ COUNTRY_CHOICES = [(country.code, country.name) for country in countries]
 
 
 def exception_handler(exc, context):
+    response = _error_response(exc, context)
+    request = context.get("request")
+    if response is not None and request is not None:
+        # An error is JSON with the shared error body whatever the success body's format:
+        # a CSV export's 401 or 404 is no CSV (the schema says so: core/schema.py).
+        request.accepted_renderer = JSONRenderer()
+        request.accepted_media_type = "application/json"
+    return response
+
+
+def _error_response(exc, context):
     if isinstance(exc, Conflict):
         return Response({"detail": exc.message}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, ProtectedError | RestrictedError):

@@ -77,3 +77,18 @@ def test_blank_urls_blank_countries_and_missing_organizations_are_declared(schem
     country = components["MenteeProfile"]["properties"]["country"]
     assert {"$ref": "#/components/schemas/BlankEnum"} in country["oneOf"]
     assert components["NewOrganizationRequest"]["properties"]["organization"]["nullable"]
+
+
+def test_errors_of_a_csv_export_are_json_as_documented(org_a):
+    """The reviewers' CSV export documents JSON errors; asking for CSV must not turn a 401
+    or 404 into CSV."""
+    from tests.conftest import api_client_for
+
+    url = f"/api/v1/orgs/{org_a.organization.slug}/review/terms/100000/applicants.csv?format=csv"
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 401
+    assert anonymous["Content-Type"] == "application/json"
+    missing = api_client_for(org_a.admin).get(url)
+    assert missing.status_code == 404
+    assert missing["Content-Type"] == "application/json"
+    assert "detail" in missing.json()
