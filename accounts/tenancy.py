@@ -18,7 +18,7 @@ from django.http import Http404
 from django_scopes import scope
 from rest_framework import exceptions
 
-from accounts.mfa import MFA_REQUIRED_API_MESSAGE, mfa_setup_required, redirect_to_mfa_setup
+from accounts.mfa import second_factor_api_message, second_factor_page_response
 from accounts.organizations.selectors import organization_for_member, user_roles
 from accounts.viewer import viewer_install, viewer_uninstall
 
@@ -34,8 +34,9 @@ def organization_view(permission: str = "accounts.view_organization"):
         def wrapped(request, org, *args, **kwargs):
             organization = organization_for_member(user=request.user, slug=org)
             role = user_roles(request.user)[organization.pk]
-            if mfa_setup_required(request.user, role=role):
-                return redirect_to_mfa_setup(request)
+            refusal = second_factor_page_response(request, role=role)
+            if refusal is not None:
+                return refusal
             request.organization = organization
             request.organization_role = role
             request.viewer = viewer_install(request.user, organization)
@@ -61,8 +62,9 @@ def staff_view(view):
     def wrapped(request, *args, **kwargs):
         if not request.user.has_perm("accounts.staff"):
             raise Http404()
-        if mfa_setup_required(request.user, staff=True):
-            return redirect_to_mfa_setup(request)
+        refusal = second_factor_page_response(request, staff=True)
+        if refusal is not None:
+            return refusal
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -87,8 +89,9 @@ class OrganizationAPIMixin:
         super().initial(request, *args, **kwargs)
         organization = organization_for_member(user=request.user, slug=kwargs.get("org", ""))
         role = user_roles(request.user)[organization.pk]
-        if mfa_setup_required(request.user, role=role):
-            raise exceptions.PermissionDenied(MFA_REQUIRED_API_MESSAGE)
+        refusal = second_factor_api_message(request, role=role)
+        if refusal is not None:
+            raise exceptions.PermissionDenied(refusal)
         self.organization = organization
         self.organization_role = role
         self.viewer = viewer_install(request.user, organization)
@@ -117,8 +120,9 @@ class StaffAPIMixin:
         super().initial(request, *args, **kwargs)
         if not request.user.has_perm("accounts.staff"):
             raise exceptions.NotFound()
-        if mfa_setup_required(request.user, staff=True):
-            raise exceptions.PermissionDenied(MFA_REQUIRED_API_MESSAGE)
+        refusal = second_factor_api_message(request, staff=True)
+        if refusal is not None:
+            raise exceptions.PermissionDenied(refusal)
 
 
 # --- the signed-in person's own objects under /me/ -------------------------------------------

@@ -1,7 +1,13 @@
+import logging
 import zoneinfo
 
-from django.http import HttpResponseBadRequest
+import redis
+from django.db import OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import render
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 
 class TimezoneMiddleware:
@@ -40,3 +46,41 @@ class NulBytesAsBadRequestMiddleware:
         if isinstance(exception, ValueError) and "NUL (0x00)" in str(exception):
             return HttpResponseBadRequest("Request parameters must not contain NUL characters.")
         return None
+
+
+SERVICE_UNAVAILABLE_MESSAGE = (
+    "A service this page needs is not answering right now. Try again in a minute."
+)
+
+
+UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OperationalError)
+
+
+class ServiceUnavailableMiddleware:
+    """Answers 503 "try again in a minute" when a service the request needs does not answer in
+    time: Redis (the cache, where sign-in rate limits live; its client has short socket
+    timeouts, settings CACHES) or PostgreSQL (connect and statement timeouts, settings
+    DATABASES). Pages get a page that says so, the API a JSON body; never a 500 or a wait
+    without end."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, UNAVAILABLE):
+            return None
+        logger.warning("Service unavailable for %s: %r", request.path, exception)
+        if request.path.startswith("/api/"):
+            response = JsonResponse({"detail": SERVICE_UNAVAILABLE_MESSAGE}, status=503)
+        else:
+            try:
+                response = render(
+                    request, "503.html", {"message": SERVICE_UNAVAILABLE_MESSAGE}, status=503
+                )
+            except Exception:  # the page's own rendering needs the failing service
+                response = HttpResponse(SERVICE_UNAVAILABLE_MESSAGE, status=503)
+        response["Retry-After"] = "60"
+        return response

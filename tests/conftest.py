@@ -2,6 +2,7 @@
 in play: `org_a` is the one under test, `org_b` the other tenant."""
 
 import os
+import time
 from dataclasses import dataclass
 
 import pytest
@@ -71,6 +72,32 @@ def client_for(user) -> Client:
     client = Client()
     if user is not None:
         client.force_login(user)
+    return client
+
+
+def client_with_second_factor(user) -> Client:
+    """A signed-in client whose session passed the second factor, as allauth records it after
+    a TOTP code at sign-in (accounts/mfa.py: second_factor_passed)."""
+    client = client_for(user)
+    session = client.session
+    now = time.time()
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": now, "email": user.email},
+        {"method": "mfa", "at": now, "type": "totp"},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+    return client
+
+
+def api_client_with_second_factor(user) -> APIClient:
+    """An API client authenticated by a token created from a session that passed the second
+    factor."""
+    from accounts.tokens.services import api_token_create
+
+    token, secret = api_token_create(user=user, name="second factor", second_factor=True)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {secret}")
     return client
 
 

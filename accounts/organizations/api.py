@@ -1,5 +1,5 @@
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, mixins, status, viewsets
+from rest_framework import generics, mixins, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -7,7 +7,6 @@ from accounts.organizations import selectors
 from accounts.organizations import serializers as s
 from accounts.organizations.models import Membership
 from accounts.organizations.services import (
-    membership_add,
     membership_change_role,
     membership_remove,
     organization_create,
@@ -64,8 +63,9 @@ class OrganizationPolicyView(OrganizationAPIMixin, APIView):
 
 @extend_schema(
     tags=["organizations"],
-    description="Members and their roles. Listing: any member. Adding, changing a role and "
-    "removing: admins. The last admin cannot be removed or demoted.",
+    description="Members and their roles. Listing: any member. Changing a role and removing: "
+    "admins. The last admin cannot be removed or demoted. Nobody is added here: a person "
+    "becomes a member by accepting an invitation (`/orgs/{org}/invitations/`).",
 )
 class MembersViewSet(
     OrganizationAPIMixin,
@@ -78,7 +78,6 @@ class MembersViewSet(
     lookup_url_kwarg = "member"
     organization_permission = "accounts.view_members"
     permission_map = {
-        "create": "accounts.manage_members",
         "partial_update": "accounts.manage_members",
         "destroy": "accounts.manage_members",
     }
@@ -87,15 +86,6 @@ class MembersViewSet(
         if getattr(self, "swagger_fake_view", False):
             return Membership.objects.none()
         return selectors.organization_members(organization=self.organization)
-
-    @extend_schema(request=s.MemberCreateSerializer, responses={201: s.MemberSerializer})
-    def create(self, request, *args, **kwargs):
-        data = s.MemberCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        membership = membership_add(
-            organization=self.organization, actor=request.user, **data.validated_data
-        )
-        return Response(s.MemberSerializer(membership).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.MemberRoleSerializer, responses={200: s.MemberSerializer})
     def partial_update(self, request, *args, **kwargs):

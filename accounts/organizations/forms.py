@@ -3,12 +3,6 @@ from django import forms
 from accounts.organizations.models import Organization, OrganizationPolicy, Role
 
 
-class MemberAddForm(forms.Form):
-    email = forms.EmailField(help_text="The email address of an existing account.")
-    # Most new members are mentors; making someone an admin is a deliberate choice.
-    role = forms.ChoiceField(choices=Role.choices, initial=Role.MENTOR)
-
-
 class MemberRoleForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
 

@@ -77,26 +77,12 @@ def _other_admins_exist(membership: Membership) -> bool:
 
 
 @transaction.atomic
-def membership_add(*, organization: Organization, actor: User, email: str, role: str) -> Membership:
-    """Adds an existing account to the organization with a role."""
-    if role not in Role.values:
-        raise ValidationError({"role": f"Choose one of: {', '.join(Role.values)}."})
-    email = (email or "").strip().lower()
-    # People are not tenant-owned: finding an account by email needs no scope.
-    user = User.objects.filter(email__iexact=email, is_active=True).first()
-    if user is None:
-        raise ValidationError(
-            {"email": "No account uses this email address. Ask the person to sign up first."}
-        )
-    return membership_grant(organization=organization, user=user, role=role, actor=actor)
-
-
-@transaction.atomic
 def membership_grant(
     *, organization: Organization, user: User, role: str, actor: User, via: str = ""
 ) -> Membership:
-    """The one way a person becomes a member: adding by email, accepting an invitation,
-    an approved join request, an approved organization request. One membership per person
+    """The one way a person becomes a member, always with their consent: accepting an
+    invitation, an approved join request (they asked), an approved organization request
+    (they asked; they become its admin). Nobody is added by email alone. One membership per person
     per organization (also a database constraint). `via` names the path, for the audit."""
     if role not in Role.values:
         raise ValidationError({"role": f"Choose one of: {', '.join(Role.values)}."})

@@ -11,7 +11,6 @@ from accounts.invitations import selectors as invitations_selectors
 from accounts.invitations.forms import InvitationForm, JoinRequestDeclineForm
 from accounts.organizations import selectors
 from accounts.organizations.forms import (
-    MemberAddForm,
     MemberRoleForm,
     OrganizationEditForm,
     OrganizationForm,
@@ -19,7 +18,6 @@ from accounts.organizations.forms import (
 )
 from accounts.organizations.models import Organization
 from accounts.organizations.services import (
-    membership_add,
     membership_change_role,
     membership_remove,
     organization_create,
@@ -50,22 +48,12 @@ def organization_policy(request):
 
 
 @organization_view("accounts.manage_members")
+@require_GET
 def organization_members(request):
-    organization = request.organization
-    form = MemberAddForm()
-    if request.method == "POST":
-        form = MemberAddForm(request.POST)
-        if form.is_valid():
-            try:
-                membership = membership_add(
-                    organization=organization, actor=request.user, **form.cleaned_data
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, f"{membership.user.email} is now a {membership.role}.")
-                return redirect("accounts:org-members", org=organization.slug)
-    return members_page(request, form=form)
+    """Nobody is added directly: a person becomes a member by accepting an invitation (the
+    form on this page posts to accounts:org-invitation-create), so nobody gets a role without
+    consenting, and the answer never tells whether an account uses the address."""
+    return members_page(request)
 
 
 @organization_view("accounts.manage_members")
@@ -118,14 +106,13 @@ def organization_logo(request, org):
 INVITE_AUTO_ID = "invite_%s"
 
 
-def members_page(request, *, form=None, invite_form=None, status=200):
+def members_page(request, *, invite_form=None, status=200):
     organization = request.organization
     return render(
         request,
         "accounts/organization_members.html",
         {
             "organization": organization,
-            "form": form or MemberAddForm(),
             "members": selectors.organization_members(organization=organization),
             "role_form": MemberRoleForm(),
             "invite_form": invite_form or InvitationForm(auto_id=INVITE_AUTO_ID),

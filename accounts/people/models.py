@@ -4,6 +4,7 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django_countries.fields import CountryField
 
 TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
@@ -56,6 +57,18 @@ class User(AbstractUser):
     @property
     def name(self) -> str:
         return self.display_name or self.email.split("@")[0]
+
+    def _get_session_auth_hash(self, secret=None) -> str:
+        """Django signs every session with this hash and drops a session whose hash no longer
+        matches. Django's own covers the password; ours covers the email address as well, so
+        changing either signs out every other session (the session making the change is kept
+        by update_session_auth_hash; accounts.adapters)."""
+        return salted_hmac(
+            "accounts.User.get_session_auth_hash",
+            f"{self.password}\x00{self.email.lower()}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class SkillLevel(models.TextChoices):

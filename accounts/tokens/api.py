@@ -1,7 +1,12 @@
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.response import Response
 
+from accounts.mfa import (
+    TOKEN_NEEDS_SECOND_FACTOR_MESSAGE,
+    second_factor_passed,
+    token_creation_allowed,
+)
 from accounts.tokens import selectors as tokens_selectors
 from accounts.tokens import serializers as tokens_serializers
 from accounts.tokens.models import ApiToken
@@ -26,7 +31,13 @@ class MyTokensViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.
     def create(self, request, *args, **kwargs):
         data = tokens_serializers.ApiTokenCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        token, secret = api_token_create(user=request.user, name=data.validated_data["name"])
+        if not token_creation_allowed(request):
+            raise exceptions.PermissionDenied(TOKEN_NEEDS_SECOND_FACTOR_MESSAGE)
+        token, secret = api_token_create(
+            user=request.user,
+            name=data.validated_data["name"],
+            second_factor=second_factor_passed(request),
+        )
         body = tokens_serializers.ApiTokenSerializer(token).data | {"token": secret}
         return Response(body, status=status.HTTP_201_CREATED)
 

@@ -4,6 +4,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.mfa import (
+    TOKEN_NEEDS_SECOND_FACTOR_MESSAGE,
+    second_factor_passed,
+    token_creation_allowed,
+)
 from accounts.tokens import selectors as tokens_selectors
 from accounts.tokens.forms import ApiTokenForm
 from accounts.tokens.services import api_token_create, api_token_revoke
@@ -16,10 +21,14 @@ def me_tokens(request):
     new_secret = None
     if request.method == "POST":
         form = ApiTokenForm(request.POST)
-        if form.is_valid():
+        if form.is_valid() and not token_creation_allowed(request):
+            form.add_error(None, TOKEN_NEEDS_SECOND_FACTOR_MESSAGE)
+        elif form.is_valid():
             try:
                 _token, new_secret = api_token_create(
-                    user=request.user, name=form.cleaned_data["name"]
+                    user=request.user,
+                    name=form.cleaned_data["name"],
+                    second_factor=second_factor_passed(request),
                 )
             except ValidationError as error:
                 apply_errors(form, error)

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_filters",
     "django_htmx",
+    "csp",
     "django_countries",
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
@@ -65,11 +67,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "core.middleware.NulBytesAsBadRequestMiddleware",
+    "core.middleware.ServiceUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -109,21 +113,43 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # PostgreSQL's JIT compiles a plan that looks expensive; the pages' queries are short,
-    # so it only costs (1.9 s of a 3.3 s export of 50,000 rows went to compiling).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# Bounded waits: a PostgreSQL that accepts connections but never answers must not hold a
+# request (or /healthz) forever. libpq gives up connecting after DB_CONNECT_TIMEOUT seconds;
+# the server cancels any statement running longer than DB_STATEMENT_TIMEOUT_MS.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", int(env("DB_CONNECT_TIMEOUT", "5")))
+    _db_options["options"] = " ".join(
+        filter(
+            None,
+            [
+                _db_options.get("options", ""),
+                # PostgreSQL's JIT compiles plans that look expensive; the pages' queries are
+                # short, so it only costs (1.9 s of a 3.3 s export of 50,000 rows).
+                "-c jit=off",
+                f"-c statement_timeout={int(env('DB_STATEMENT_TIMEOUT_MS', '60000'))}",
+            ],
+        )
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: broker and cache when REDIS_URL is set; otherwise in-process tasks and a local cache.
 REDIS_URL = env("REDIS_URL")
 CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", "mentorship")
+# A Redis that hangs answers as "unavailable" within about a second (sign-in's rate limits
+# live in the cache; core.middleware.ServiceUnavailableMiddleware then answers "try again in
+# a minute") instead of holding the request.
+REDIS_CACHE_OPTIONS = {
+    "socket_timeout": float(env("REDIS_SOCKET_TIMEOUT", "1")),
+    "socket_connect_timeout": float(env("REDIS_SOCKET_TIMEOUT", "1")),
+}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
@@ -231,7 +257,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     # A viewset's filterset narrows its list only, never a detail action's row.
     "DEFAULT_FILTER_BACKENDS": ["core.filters.ListFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -282,6 +308,24 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "StandingEnum": "mentorship.mentorships.selectors.Standing",
     }
 )
+
+# Content-Security-Policy on every response (django-csp): scripts, styles, images and fonts
+# from this site only, no inline scripts or styles (templates keep none), no plugins, no
+# framing. The API docs pages relax styles only (config/urls.py). Downloads of uploads send
+# their own stricter policy (core/uploads), which the middleware leaves in place.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -6,7 +6,12 @@ os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/mentor
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import CELERY_BROKER_TRANSPORT_OPTIONS, DATABASES, env
+from config.settings.base import (
+    CELERY_BROKER_TRANSPORT_OPTIONS,
+    DATABASES,
+    REDIS_CACHE_OPTIONS,
+    env,
+)
 
 DEBUG = False
 WHITENOISE_USE_FINDERS = True
@@ -25,6 +30,7 @@ if env("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 CELERY_BROKER_TRANSPORT_OPTIONS = {

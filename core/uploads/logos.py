@@ -11,6 +11,8 @@ from django.db import transaction
 from django.http import FileResponse
 from PIL import Image, UnidentifiedImageError
 
+from core.uploads.services import open_stored_bytes
+
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_LOGO_PIXELS = 4096 * 4096
 CONTENT_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
@@ -51,7 +53,7 @@ def logo_upload_to(instance, filename: str) -> str:
 def logo_response(field_file, content_type: str, filename: str, public: bool):
     """Sends a stored logo as an attachment with safe headers."""
     response = FileResponse(
-        field_file.open("rb"),
+        open_stored_bytes(field_file),
         content_type=content_type or "application/octet-stream",
         as_attachment=True,
         filename=f"{filename}{EXTENSIONS.get(content_type, '')}",

@@ -18,8 +18,9 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from core.uploads.models import StoredFile
 
@@ -58,6 +59,56 @@ def clean_file_name(name: str, *, extension: str = ".pdf") -> str:
     return name
 
 
+# What a PDF may not carry: scripts, actions that start programs or fetch/submit data, and
+# files inside the file. Reviewers download uploads and open them in whatever reader they have.
+ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/Rendition"}
+ACTIVE_KEYS = {"/JS", "/JavaScript", "/EmbeddedFiles", "/EF", "/RichMedia", "/XFA"}
+ACTIVE_TYPES = {"/EmbeddedFile", "/RichMedia"}
+MAX_PDF_OBJECTS = 200_000
+
+
+def _active_content(reader: PdfReader) -> str | None:
+    """What active content the document holds ("JavaScript", "a launch action", "embedded
+    files"), found by walking every object reachable from its catalog; None when it has none."""
+    seen: set[tuple[int, int]] = set()
+    stack = [reader.trailer]
+    visited = 0
+    while stack:
+        item = stack.pop()
+        visited += 1
+        if visited > MAX_PDF_OBJECTS:
+            return "too many objects to check"
+        if isinstance(item, IndirectObject):
+            key = (item.idnum, item.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            action = item.get("/S")
+            if action in ACTIVE_ACTIONS:
+                return "a launch action" if action == "/Launch" else _describe(action)
+            if item.get("/Type") in ACTIVE_TYPES:
+                return "embedded files"
+            for name in item.keys():
+                if name in ACTIVE_KEYS:
+                    return _describe(name)
+            stack.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return None
+
+
+def _describe(name: str) -> str:
+    if name in {"/JS", "/JavaScript"}:
+        return "JavaScript"
+    if name in {"/EmbeddedFiles", "/EF", "/EmbeddedFile"}:
+        return "embedded files"
+    if name in {"/SubmitForm", "/ImportData"}:
+        return "a form that sends or loads data"
+    return "interactive media"
+
+
 def check_pdf(upload: IO[bytes], *, size: int) -> int:
     """Checks that the bytes are a readable PDF within the size limit, whatever the file's
     name or declared type say. Returns the number of pages."""
@@ -83,6 +134,7 @@ def check_pdf(upload: IO[bytes], *, size: int) -> int:
                 "Save a copy without a password and upload that."
             )
         pages = len(reader.pages)
+        active = _active_content(reader)
     except ValidationError:
         raise
     except Exception as error:  # pypdf raises many kinds on damaged input
@@ -93,6 +145,12 @@ def check_pdf(upload: IO[bytes], *, size: int) -> int:
         upload.seek(0)
     if pages == 0:
         raise ValidationError("This PDF has no pages. Upload the document itself.")
+    if active is not None:
+        raise ValidationError(
+            f"This PDF contains {active}, which we do not accept: reviewers open these files "
+            "on their own computers. Print it to a new PDF (File › Print › Save as PDF) or "
+            "export it again without attachments or scripts, and upload that."
+        )
     return pages
 
 
@@ -139,10 +197,22 @@ def delete_stored_file(stored: StoredFile) -> None:
     transaction.on_commit(lambda: storage.delete(name))
 
 
+FILE_MISSING_MESSAGE = "This file is no longer available. Ask its owner to upload it again."
+
+
+def open_stored_bytes(field_file):
+    """The stored bytes, opened for reading; a file whose bytes are gone (lost disk, a
+    restore without the media folder) answers 404 like a missing object, never a 500."""
+    try:
+        return field_file.open("rb")
+    except (FileNotFoundError, IsADirectoryError, ValueError) as error:
+        raise Http404(FILE_MISSING_MESSAGE) from error
+
+
 def file_response(stored: StoredFile) -> FileResponse:
     """The file as a download that a browser never renders or runs in the site's origin."""
     response = FileResponse(
-        stored.file.open("rb"),
+        open_stored_bytes(stored.file),
         as_attachment=True,
         filename=stored.original_name,
         content_type=stored.content_type,

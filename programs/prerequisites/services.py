@@ -4,10 +4,12 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError, RestrictedError
 
 from accounts.organizations.models import Organization
 from accounts.people.models import User
 from core.audit.services import audit_record
+from core.errors import Conflict
 from programs.prerequisites.models import (
     STANDARD_PREREQUISITES,
     AnswerType,
@@ -20,6 +22,10 @@ from programs.timezones import format_instant
 
 TITLE_MAX = 20
 DESCRIPTION_MAX = 500
+PREREQUISITE_ANSWERED = (
+    "The prerequisite “{title}” cannot be removed: applicants have already answered it, and "
+    "their applications keep those answers, so it stays in place."
+)
 
 
 @transaction.atomic
@@ -116,6 +122,8 @@ def prerequisite_create(
 
 @transaction.atomic
 def prerequisite_delete(*, prerequisite: Prerequisite, actor: User | None) -> None:
+    """Deletes a prerequisite nobody answered yet. Once applicants answered it, their answers
+    depend on it: refused with core.errors.Conflict (409 in the API, the message on the page)."""
     if prerequisite.term_id:
         term_lock(prerequisite.term)
     audit_record(
@@ -125,4 +133,8 @@ def prerequisite_delete(*, prerequisite: Prerequisite, actor: User | None) -> No
         organization=prerequisite.organization,
         data={"term": prerequisite.term_id, "title": prerequisite.title},
     )
-    prerequisite.delete()
+    try:
+        with transaction.atomic():
+            prerequisite.delete()
+    except (ProtectedError, RestrictedError) as error:
+        raise Conflict(PREREQUISITE_ANSWERED.format(title=prerequisite.title)) from error

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.tenancy import organization_view
+from core.errors import Conflict
 from core.forms import apply_errors
 from programs.prerequisites import selectors as prerequisites_selectors
 from programs.prerequisites.forms import PrerequisiteForm
@@ -86,8 +87,12 @@ def prerequisite_delete_view(request, prerequisite):
     )
     if found is None:
         raise Http404("No such prerequisite.")
-    prerequisite_delete(prerequisite=found, actor=request.user)
-    messages.success(request, f"Prerequisite “{found.title}” removed.")
+    try:
+        prerequisite_delete(prerequisite=found, actor=request.user)
+    except Conflict as conflict:
+        messages.error(request, conflict.message)
+    else:
+        messages.success(request, f"Prerequisite “{found.title}” removed.")
     if found.term_id:
         return redirect("programs:term-detail", org=request.organization.slug, term=found.term_id)
     return redirect("programs:standing-prerequisites", org=request.organization.slug)

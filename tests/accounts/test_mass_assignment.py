@@ -4,6 +4,7 @@ refused by every form and endpoint."""
 import pytest
 from django_scopes import scopes_disabled
 
+from accounts.invitations.models import Invitation
 from accounts.organizations.models import Membership, Organization
 from accounts.people.models import User
 from tests.conftest import api_client_for, client_for
@@ -40,16 +41,17 @@ def test_me_page_ignores_is_staff(stranger):
     assert stranger.display_name == "Page Name" and not stranger.is_staff
 
 
-def test_adding_a_member_cannot_target_another_organization(org_a, org_b, stranger):
+def test_inviting_cannot_target_another_organization(org_a, org_b, stranger):
+    # Members join by invitation only (issue 13): the invitation is the door to guard.
     response = api_client_for(org_a.admin).post(
-        "/api/v1/orgs/alpha/members/",
+        "/api/v1/orgs/alpha/invitations/",
         {"email": stranger.email, "role": "mentor", "organization": org_b.organization.pk},
         format="json",
     )
     assert response.status_code == 201
     with scopes_disabled():
-        membership = Membership.objects.get(user=stranger)
-    assert membership.organization == org_a.organization
+        invitation = Invitation.objects.get(email=stranger.email)
+    assert invitation.organization == org_a.organization
 
 
 def test_changing_a_role_cannot_move_the_member_or_change_the_person(org_a, org_b):

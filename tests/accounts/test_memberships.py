@@ -7,8 +7,8 @@ from django_scopes import scope, scopes_disabled
 
 from accounts.organizations.models import Membership, Role
 from accounts.organizations.services import (
-    membership_add,
     membership_change_role,
+    membership_grant,
     membership_remove,
 )
 from core.audit.models import AuditEvent
@@ -27,41 +27,30 @@ def in_alpha(request):
         yield
 
 
-def test_admin_adds_an_existing_account_with_a_role_and_it_is_recorded(org_a, stranger):
-    membership = membership_add(
-        organization=org_a.organization,
-        actor=org_a.admin,
-        email=" Stranger@Example.test ",
-        role="mentor",
+def test_granting_a_membership_is_recorded(org_a, stranger):
+    membership = membership_grant(
+        organization=org_a.organization, user=stranger, role="mentor", actor=stranger
     )
     assert membership.user == stranger and membership.role == Role.MENTOR
     with scopes_disabled():
         event = AuditEvent.objects.get(action="membership.added")
-    assert event.actor == org_a.admin and event.organization == org_a.organization
+    assert event.actor == stranger and event.organization == org_a.organization
 
 
-def test_adding_an_unknown_email_says_to_sign_up_first(org_a):
-    with pytest.raises(ValidationError) as error:
-        membership_add(
-            organization=org_a.organization, actor=org_a.admin, email="nobody@x.test", role="mentor"
-        )
-    assert "sign up first" in error.value.message_dict["email"][0]
-
-
-def test_adding_a_member_twice_is_refused(org_a):
+def test_granting_a_membership_twice_is_refused(org_a):
     with pytest.raises(ValidationError, match="already a member"):
-        membership_add(
+        membership_grant(
             organization=org_a.organization,
+            user=org_a.mentor,
             actor=org_a.admin,
-            email=org_a.mentor.email,
             role="coordinator",
         )
 
 
 def test_unknown_role_is_refused(org_a, stranger):
     with pytest.raises(ValidationError):
-        membership_add(
-            organization=org_a.organization, actor=org_a.admin, email=stranger.email, role="owner"
+        membership_grant(
+            organization=org_a.organization, actor=org_a.admin, user=stranger, role="owner"
         )
     with scopes_disabled():
         assert not Membership.objects.filter(user=stranger).exists()
@@ -89,10 +78,10 @@ def test_an_admin_can_step_down_when_another_admin_exists(org_a):
 
 def test_a_person_can_hold_roles_in_several_organizations(org_a, org_b):
     with scope(organization=org_b.organization):
-        membership_add(
+        membership_grant(
             organization=org_b.organization,
             actor=org_b.admin,
-            email=org_a.mentor.email,
+            user=org_a.mentor,
             role="admin",
         )
     with scopes_disabled():

@@ -15,16 +15,18 @@ def test_member_sees_the_organization_home_with_members_and_role_descriptions(or
     assert "Manage members" not in page
 
 
-def test_admin_adds_a_member_from_the_page_and_sees_a_clear_error_for_unknown_email(
-    org_a, stranger
-):
+def test_admin_invites_from_the_members_page_and_nobody_is_added_directly(org_a, stranger):
     client = client_for(org_a.admin)
-    response = client.post("/o/alpha/members/", {"email": "ghost@x.test", "role": "mentor"})
-    assert "Ask the person to sign up first" in response.content.decode()
-    response = client.post("/o/alpha/members/", {"email": stranger.email, "role": "mentor"})
-    assert response.status_code == 302
+    assert (
+        client.post("/o/alpha/members/", {"email": stranger.email, "role": "mentor"}).status_code
+        == 405
+    )
+    response = client.post(
+        "/o/alpha/invitations/", {"email": stranger.email, "role": "mentor"}, follow=True
+    )
+    assert f"Invitation sent to {stranger.email}" in response.content.decode()
     with scopes_disabled():
-        assert Membership.objects.get(user=stranger).organization == org_a.organization
+        assert not Membership.objects.filter(user=stranger).exists()
 
 
 def test_removing_the_last_admin_from_the_page_shows_why(org_a):
