@@ -2,7 +2,9 @@
 
 `{{ term.applications_close_at|instant }}` gives
 `<time datetime="…">10 May 2027, 20:00 Europe/Berlin</time> (in 3 days)`;
-`{{ deadline|instant:"plain" }}` (the text of emails) gives `10 May 2027, 20:00 Europe/Berlin`.
+`{{ deadline|instant:"plain" }}` (the text of emails) gives `10 May 2027, 20:00 Europe/Berlin`;
+`{{ submitted_at|instant:"date" }}` (a narrow column, a letter's dates) gives
+`<time datetime="…">10 May 2027</time>`, the day in the viewer's zone.
 """
 
 from datetime import datetime
@@ -11,7 +13,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.dates import format_instant, relative_to_now, zone_name
+from core.dates import format_date, format_instant, relative_to_now, zone_name
 
 register = template.Library()
 
@@ -26,6 +28,9 @@ def instant(value, style=""):
     machine = (
         timezone.localtime(value).isoformat() if isinstance(value, datetime) else value.isoformat()
     )
+    if style == "date":
+        day = timezone.localtime(value).date() if isinstance(value, datetime) else value
+        return format_html('<time datetime="{}">{}</time>', machine, format_date(day))
     relative = relative_to_now(value)
     if relative:
         return format_html(

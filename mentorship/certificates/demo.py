@@ -9,6 +9,7 @@ from django_scopes import scope
 
 from accounts.organizations.models import Organization
 from accounts.people.models import User
+from applications.apply.demo import complete_prerequisites
 from applications.apply.models import Application, ApplicationState
 from applications.decisions.models import Offer
 from applications.decisions.services import application_accept
@@ -75,6 +76,8 @@ def load_demo() -> dict[str, int]:
                 cover_letter="I write device drivers for fun and want to upstream one.",
                 submitted_at=term.applications_close_at - timedelta(days=2),
             )
+            # Answered every prerequisite before submitting, like every demo application.
+            complete_prerequisites(application, when=application.submitted_at)
         if application.state == ApplicationState.SUBMITTED:
             application_accept(application=application, actor=None)
         mentorship = Mentorship.objects.filter(application=application).first()
