@@ -1,10 +1,9 @@
-"""CSV of a term's filtered mentorships (the `.qs` of a MentorshipFilterSet). Built like
-applications/review/export.py (one ordinary response, every row written before it is
-returned); the two fold into core's CSV writer when it lands."""
+"""CSV of a term's filtered mentorships (the `.qs` of a MentorshipFilterSet), written by
+core's one CSV writer: streamed with a server-side cursor, formula cells neutralized."""
 
-import csv
+from django.http import StreamingHttpResponse
 
-from django.http import HttpResponse
+from core import csv
 
 CSV_HEADER = [
     "mentorship",
@@ -20,22 +19,17 @@ CSV_HEADER = [
     "ends",
     "extension weeks",
 ]
-
-
-def _safe(value: str) -> str:
-    # A cell starting with = + - @ would be a formula in a spreadsheet.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+CHUNK = 1000  # rows read per round trip (their mentors are prefetched per chunk)
 
 
 def mentorship_csv_rows(mentorships):
-    yield CSV_HEADER
-    for m in mentorships:
+    for m in mentorships.iterator(chunk_size=CHUNK):
         yield [
             str(m.public_id),
-            _safe(m.mentee.name),
+            m.mentee.name,
             m.mentee.email,
-            _safe(m.term.program.name),
-            _safe(", ".join(mm.user.name for mm in m.mentors.all())),
+            m.term.program.name,
+            ", ".join(mm.user.name for mm in m.mentors.all()),
             m.state,
             m.standing,
             m.starts_at.isoformat(),
@@ -46,9 +40,9 @@ def mentorship_csv_rows(mentorships):
         ]
 
 
-def mentorships_csv_response(mentorships, *, term_id: int) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    csv.writer(response).writerows(mentorship_csv_rows(mentorships))
-    response["Content-Disposition"] = f'attachment; filename="mentorships-term-{term_id}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+def mentorships_csv_response(mentorships, *, term_id: int) -> StreamingHttpResponse:
+    return csv.csv_response(
+        filename=f"mentorships-term-{term_id}.csv",
+        header=CSV_HEADER,
+        rows=mentorship_csv_rows(mentorships),
+    )

@@ -99,6 +99,15 @@ def _term_list(request, term):
     return term, MentorshipFilterSet(request.GET or None, queryset=queryset)
 
 
+def _shown(filterset):
+    """The mentorships the list shows: all of them before any filter is asked (the form is
+    unbound), the filtered ones when the filters are valid, none when they are not (the
+    form then shows its errors)."""
+    if not filterset.is_bound or filterset.is_valid():
+        return filterset.qs
+    return filterset.queryset.none()
+
+
 @organization_view("mentorship.view_every_mentorship")
 def term_mentorships(request, term):
     term, filterset = _term_list(request, term)
@@ -109,7 +118,7 @@ def term_mentorships(request, term):
             "organization": request.organization,
             "term": term,
             "filterset": filterset,
-            "mentorships": filterset.qs if filterset.is_valid() else filterset.queryset.none(),
+            "mentorships": _shown(filterset),
             "query": request.GET.urlencode(),
         },
     )
@@ -118,8 +127,7 @@ def term_mentorships(request, term):
 @organization_view("mentorship.view_every_mentorship")
 def term_mentorships_export(request, term):
     term, filterset = _term_list(request, term)
-    rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-    return mentorships_csv_response(rows, term_id=term.pk)
+    return mentorships_csv_response(_shown(filterset), term_id=term.pk)
 
 
 @login_required
