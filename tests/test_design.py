@@ -241,3 +241,10 @@ def test_the_navigation_has_a_menu_button_for_narrow_screens(client):
     body = client.get("/").content.decode()
     assert 'class="menu-button" aria-expanded="false" aria-controls="site-nav"' in body
     assert 'id="site-nav"' in body and "js/menu.js" in body
+
+
+def test_recorded_states_read_as_words():
+    html = Template("{{ a|words }} / {{ b|words }}").render(
+        Context({"a": "in_progress", "b": "application"})
+    )
+    assert html == "In progress / Application"

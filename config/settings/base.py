@@ -99,7 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.navigation",
             ],
-            "builtins": ["core.templatetags.dates"],
+            "builtins": ["core.templatetags.dates", "core.templatetags.words"],
         },
     },
 ]
