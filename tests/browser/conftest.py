@@ -43,9 +43,15 @@ def page(browser, live_server, artifacts_dir, request):
     problems: list[str] = []
 
     def on_console(message):
-        # Chromium asks for /favicon.ico on its own; the site has none (not a page's error).
-        if message.type == "error" and "favicon.ico" not in message.location.get("url", ""):
-            problems.append(f"console {message.type}: {message.text} ({message.location})")
+        # Chromium asks for /favicon.ico on its own (not a page's error).
+        url = message.location.get("url", "")
+        if message.type != "error" or "favicon.ico" in url:
+            return
+        # A page visited on purpose for its status (the 404 and 403 pages) is not an error
+        # of the page; a missing stylesheet or script it asks for is.
+        if message.text.startswith("Failed to load resource") and url == page.url:
+            return
+        problems.append(f"console {message.type}: {message.text} ({message.location})")
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
