@@ -26,15 +26,33 @@ def sign_in(page, email):
 
 def _ids():
     from applications.apply.models import Application
+    from mentorship.certificates.models import Certificate
+    from mentorship.mentorships.models import Mentorship
+    from mentorship.runs.models import MatchRun
     from programs.terms.models import Term
 
     with scopes_disabled():
         kernel = Term.objects.get(program__slug="kernel-mentorship", cycle__name="Current cycle")
         rust = Term.objects.get(program__slug="rust-for-linux", cycle__name="Current cycle")
+        matched = Term.objects.get(program__slug="rust-for-linux", cycle__name="Matched cycle")
         draft = Application.objects.get(
             applicant__email="mentee@example.org", term=kernel, state="draft"
         )
-    return {"kernel": kernel.pk, "rust": rust.pk, "draft": draft.public_id}
+        mentorship = Mentorship.objects.get(
+            mentee__email="mentee@example.org", organization__slug="borealis"
+        )
+        certificate = Certificate.objects.get(mentorship__mentee__email="graduate@example.org")
+        run = MatchRun.objects.get(cycle__name="Matched cycle")
+    return {
+        "kernel": kernel.pk,
+        "rust": rust.pk,
+        "matched": matched.pk,
+        "draft": draft.public_id,
+        "mentorship": mentorship.public_id,
+        "borealis_term": mentorship.term_id,
+        "verification": certificate.verification_id,
+        "run": run.pk,
+    }
 
 
 def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
@@ -50,6 +68,7 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
             "sign-up": "/accounts/signup/",
             "password-reset": "/accounts/password/reset/",
             "not-found": "/no-such-page/",
+            "verify-letter": f"/verify/{ids['verification']}/",
         },
         "mentee@example.org": {
             "mentee-start": "/",
@@ -59,6 +78,7 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
             "my-profile": "/me/profile/",
             "my-offers": "/me/offers/",
             "my-mentorships": "/me/mentorships/",
+            "my-mentorship": f"/me/mentorships/{ids['mentorship']}/",
             "my-account": "/me/",
             "two-factor": "/accounts/2fa/",
             "email-addresses": "/accounts/email/",
@@ -80,6 +100,15 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
             "program-admin": "/o/aurora/programs/kernel-mentorship/",
             "decision-texts": "/o/aurora/decision-texts/",
             "mentorships": "/o/aurora/mentorships/",
+            "term-decisions": f"/o/aurora/terms/{ids['kernel']}/decisions/",
+            "rank-list": f"/o/aurora/ranking/terms/{ids['matched']}/",
+            "matching-preview": "/o/aurora/matching/",
+        },
+        "mentor.borealis@example.org": {
+            "mentor-mentorship": f"/o/borealis/mentorships/{ids['mentorship']}/",
+        },
+        "admin.borealis@example.org": {
+            "term-mentorships": f"/o/borealis/terms/{ids['borealis_term']}/mentorships/",
         },
         "staff@example.org": {
             "staff-start": "/",
@@ -87,6 +116,8 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
             "staff-programs": "/staff/programs/",
             "staff-cycles": "/staff/cycles/",
             "staff-organizations": "/staff/organizations/",
+            "staff-matching": "/staff/matching/",
+            "staff-matching-run": f"/staff/matching/runs/{ids['run']}/",
         },
     }
     failures = []
