@@ -202,3 +202,11 @@ def test_csv_is_streamed_and_a_formula_in_a_name_is_neutralized(w, people):
     assert answer.streaming
     rows = list(csv.DictReader(io.StringIO(answer.getvalue().decode())))
     assert '\'=HYPERLINK("http://evil.test","click")' in [r["name"] for r in rows]
+
+
+def test_the_rows_name_the_country_like_the_filter_does(w, people):
+    """The table and its country filter speak the same language: names, not codes."""
+    url = reverse("applications:review-dashboard", kwargs={"org": w.slug, "term": w.term.pk})
+    body = client_for(w.a.admin).get(url).content.decode()
+    assert "United Kingdom" in body.split("<tbody", 1)[1]
+    assert "GB ·" not in body
