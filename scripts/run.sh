@@ -22,6 +22,9 @@ then
   echo "./db.sqlite3 was made by an older version (its migrations were reset): moving it to" \
        "db.sqlite3.old and starting with fresh demo data."
   mv db.sqlite3 db.sqlite3.old
+  for journal in wal shm; do
+    if [[ -f "db.sqlite3-$journal" ]]; then mv "db.sqlite3-$journal" "db.sqlite3.old-$journal"; fi
+  done
 fi
 $PY manage.py migrate --noinput
 $PY manage.py load_demo
