@@ -2,3 +2,4 @@
 importing each slice's reminders registers that slice's rules."""
 
 from mentorship.evaluations import reminders as evaluations_reminders  # noqa: F401
+from mentorship.assignments import reminders as assignments_reminders  # noqa: F401

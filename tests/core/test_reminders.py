@@ -18,11 +18,13 @@ from core.reminders import services as reminder_services
 from core.reminders.models import ReminderClaim
 from core.reminders.registry import rules
 from core.reminders.services import reminder_sweep
+from mentorship.assignments.services import task_create
 from mentorship.evaluations.services import evaluation_verdict
 from programs.terms.models import Milestone
 from programs.terms.services.terms import milestone_move
 from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
+from tests.factories.decisions import term_in
 from tests.factories.mentorship import confirmed_mentorship
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 
@@ -45,6 +47,9 @@ def test_every_rule_is_registered_with_its_trigger_audience_and_template():
     assert {
         "applications.close_in_3_days",
         "applications.close_tomorrow",
+        "applications.selection_in_3_days",
+        "applications.selection_tomorrow",
+        "mentorship.task_due_tomorrow",
         "mentorship.evaluation_due_in_a_week",
         "mentorship.evaluation_due_today",
         "mentorship.evaluation_overdue",
@@ -149,6 +154,49 @@ def test_a_checkpoint_with_its_verdict_is_not_reminded(org_a):
     with time_machine.travel(midterm.due_at + timedelta(days=1), tick=False):
         reminder_sweep(now=timezone.now())
     assert not any("midterm" in row.subject for row in OutboxEmail.objects.all())
+
+
+def test_mentors_with_applicants_left_hear_before_the_selection_deadline(org_a, org_b):
+    program = ProgramFactory(organization=org_a.organization)
+    term = term_in(program, CycleFactory(), primary_mentor=org_a.mentor)
+    for _ in range(2):
+        ApplicationFactory(term=term, state="submitted")
+    ApplicationFactory(term=term, state="draft")  # not to review
+    quiet = term_in(
+        ProgramFactory(organization=org_b.organization), CycleFactory(), primary_mentor=org_b.mentor
+    )  # no applicants: nothing to say
+    with scope(organization=org_a.organization):
+        deadline = Milestone.objects.get(term=term, kind="review_end").at
+    assert quiet.pk
+    OutboxEmail.objects.all().delete()
+    with time_machine.travel(deadline - timedelta(days=2), tick=False):
+        assert reminder_sweep(now=timezone.now()) == 1
+        assert reminder_sweep(now=timezone.now()) == 0
+    (mail,) = _mail(org_a.mentor.email)
+    assert "2 applicants to review" in mail.subject and "selection closes in 3 days" in mail.subject
+    assert f"/o/{org_a.organization.slug}/review/terms/{term.pk}/" in mail.text_body
+    with time_machine.travel(deadline - timedelta(hours=3), tick=False):
+        assert reminder_sweep(now=timezone.now()) == 1
+    assert _mail(org_b.mentor.email) == [] and _mail(org_a.admin.email) == []
+
+
+def test_a_mentee_hears_a_day_before_an_open_task_is_due(org_a):
+    mentorship = confirmed_mentorship(org_a)
+    due = timezone.now() + timedelta(days=10)
+    with scope(organization=org_a.organization):
+        (task,) = task_create(
+            actor=None, title="Write the design doc", due_at=due, mentorship=mentorship
+        )
+    OutboxEmail.objects.all().delete()
+    with time_machine.travel(due - timedelta(days=2), tick=False):
+        reminder_sweep(now=timezone.now())
+    assert _mail(mentorship.mentee.email) == []
+    with time_machine.travel(due - timedelta(hours=6), tick=False):
+        reminder_sweep(now=timezone.now())
+        reminder_sweep(now=timezone.now())
+    (mail,) = [m for m in _mail(mentorship.mentee.email) if "Write the design doc" in m.subject]
+    assert str(task.public_id) in mail.text_body
+    assert not any("design doc" in m.subject for m in _mail(org_a.mentor.email))
 
 
 def test_a_sweep_that_dies_mid_batch_leaves_nothing_claimed_and_the_next_sends_all(
