@@ -92,6 +92,7 @@ register(
         audience=AUDIENCE,
         template="selection_in_3_days",
         due=selection_in_3_days,
+        optional=True,
     )
 )
 register(
@@ -101,5 +102,6 @@ register(
         audience=AUDIENCE,
         template="selection_tomorrow",
         due=selection_tomorrow,
+        optional=True,
     )
 )

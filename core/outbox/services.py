@@ -61,7 +61,9 @@ def _recipients(to: list[str]) -> list[str]:
     return sorted({address.strip() for address in to if address and address.strip()})
 
 
-def _queue_row(*, to: str, subject: str, text: str, html: str, organization) -> OutboxEmail:
+def _queue_row(
+    *, to: str, subject: str, text: str, html: str, organization, headers: dict | None = None
+) -> OutboxEmail:
     """Writes one row and enqueues its sending task for after the transaction commits."""
     row = OutboxEmail.objects.create(
         to=to,
@@ -69,6 +71,7 @@ def _queue_row(*, to: str, subject: str, text: str, html: str, organization) -> 
         text_body=text,
         html_body=html,
         organization=organization,
+        headers=headers or {},
         next_attempt_at=timezone.now(),
     )
     enqueue_on_commit(send_email, row.pk)
@@ -82,12 +85,14 @@ def email_queue(
     template: str,
     context: dict,
     organization=None,
+    headers: dict | None = None,
 ) -> list[OutboxEmail]:
     """Queues templates/emails/<template>_subject.txt, .txt and .html to each address, one
     message per recipient (nobody sees the others' addresses), rendered now with instants
     shown in the recipient's zone (`time_zone` in the context names it). Returns the rows
     created. A message that must go once is the caller's to record (the decisions keep
-    their own sent-log, written in the same transaction)."""
+    their own sent-log, written in the same transaction). `headers` are added to each message
+    (a reminder's List-Unsubscribe)."""
     recipients = _recipients(to)
     if not recipients:
         return []
@@ -106,7 +111,14 @@ def email_queue(
                 },
             )
         rows.append(
-            _queue_row(to=address, subject=subject, text=text, html=html, organization=organization)
+            _queue_row(
+                to=address,
+                subject=subject,
+                text=text,
+                html=html,
+                organization=organization,
+                headers=headers,
+            )
         )
         if user_id is not None:
             # Every email to a person with an account also lands in their notifications.

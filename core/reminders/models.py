@@ -39,3 +39,21 @@ class ReminderClaim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} {self.subject} to {self.recipient_id}"
+
+
+class ReminderOptOut(models.Model):
+    """A person turned a reminder rule off (the preferences page, or one click on an email's
+    List-Unsubscribe). Only rules marked `optional` can be: a deadline on one's own
+    application, evaluation or task is always sent."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    rule = models.CharField(max_length=80)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "rule"], name="one_opt_out_per_rule")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} turned {self.rule} off"

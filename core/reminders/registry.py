@@ -34,6 +34,9 @@ class ReminderRule:
     audience: str
     template: str
     due: Callable[[datetime], Iterable[Due]]
+    # Whether a person may turn it off: never for a deadline on their own application,
+    # evaluation or task.
+    optional: bool = False
 
 
 _RULES: dict[str, ReminderRule] = {}
@@ -44,6 +47,10 @@ def register(rule: ReminderRule) -> ReminderRule:
         raise ValueError(f"Two reminder rules are named {rule.name!r}.")
     _RULES[rule.name] = rule
     return rule
+
+
+def rule_get(name: str) -> ReminderRule | None:
+    return {rule.name: rule for rule in rules()}.get(name)
 
 
 def rules() -> list[ReminderRule]:

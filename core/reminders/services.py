@@ -7,16 +7,69 @@ from datetime import datetime
 from itertools import islice
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.db import transaction
+from django.urls import reverse
 
 from core.outbox.services import email_queue
-from core.reminders.models import ReminderClaim
-from core.reminders.registry import Due, ReminderRule, rules
+from core.reminders.models import ReminderClaim, ReminderOptOut
+from core.reminders.registry import Due, ReminderRule, rule_get, rules
 
 logger = logging.getLogger(__name__)
 
 BATCH = 500  # reminders per transaction
+UNSUBSCRIBE_SALT = "core.reminders.unsubscribe"
+
+
+def unsubscribe_token(*, user_id: int, rule: str) -> str:
+    return signing.dumps({"u": user_id, "r": rule}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe_url(*, user_id: int, rule: str) -> str:
+    token = unsubscribe_token(user_id=user_id, rule=rule)
+    return settings.SITE_URL.rstrip("/") + reverse("reminders:unsubscribe", args=[token])
+
+
+def _headers(rule: ReminderRule, user_id: int) -> dict:
+    """One-click List-Unsubscribe (RFC 8058) on the reminders a person may turn off."""
+    if not rule.optional:
+        return {}
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url(user_id=user_id, rule=rule.name)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+@transaction.atomic
+def reminder_opt_out(*, user, rule: str) -> bool:
+    """Turns an optional rule off for the person; returns whether it is off (a rule that
+    cannot be turned off, or an unknown one, stays as it is)."""
+    found = rule_get(rule)
+    if found is None or not found.optional:
+        return False
+    ReminderOptOut.objects.get_or_create(user=user, rule=rule)
+    return True
+
+
+@transaction.atomic
+def reminder_preferences_set(*, user, off: set[str]) -> None:
+    """Sets which optional rules are off for the person (the preferences page)."""
+    optional = {rule.name for rule in rules() if rule.optional}
+    off = off & optional
+    ReminderOptOut.objects.filter(user=user, rule__in=optional - off).delete()
+    for name in sorted(off):
+        ReminderOptOut.objects.get_or_create(user=user, rule=name)
+
+
+def reminder_token_read(token: str) -> tuple[int, str] | None:
+    """(user id, rule) of an unsubscribe link, or None when it was not ours."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        return int(data["u"]), str(data["r"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
 
 
 def _batches(items, size):
@@ -32,6 +85,24 @@ def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
     skipped, so two sweeps at the same moment send each reminder once. Returns how many were
     queued."""
     token = uuid.uuid4()
+    if rule.optional:
+        # Those who turned the rule off are not claimed: turning it on again later sends
+        # what is still due.
+        off = set(
+            ReminderOptOut.objects.filter(
+                rule=rule.name,
+                user_id__in={r for due in batch for r in due.recipient_ids},
+            ).values_list("user_id", flat=True)
+        )
+        batch = [
+            Due(
+                subject=due.subject,
+                organization_id=due.organization_id,
+                recipient_ids=[r for r in due.recipient_ids if r not in off],
+                context=due.context,
+            )
+            for due in batch
+        ]
     ReminderClaim.objects.bulk_create(
         [
             ReminderClaim(
@@ -76,8 +147,12 @@ def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
                     **due.context,
                     "reminder_subject": f"emails/reminders/{rule.template}_subject.txt",
                     "reminder_body": f"emails/reminders/{rule.template}.txt",
+                    "unsubscribe": unsubscribe_url(user_id=recipient_id, rule=rule.name)
+                    if rule.optional
+                    else "",
                 },
                 organization=organizations.get(due.organization_id),
+                headers=_headers(rule, recipient_id),
             )
             claim.outbox = row
             queued.append(claim)

@@ -53,5 +53,6 @@ register(
         audience="The task's mentee",
         template="task_due_tomorrow",
         due=tasks_due_tomorrow,
+        optional=True,
     )
 )

@@ -138,5 +138,6 @@ register(
         audience="The organization's admins (escalation)",
         template="evaluation_overdue_admins",
         due=overdue_to_admins,
+        optional=True,
     )
 )
