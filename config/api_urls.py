@@ -8,6 +8,7 @@ from applications.apply import api_urls as urls_mentee
 from applications.decisions import api_urls as urls_decisions
 from applications.ranking import api_urls as urls_ranking
 from applications.review import api_urls as urls_review
+from core.notifications import api_urls as notifications_api
 from mentorship import api_urls as mentorship_api
 from programs import api_urls as programs_api
 
@@ -21,6 +22,7 @@ urlpatterns = [
     path("staff/", include(programs_api.staff_urlpatterns)),
     path("staff/", include(mentorship_api.staff_urlpatterns)),
     path("programs/", include(programs_api.public_urlpatterns)),
+    path("me/", include(notifications_api.me_urlpatterns)),
 ]
 for area in (urls_mentee, urls_review, urls_decisions, urls_ranking, mentorship_api):
     urlpatterns += [

@@ -15,10 +15,10 @@ app.autodiscover_tasks(
     [
         "core",
         "core.outbox",
+        "core.reminders",
         "applications.decisions",
         "mentorship.offers",
         "mentorship.runs",
-        "mentorship.evaluations",
     ]
 )
 
@@ -48,9 +48,10 @@ app.conf.beat_schedule = {
         "task": "applications.lapse_offers",
         "schedule": 300.0,
     },
-    # mentorship: remind mentors of open checkpoints; overdue ones escalate to admins.
-    "mentorship-remind-evaluations": {
-        "task": "mentorship.remind_evaluations",
-        "schedule": 3600.0,
+    # Timeline reminders (core.reminders; rules in each app's reminders.py): every rule,
+    # each reminder claimed once per (rule, subject, recipient) before it is queued.
+    "core-reminders-sweep": {
+        "task": "core.reminders_sweep",
+        "schedule": 600.0,
     },
 }

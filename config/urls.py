@@ -32,6 +32,8 @@ urlpatterns = [
     path("", include("programs.urls")),
     path("", include("applications.urls")),
     path("", include("mentorship.urls")),
+    path("me/notifications/", include("core.notifications.urls")),
+    path("", include("core.reminders.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", api_docs(SpectacularSwaggerSplitView), name="api-docs"),

@@ -65,6 +65,11 @@ urlpatterns = [
     path("programs/<slug:org>/", public.organization_page, name="public-organization"),
     path("programs/<slug:org>/<slug:program>/", public.program_page, name="public-program"),
     path("programs/<slug:org>/<slug:program>/logo/", public.program_logo, name="program-logo"),
+    path(
+        "programs/<slug:org>/<slug:program>/terms/<int:term>/calendar.ics",
+        public.term_calendar_feed,
+        name="term-calendar",
+    ),
     path("o/<slug:org>/", include(org_urlpatterns)),
     path("staff/", include(staff_urlpatterns)),
 ]

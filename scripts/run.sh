@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make run`: migrate, load the demo data, serve. With DATABASE_URL and REDIS_URL set it
-# also runs a Celery worker and beat, and stops them all together on Ctrl-C.
+# `make run`: migrate, load the demo data, serve, with a Celery worker and beat (on Redis
+# when REDIS_URL is set, else on a filesystem broker in ./.celery); Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -22,6 +22,9 @@ then
   echo "./db.sqlite3 was made by an older version (its migrations were reset): moving it to" \
        "db.sqlite3.old and starting with fresh demo data."
   mv db.sqlite3 db.sqlite3.old
+  for journal in wal shm; do
+    if [[ -f "db.sqlite3-$journal" ]]; then mv "db.sqlite3-$journal" "db.sqlite3.old-$journal"; fi
+  done
 fi
 $PY manage.py migrate --noinput
 $PY manage.py load_demo
@@ -33,14 +36,28 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-if [[ -n "${DATABASE_URL:-}" && -n "${REDIS_URL:-}" ]]; then
-  echo "Using PostgreSQL and Redis: starting a Celery worker and beat."
+if [[ -n "${REDIS_URL:-}" ]]; then
+  echo "Using Redis: starting a Celery worker and beat."
   .venv/bin/celery -A config worker --loglevel=INFO --concurrency=2 &
   pids+=($!)
   .venv/bin/celery -A config beat --loglevel=INFO --schedule=/tmp/mentorship-celerybeat-schedule &
   pids+=($!)
 else
-  echo "No DATABASE_URL/REDIS_URL: SQLite in ./db.sqlite3 and background tasks run in-process."
+  # No Redis: the same worker and beat on kombu's filesystem transport in ./.celery (no
+  # server to install). Exported only now, so load_demo above ran its tasks in-process.
+  export CELERY_EMBEDDED_DIR="${CELERY_EMBEDDED_DIR:-$PWD/.celery}"
+  mkdir -p "$CELERY_EMBEDDED_DIR"/{queue,control,results}
+  echo "No REDIS_URL: a Celery worker and beat on the filesystem broker in $CELERY_EMBEDDED_DIR" \
+       "(scheduled jobs run as in production)."
+  # One process: the worker shares the SQLite file with the server.
+  .venv/bin/celery -A config worker --loglevel=INFO --concurrency=1 &
+  pids+=($!)
+  .venv/bin/celery -A config beat --loglevel=INFO \
+    --schedule="$CELERY_EMBEDDED_DIR/beat-schedule" &
+  pids+=($!)
+fi
+if [[ -z "${DATABASE_URL:-}" ]]; then
+  echo "No DATABASE_URL: SQLite in ./db.sqlite3."
 fi
 
 echo "Serving on http://127.0.0.1:${PORT}/  (demo logins are in README.md; Ctrl-C stops)"

@@ -131,6 +131,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             ],
         )
     )
+# The embedded default has the web server, a worker and beat writing one SQLite file: wait
+# for a lock instead of failing at once, let readers go on while one writes (WAL), and take
+# the write lock when a transaction begins, so two writers never deadlock on an upgrade.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("timeout", 20)
+    _db_options.setdefault("transaction_mode", "IMMEDIATE")
+    _db_options.setdefault("init_command", "PRAGMA journal_mode=WAL;")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: broker and cache when REDIS_URL is set; otherwise in-process tasks and a local cache.
@@ -234,10 +242,27 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Mentorship <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Celery: Redis broker when configured; otherwise tasks run in-process (eagerly).
-CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", REDIS_URL or "cache+memory://")
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# Celery: Redis broker when configured. Without Redis, CELERY_EMBEDDED_DIR (set by
+# scripts/run.sh) selects kombu's filesystem transport and Celery's file result backend in
+# that folder: a real worker and beat with no server to install. Otherwise (a shell, the
+# tests) tasks run in-process (eagerly).
+CELERY_EMBEDDED_DIR = "" if REDIS_URL else env("CELERY_EMBEDDED_DIR", "")
+if REDIS_URL:
+    CELERY_BROKER_URL = REDIS_URL
+elif CELERY_EMBEDDED_DIR:
+    CELERY_BROKER_URL = "filesystem://"
+else:
+    CELERY_BROKER_URL = "memory://"
+CELERY_RESULT_BACKEND = env(
+    "CELERY_RESULT_BACKEND",
+    REDIS_URL
+    or (
+        Path(CELERY_EMBEDDED_DIR, "results").resolve().as_uri()
+        if CELERY_EMBEDDED_DIR
+        else "cache+memory://"
+    ),
+)
+CELERY_TASK_ALWAYS_EAGER = not (REDIS_URL or CELERY_EMBEDDED_DIR)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -249,6 +274,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", "3600")),
     "global_keyprefix": env("CELERY_KEY_PREFIX", ""),
 }
+if CELERY_EMBEDDED_DIR:
+    # The filesystem transport: one file per message in queue/, removed when taken. It has
+    # no redelivery: a task lost with a killed worker is found again by its sweep on beat's
+    # next run (the outbox re-sends its queued rows).
+    _queue = str(Path(CELERY_EMBEDDED_DIR, "queue").resolve())
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": _queue,
+        "data_folder_out": _queue,
+        "control_folder": str(Path(CELERY_EMBEDDED_DIR, "control").resolve()),
+    }
 CELERY_TIMEZONE = "UTC"
 
 REST_FRAMEWORK = {

@@ -100,7 +100,9 @@ def outbox_email_deliver(*, outbox_id: int) -> Delivery:
     row = outbox_email_claim(outbox_id=outbox_id, now=timezone.now())
     if row is None:
         return Delivery("skipped")
-    message = EmailMultiAlternatives(subject=row.subject, body=row.text_body, to=[row.to])
+    message = EmailMultiAlternatives(
+        subject=row.subject, body=row.text_body, to=[row.to], headers=row.headers or None
+    )
     if row.html_body:
         message.attach_alternative(row.html_body, "text/html")
     try:

@@ -21,6 +21,8 @@ class OutboxEmail(models.Model):
     subject = models.CharField(max_length=998)
     text_body = models.TextField()
     html_body = models.TextField(blank=True)
+    # Extra headers of the message (a reminder's List-Unsubscribe, RFC 8058).
+    headers = models.JSONField(default=dict, blank=True)
     state = models.CharField(max_length=10, choices=OutboxState.choices, default=OutboxState.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)

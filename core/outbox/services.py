@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from core.notifications.models import Notification
+from core.notifications.services import notifications_create
 from core.outbox.models import OutboxEmail
 from core.outbox.tasks import send_email
 from core.tasks import enqueue_on_commit
@@ -35,12 +37,16 @@ def _zone(name: str | None) -> tzinfo:
     return timezone.get_default_timezone()
 
 
-def _recipient_zones(addresses: list[str]) -> dict[str, tzinfo]:
-    """Each address's zone: the user's own for an address that belongs to a user, the
-    site's default for anyone else."""
+def _recipient_users(addresses: list[str]) -> dict[str, tuple[tzinfo, int | None]]:
+    """Each address's zone and user id: the user's own zone for an address that belongs to a
+    user, the site's default (and no user) for anyone else."""
     users = get_user_model().objects.filter(email__in=[a.lower() for a in addresses])
-    by_email = {email.lower(): zone for email, zone in users.values_list("email", "timezone")}
-    return {address: _zone(by_email.get(address.lower())) for address in addresses}
+    by_email = {
+        email.lower(): (zone, pk)
+        for email, zone, pk in users.values_list("email", "timezone", "pk")
+    }
+    found = {address: by_email.get(address.lower(), (None, None)) for address in addresses}
+    return {address: (_zone(zone), pk) for address, (zone, pk) in found.items()}
 
 
 def _render(template: str, context: dict) -> tuple[str, str, str]:
@@ -55,7 +61,9 @@ def _recipients(to: list[str]) -> list[str]:
     return sorted({address.strip() for address in to if address and address.strip()})
 
 
-def _queue_row(*, to: str, subject: str, text: str, html: str, organization) -> OutboxEmail:
+def _queue_row(
+    *, to: str, subject: str, text: str, html: str, organization, headers: dict | None = None
+) -> OutboxEmail:
     """Writes one row and enqueues its sending task for after the transaction commits."""
     row = OutboxEmail.objects.create(
         to=to,
@@ -63,6 +71,7 @@ def _queue_row(*, to: str, subject: str, text: str, html: str, organization) -> 
         text_body=text,
         html_body=html,
         organization=organization,
+        headers=headers or {},
         next_attempt_at=timezone.now(),
     )
     enqueue_on_commit(send_email, row.pk)
@@ -76,19 +85,23 @@ def email_queue(
     template: str,
     context: dict,
     organization=None,
+    headers: dict | None = None,
 ) -> list[OutboxEmail]:
     """Queues templates/emails/<template>_subject.txt, .txt and .html to each address, one
     message per recipient (nobody sees the others' addresses), rendered now with instants
     shown in the recipient's zone (`time_zone` in the context names it). Returns the rows
     created. A message that must go once is the caller's to record (the decisions keep
-    their own sent-log, written in the same transaction)."""
+    their own sent-log, written in the same transaction). `headers` are added to each message
+    (a reminder's List-Unsubscribe)."""
     recipients = _recipients(to)
     if not recipients:
         return []
-    zones = _recipient_zones(recipients)
+    people = _recipient_users(recipients)
     rows = []
+    notifications = []
     for address in recipients:
-        with timezone.override(zones[address]):
+        zone, user_id = people[address]
+        with timezone.override(zone):
             subject, text, html = _render(
                 template,
                 {
@@ -98,8 +111,27 @@ def email_queue(
                 },
             )
         rows.append(
-            _queue_row(to=address, subject=subject, text=text, html=html, organization=organization)
+            _queue_row(
+                to=address,
+                subject=subject,
+                text=text,
+                html=html,
+                organization=organization,
+                headers=headers,
+            )
         )
+        if user_id is not None:
+            # Every email to a person with an account also lands in their notifications.
+            notifications.append(
+                Notification(
+                    user_id=user_id,
+                    organization=organization,
+                    title=subject.removeprefix(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX),
+                    body=text,
+                    link=str(context.get("link") or "")[:500],
+                )
+            )
+    notifications_create(rows=notifications)
     return rows
 
 

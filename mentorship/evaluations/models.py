@@ -113,27 +113,3 @@ class MenteeFeedback(TenantOwned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} of {self.mentorship_id}"
-
-
-class ReminderKind(models.TextChoices):
-    DUE_SOON = "due_soon", "Due in a week"
-    OVERDUE = "overdue", "Overdue"
-
-
-class EvaluationReminder(TenantOwned):
-    """The sent-log of evaluation reminders: claimed (unique per checkpoint and kind) in the
-    transaction that queues the email, so overlapping sweeps and retries send once."""
-
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["evaluation", "kind"], name="one_evaluation_reminder_per_kind"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} reminder of {self.evaluation_id}"

@@ -9,7 +9,6 @@ from accounts.people.models import User
 from core.tenancy import cross_tenant
 from mentorship.evaluations.models import (
     Evaluation,
-    EvaluationReminder,
     EvaluationState,
     MenteeFeedback,
 )
@@ -83,27 +82,3 @@ def mentee_feedback(*, user: User) -> list[MenteeFeedback]:
     """The person's own feedback as a mentee, in every organization (filtered by the
     mentee)."""
     return list(MenteeFeedback.objects.select_related("mentorship").filter(mentorship__mentee=user))
-
-
-@cross_tenant
-def evaluations_to_remind(*, now: datetime) -> list[dict]:
-    """(organization, checkpoint, kind) of every required checkpoint of an active
-    mentorship that opened without a verdict ("due_soon") or is past due ("overdue") and
-    was not reminded of that yet. Cross-tenant because the sweep serves every organization;
-    it returns ids only, and each item is handled inside its own organization's scope."""
-    items = []
-    pending = Evaluation.objects.filter(
-        state=EvaluationState.PENDING, required=True, mentorship__state="active"
-    )
-    for kind, queryset in (
-        ("due_soon", pending.filter(due_at__gt=now, due_at__lte=now + OPENS_BEFORE)),
-        ("overdue", pending.filter(due_at__lte=now)),
-    ):
-        reminded = EvaluationReminder.objects.filter(kind=kind).values("evaluation_id")
-        for organization_id, evaluation_id in (
-            queryset.exclude(pk__in=reminded).order_by("pk").values_list("organization_id", "pk")
-        ):
-            items.append(
-                {"organization_id": organization_id, "evaluation_id": evaluation_id, "kind": kind}
-            )
-    return items

@@ -12,21 +12,17 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from accounts.organizations.models import Membership, Role
 from accounts.people.models import User
 from core.audit.services import audit_record
-from core.outbox.services import absolute_url, email_queue
 from core.transitions import state_transition
 from mentorship.certificates.services import certificate_revoke, mentorship_graduate
 from mentorship.evaluations.models import (
     Evaluation,
     EvaluationKind,
-    EvaluationReminder,
     EvaluationState,
     EvaluationVerdict,
     FeedbackKind,
     MenteeFeedback,
-    ReminderKind,
     Verdict,
 )
 from mentorship.evaluations.selectors import OPENS_BEFORE, feedback_opens_at
@@ -408,64 +404,3 @@ def feedback_submit(
         reason=f"{feedback.get_kind_display()} given",
     )
     return feedback
-
-
-@transaction.atomic
-def evaluation_remind(*, evaluation: Evaluation, kind: str, now: datetime | None = None) -> bool:
-    """Reminds the mentors of a required checkpoint that opened without a verdict
-    ("due_soon"), or the mentors and the organization's admins of one past due ("overdue"),
-    once each: the reminder is claimed in a unique sent-log row first. Returns whether it
-    was sent now."""
-    now = now or timezone.now()
-    mentorship = evaluation.mentorship
-    if evaluation.state != E.PENDING or mentorship.state != MentorshipState.ACTIVE:
-        return False
-    if kind not in ReminderKind.values:
-        raise ValueError(f"Unknown reminder kind {kind!r}")
-    if EvaluationReminder.objects.filter(evaluation=evaluation, kind=kind).exists():
-        return False
-    EvaluationReminder.objects.create(
-        organization_id=evaluation.organization_id, evaluation=evaluation, kind=kind
-    )
-    label = evaluation.get_kind_display().lower()
-    if kind == ReminderKind.DUE_SOON:
-        mentorship_notify(
-            mentorship=mentorship,
-            subject=f"the {label} is due {evaluation.due_at:%d %B}",
-            message=f"The {label} of {mentorship.mentee.name} is open and due "
-            f"{evaluation.due_at:%d %B %Y, %H:%M} UTC: give your verdict on the mentorship's page.",
-            mentee=False,
-        )
-    else:
-        mentorship_notify(
-            mentorship=mentorship,
-            subject=f"the {label} is overdue",
-            message=f"The {label} of {mentorship.mentee.name} was due "
-            f"{evaluation.due_at:%d %B %Y} and has no verdict yet. The organization's admins "
-            "are told too.",
-            mentee=False,
-        )
-        admins = list(
-            Membership.objects.filter(
-                organization_id=evaluation.organization_id, role=Role.ADMIN
-            ).values_list("user__email", flat=True)
-        )
-        if admins:
-            email_queue(
-                to=admins,
-                template="mentorship_event",
-                context={
-                    "subject": f"the {label} of {mentorship.mentee.name} is overdue",
-                    "message": f"The {label} of {mentorship.mentee.name} was due "
-                    f"{evaluation.due_at:%d %B %Y} and no mentor has given the verdict.",
-                    "program": mentorship.term.program.name,
-                    "mentee": mentorship.mentee.name,
-                    "link": absolute_url(
-                        "mentorship:org-mentorship",
-                        org=mentorship.organization.slug,
-                        mentorship=mentorship.public_id,
-                    ),
-                },
-                organization=mentorship.organization,
-            )
-    return True

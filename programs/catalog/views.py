@@ -1,12 +1,15 @@
 """Public pages: the catalog, program pages and logos. Anyone, signed in or not."""
 
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from core.uploads.logos import logo_response
 from programs.catalog import selectors as catalog_selectors
 from programs.catalog.filters import CatalogFilterSet
+from programs.terms.calendar import term_calendar
 
 PER_PAGE = 20
 
@@ -47,6 +50,22 @@ def organization_page(request, org):
 def program_page(request, org, program):
     program = catalog_selectors.public_program(org=org, slug=program, user=request.user)
     return render(request, "programs/public_program.html", {"program": program})
+
+
+@require_GET
+def term_calendar_feed(request, org, program, term):
+    """A public term's timeline as an .ics feed ("Add to calendar"); the same visibility as
+    the program's page."""
+    found = catalog_selectors.public_program(org=org, slug=program, user=request.user)
+    chosen = next((t for t in found.public_terms if t.pk == term), None)
+    if chosen is None:
+        raise Http404("No such term.")
+    url = request.build_absolute_uri(
+        reverse("programs:public-program", kwargs={"org": org, "program": program})
+    )
+    response = HttpResponse(term_calendar(term=chosen, url=url), content_type="text/calendar")
+    response["Content-Disposition"] = f'inline; filename="{program}-term-{term}.ics"'
+    return response
 
 
 @require_GET

@@ -1,4 +1,4 @@
-"""The evaluation reminder sweep through a real Celery worker on Redis: registered under its
+"""The reminder sweep (core.reminders) through a real Celery worker on Redis: registered under its
 name and in the beat schedule, runs unscoped in the worker and enters each checkpoint's
 organization, and sends once."""
 
@@ -10,7 +10,8 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from config.celery import app
-from mentorship.evaluations.models import Evaluation, EvaluationReminder
+from core.reminders.models import ReminderClaim
+from mentorship.evaluations.models import Evaluation
 from tests.factories.mentorship import confirmed_mentorship
 
 pytestmark = pytest.mark.worker
@@ -30,19 +31,21 @@ def celery_worker():
 
 def test_the_beat_schedule_runs_the_evaluation_reminders():
     tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
-    assert "mentorship.remind_evaluations" in tasks
+    assert "core.reminders_sweep" in tasks
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_reminds_mentors_of_an_open_checkpoint_once(org_a, celery_worker):
-    from mentorship.evaluations.tasks import remind_evaluations
+    from core.reminders.tasks import reminders_sweep
 
     mentorship = confirmed_mentorship(org_a)
     with scopes_disabled():
         Evaluation.objects.filter(mentorship=mentorship, kind="midterm").update(
             due_at=timezone.now() + timedelta(days=2)
         )
-    assert remind_evaluations.delay().get(timeout=30) == 1
-    assert remind_evaluations.delay().get(timeout=30) == 0
+    assert reminders_sweep.delay().get(timeout=30) == 1
+    assert reminders_sweep.delay().get(timeout=30) == 0
     with scopes_disabled():
-        assert EvaluationReminder.objects.filter(evaluation__mentorship=mentorship).count() == 1
+        midterm = Evaluation.objects.get(mentorship=mentorship, kind="midterm")
+    claims = ReminderClaim.objects.filter(subject__startswith=f"evaluation:{midterm.pk}@")
+    assert list(claims.values_list("rule", flat=True)) == ["mentorship.evaluation_due_in_a_week"]

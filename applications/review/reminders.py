@@ -1,0 +1,107 @@
+"""The review's reminder rules (core.reminders): a mentor of a term who has applicants left
+to review hears 3 days and a day before the mentors' selection deadline (the term's
+"review_end" milestone), each once per deadline."""
+
+from collections import Counter
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.urls import reverse
+
+from applications.apply.models import Application, ApplicationState
+from applications.review.models import ConflictOfInterest, Review
+from core.reminders.registry import Due, ReminderRule, register, subject_key
+from core.tenancy import cross_tenant
+from programs.terms.models import Milestone, MilestoneKind, TermMentor
+
+DAY = timedelta(days=1)
+
+
+def _unreviewed(start: datetime, end: datetime):
+    deadlines = {
+        milestone.term_id: milestone
+        for milestone in Milestone.objects.filter(
+            kind=MilestoneKind.REVIEW_END, at__gt=start, at__lte=end
+        ).select_related("term__program")
+    }
+    if not deadlines:
+        return []
+    submitted = Counter(
+        Application.objects.filter(
+            term_id__in=deadlines, state=ApplicationState.SUBMITTED
+        ).values_list("term_id", flat=True)
+    )
+    done = Counter(
+        Review.objects.filter(
+            term_id__in=deadlines, application__state=ApplicationState.SUBMITTED
+        ).values_list("term_id", "reviewer_id")
+    ) + Counter(
+        ConflictOfInterest.objects.filter(
+            application__term_id__in=deadlines, application__state=ApplicationState.SUBMITTED
+        ).values_list("application__term_id", "reviewer_id")
+    )
+    dues = []
+    for term_id, user_id in (
+        TermMentor.objects.filter(term_id__in=deadlines)
+        .order_by("term_id", "user_id")
+        .values_list("term_id", "user_id")
+    ):
+        left = submitted[term_id] - done[(term_id, user_id)]
+        if left <= 0:
+            continue
+        milestone = deadlines[term_id]
+        dues.append(
+            Due(
+                subject=subject_key("review_end", term_id, milestone.at),
+                organization_id=milestone.organization_id,
+                recipient_ids=[user_id],
+                context={
+                    "program": milestone.term.program.name,
+                    "deadline": milestone.at,
+                    "left": left,
+                    "link": settings.SITE_URL.rstrip("/")
+                    + reverse(
+                        "applications:review-dashboard",
+                        kwargs={"org": milestone.term.organization.slug, "term": term_id},
+                    ),
+                    "link_text": "Review the applicants",
+                },
+            )
+        )
+    return dues
+
+
+@cross_tenant
+def selection_in_3_days(now: datetime):
+    """CROSS-TENANT (the sweep serves every organization): terms whose selection deadline is
+    1 to 3 days away; each reminder goes to one mentor of that term."""
+    return _unreviewed(now + DAY, now + 3 * DAY)
+
+
+@cross_tenant
+def selection_tomorrow(now: datetime):
+    """CROSS-TENANT (the sweep): selection deadlines within a day; the term's own mentors."""
+    return _unreviewed(now, now + DAY)
+
+
+AUDIENCE = "The term's mentors who have submitted applicants left to review"
+register(
+    ReminderRule(
+        name="applications.selection_in_3_days",
+        trigger="3 days before the mentors' selection deadline",
+        audience=AUDIENCE,
+        template="selection_in_3_days",
+        due=selection_in_3_days,
+        optional=True,
+    )
+)
+register(
+    ReminderRule(
+        name="applications.selection_tomorrow",
+        trigger="1 day before the mentors' selection deadline",
+        audience=AUDIENCE,
+        template="selection_tomorrow",
+        due=selection_tomorrow,
+        optional=True,
+    )
+)

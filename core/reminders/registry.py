@@ -1,0 +1,63 @@
+"""The reminder rules' registry. core knows no domain: each app declares its rules in its
+own `reminders.py` (next to what they are about) and registers them here with
+`register(...)`; `rules()` imports every installed app's `reminders` module first (Django's
+autodiscovery, as the admin does), so the sweep sees them all.
+
+A rule has a name (stable: it is part of each claim), a trigger said in words (a milestone
+kind and an offset, or a state that lasts too long), an audience said in words, a template
+(`templates/emails/reminders/<template>.txt` and `<template>_subject.txt`, rendered in each
+recipient's time zone) and `due(now)`, a `@cross_tenant` finder returning the list of reminders
+due at `now`, each with its recipients (a list: the scope is lifted only while it runs)."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.module_loading import autodiscover_modules
+
+
+@dataclass(frozen=True)
+class Due:
+    """One reminder due: what it is about (`subject`, with the instant it counts from), the
+    organization, the recipients' user ids and the template's context (plain values)."""
+
+    subject: str
+    organization_id: int | None
+    recipient_ids: list[int]
+    context: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReminderRule:
+    name: str
+    trigger: str
+    audience: str
+    template: str
+    due: Callable[[datetime], Iterable[Due]]
+    # Whether a person may turn it off: never for a deadline on their own application,
+    # evaluation or task.
+    optional: bool = False
+
+
+_RULES: dict[str, ReminderRule] = {}
+
+
+def register(rule: ReminderRule) -> ReminderRule:
+    if _RULES.get(rule.name, rule) is not rule:
+        raise ValueError(f"Two reminder rules are named {rule.name!r}.")
+    _RULES[rule.name] = rule
+    return rule
+
+
+def rule_get(name: str) -> ReminderRule | None:
+    return {rule.name: rule for rule in rules()}.get(name)
+
+
+def rules() -> list[ReminderRule]:
+    autodiscover_modules("reminders")
+    return sorted(_RULES.values(), key=lambda rule: rule.name)
+
+
+def subject_key(kind: str, pk: int, at: datetime) -> str:
+    """A subject counted from an instant: moving the instant makes a new subject."""
+    return f"{kind}:{pk}@{at:%Y-%m-%dT%H:%M}"

@@ -1,0 +1,143 @@
+"""The evaluations' reminder rules (core.reminders): mentors hear a week before a required
+checkpoint is due and on its last day while it has no verdict; past due, the mentors and the
+organization's admins hear. Each once per checkpoint and due date."""
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.urls import reverse
+
+from accounts.organizations.models import Membership, Role
+from core.reminders.registry import Due, ReminderRule, register, subject_key
+from core.tenancy import cross_tenant
+from mentorship.evaluations.models import Evaluation, EvaluationState
+from mentorship.mentorships.models import MentorshipMentor
+
+WEEK = timedelta(days=7)
+DAY = timedelta(days=1)
+# An overdue checkpoint older than this is no longer reminded (the term's page shows it).
+OVERDUE_FOR = timedelta(days=30)
+
+
+def _pending(start: datetime, end: datetime):
+    return (
+        Evaluation.objects.filter(
+            state=EvaluationState.PENDING,
+            required=True,
+            mentorship__state="active",
+            due_at__gt=start,
+            due_at__lte=end,
+        )
+        .select_related("mentorship__mentee", "mentorship__term__program", "organization")
+        .order_by("due_at", "pk")
+    )
+
+
+def _link(evaluation, *, admin: bool) -> str:
+    mentorship = evaluation.mentorship
+    if admin:
+        path = reverse(
+            "mentorship:org-mentorship",
+            kwargs={"org": evaluation.organization.slug, "mentorship": mentorship.public_id},
+        )
+    else:
+        path = reverse("mentorship:me-mentorship", kwargs={"mentorship": mentorship.public_id})
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _dues(evaluations, *, admins: bool):
+    evaluations = list(evaluations)
+    recipients: dict[int, list[int]] = defaultdict(list)
+    if admins:
+        for organization_id, user_id in Membership.objects.filter(
+            organization_id__in={e.organization_id for e in evaluations}, role=Role.ADMIN
+        ).values_list("organization_id", "user_id"):
+            recipients[organization_id].append(user_id)
+    else:
+        for mentorship_id, user_id in MentorshipMentor.objects.filter(
+            mentorship_id__in={e.mentorship_id for e in evaluations}
+        ).values_list("mentorship_id", "user_id"):
+            recipients[mentorship_id].append(user_id)
+    for evaluation in evaluations:
+        key = evaluation.organization_id if admins else evaluation.mentorship_id
+        if not recipients[key]:
+            continue
+        yield Due(
+            subject=subject_key("evaluation", evaluation.pk, evaluation.due_at),
+            organization_id=evaluation.organization_id,
+            recipient_ids=recipients[key],
+            context={
+                "evaluation": evaluation.get_kind_display().lower(),
+                "mentee": evaluation.mentorship.mentee.name,
+                "program": evaluation.mentorship.term.program.name,
+                "due_at": evaluation.due_at,
+                "link": _link(evaluation, admin=admins),
+                "link_text": f"Mentorship of {evaluation.mentorship.mentee.name}",
+            },
+        )
+
+
+@cross_tenant
+def due_in_a_week(now: datetime):
+    """CROSS-TENANT (the sweep serves every organization): checkpoints due in 1 to 7 days;
+    each reminder names its own organization's mentors only."""
+    return list(_dues(_pending(now + DAY, now + WEEK), admins=False))
+
+
+@cross_tenant
+def due_today(now: datetime):
+    """CROSS-TENANT (the sweep): checkpoints due within a day; their own mentors."""
+    return list(_dues(_pending(now, now + DAY), admins=False))
+
+
+@cross_tenant
+def overdue(now: datetime):
+    """CROSS-TENANT (the sweep): checkpoints past due; their own mentors."""
+    return list(_dues(_pending(now - OVERDUE_FOR, now), admins=False))
+
+
+@cross_tenant
+def overdue_to_admins(now: datetime):
+    """CROSS-TENANT (the sweep): checkpoints past due; their own organization's admins."""
+    return list(_dues(_pending(now - OVERDUE_FOR, now), admins=True))
+
+
+AUDIENCE = "The mentee's mentors, while the checkpoint has no verdict"
+register(
+    ReminderRule(
+        name="mentorship.evaluation_due_in_a_week",
+        trigger="7 days before a required evaluation is due",
+        audience=AUDIENCE,
+        template="evaluation_due_in_a_week",
+        due=due_in_a_week,
+    )
+)
+register(
+    ReminderRule(
+        name="mentorship.evaluation_due_today",
+        trigger="1 day before a required evaluation is due",
+        audience=AUDIENCE,
+        template="evaluation_due_today",
+        due=due_today,
+    )
+)
+register(
+    ReminderRule(
+        name="mentorship.evaluation_overdue",
+        trigger="When a required evaluation is past due (up to 30 days)",
+        audience=AUDIENCE,
+        template="evaluation_overdue",
+        due=overdue,
+    )
+)
+register(
+    ReminderRule(
+        name="mentorship.evaluation_overdue_admins",
+        trigger="When a required evaluation is past due (up to 30 days)",
+        audience="The organization's admins (escalation)",
+        template="evaluation_overdue_admins",
+        due=overdue_to_admins,
+        optional=True,
+    )
+)
