@@ -85,7 +85,8 @@ def test_drafts_hear_3_days_and_a_day_before_applications_close_in_their_zone(or
         assert reminder_sweep(now=timezone.now()) == 0
     second = _mail(tokyo.email)[1]
     # 18:00 UTC is 03:00 the next day in Tokyo: the subject names the recipient's day.
-    assert timezone.localtime(close, TOKYO).strftime("%A %-d %B, %H:%M") in second.subject
+    local = timezone.localtime(close, TOKYO)
+    assert f"{local.day} {local:%b %Y}, {local:%H:%M} Asia/Tokyo" in second.subject
     assert _mail(submitted.applicant.email) == []
     # Each reminder went to its own applicant only.
     assert len(_mail(other_draft.applicant.email)) == 2
