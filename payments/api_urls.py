@@ -1,0 +1,17 @@
+"""API of payments: /api/v1/me/stipend/, /api/v1/orgs/<org>/{payouts,stipend-policies,funds}/
+and /api/v1/staff/{payouts,stipend-tables}/ (mounted by config/api_urls.py)."""
+
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from payments.payouts import api as payouts_api
+
+_org = SimpleRouter()
+_org.register("payouts", payouts_api.OrganizationPayoutsViewSet, basename="payouts")
+
+_staff = SimpleRouter()
+_staff.register("payouts", payouts_api.StaffPayoutsViewSet, basename="staff-payouts")
+
+me_urlpatterns = [path("stipend/", payouts_api.MyStipendView.as_view(), name="my-stipend")]
+org_urlpatterns = _org.urls
+staff_urlpatterns = _staff.urls
