@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("programs.urls")),
     path("", include("applications.urls")),
     path("", include("mentorship.urls")),
+    path("", include("payments.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", api_docs(SpectacularSwaggerSplitView), name="api-docs"),

@@ -55,7 +55,7 @@ def payout_transition(*, payout: Payout, to_state: str, actor, reason: str = "",
 def _notify(payout: Payout) -> None:
     mentorship = payout.mentorship
     email_queue(
-        to=[mentorship.mentee],
+        to=[mentorship.mentee.email],
         template="stipend_status",
         context={
             "payout": payout,

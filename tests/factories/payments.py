@@ -58,3 +58,25 @@ def stipend_mentorship(
     mentee = UserFactory()
     MenteeProfile.objects.update_or_create(user=mentee, defaults={"country": country})
     return confirmed_mentorship(tenant, term=term, mentee=mentee)
+
+
+def pass_checkpoint(tenant, mentorship, kind="midterm"):
+    """The mentor passes the checkpoint on its due day; returns its payout (or None)."""
+    from mentorship.evaluations.services import evaluation_verdict
+    from payments.payouts.models import Payout
+
+    with scope(organization=tenant.organization):
+        evaluation = mentorship.evaluations.get(kind=kind)
+        evaluation_verdict(
+            evaluation=evaluation,
+            actor=tenant.mentor,
+            verdict="pass",
+            progress=4,
+            communication=4,
+            now=evaluation.due_at,
+        )
+        return (
+            Payout.objects.filter(mentorship=mentorship, installment__checkpoint=kind)
+            .order_by("-id")
+            .first()
+        )

@@ -1,0 +1,28 @@
+"""Pages of payments: /me/stipend/, /o/<org>/payouts/ and /staff/payouts/."""
+
+from django.urls import include, path
+
+from payments.payouts import views as payouts
+
+app_name = "payments"
+
+me_urlpatterns = [path("stipend/", payouts.my_stipend, name="me-stipend")]
+org_urlpatterns = [
+    path("payouts/", payouts.organization_payouts, name="org-payouts"),
+    path("payouts/approve/", payouts.organization_payouts_approve, name="org-payouts-approve"),
+    path(
+        "payouts/<uuid:payout>/<slug:move>/",
+        payouts.organization_payout_move,
+        name="org-payout-move",
+    ),
+]
+staff_urlpatterns = [
+    path("payouts/", payouts.staff_payouts, name="staff-payouts"),
+    path("payouts.csv", payouts.staff_payouts_export, name="staff-payouts-export"),
+    path("payouts/<uuid:payout>/<slug:move>/", payouts.staff_payout_move, name="staff-payout-move"),
+]
+urlpatterns = [
+    path("me/", include(me_urlpatterns)),
+    path("o/<slug:org>/", include(org_urlpatterns)),
+    path("staff/", include(staff_urlpatterns)),
+]
