@@ -11,15 +11,30 @@ org_urlpatterns = [
     path("payouts/", payouts.organization_payouts, name="org-payouts"),
     path("payouts/approve/", payouts.organization_payouts_approve, name="org-payouts-approve"),
     path(
-        "payouts/<uuid:payout>/<slug:move>/",
+        "payouts/<uuid:payout>/approve/",
         payouts.organization_payout_move,
-        name="org-payout-move",
+        {"move": "approve"},
+        name="org-payout-approve",
+    ),
+    path(
+        "payouts/<uuid:payout>/decline/",
+        payouts.organization_payout_move,
+        {"move": "decline"},
+        name="org-payout-decline",
     ),
 ]
 staff_urlpatterns = [
     path("payouts/", payouts.staff_payouts, name="staff-payouts"),
     path("payouts.csv", payouts.staff_payouts_export, name="staff-payouts-export"),
-    path("payouts/<uuid:payout>/<slug:move>/", payouts.staff_payout_move, name="staff-payout-move"),
+    *[
+        path(
+            f"payouts/<uuid:payout>/{move}/",
+            payouts.staff_payout_move,
+            {"move": move},
+            name=f"staff-payout-{move}",
+        )
+        for move in ("pay", "fail", "retry")
+    ],
 ]
 urlpatterns = [
     path("me/", include(me_urlpatterns)),

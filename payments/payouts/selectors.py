@@ -4,7 +4,13 @@ from core.tenancy import cross_tenant
 from payments.payouts.models import Payout
 from payments.plans.models import Installment, StipendPlan
 
-LIST_RELATED = ("mentorship__mentee", "installment", "term__program", "organization")
+LIST_RELATED = (
+    "mentorship__mentee",
+    "installment",
+    "term__program",
+    "organization",
+    "retry_of",
+)
 
 
 def organization_payouts(*, organization) -> QuerySet[Payout]:
@@ -43,16 +49,17 @@ def staff_payout_get(*, public_id) -> Payout:
 @cross_tenant
 def staff_payout_csv_rows(*, state: str = ""):
     """The rows of finance's CSV, read with a server-side cursor while the response streams
-    (cross-tenant: staff export every organization's payouts)."""
+    (cross-tenant: staff export every organization's payouts; the queryset is built here,
+    out of the scope, and its iterator runs later as the response is sent)."""
     rows = Payout.objects.order_by("created_at", "id")
     if state:
         rows = rows.filter(state=state)
-    yield from rows.values_list(
+    return rows.values_list(
         "public_id",
         "organization__slug",
         "program__name",
         "mentorship__mentee__email",
-        "mentorship__mentee__name",
+        "mentorship__mentee__display_name",
         "installment__number",
         "amount",
         "currency",

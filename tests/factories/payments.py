@@ -80,3 +80,28 @@ def pass_checkpoint(tenant, mentorship, kind="midterm"):
             .order_by("-id")
             .first()
         )
+
+
+def many_payouts(tenant, payout, n: int, state="failed"):
+    """`n` more payouts of the same installment, in a state that does not hold it (for
+    list sizes; bulk-created like a long history of failed attempts)."""
+    from payments.payouts.models import Payout
+
+    with scope(organization=tenant.organization):
+        Payout.objects.bulk_create(
+            [
+                Payout(
+                    organization_id=payout.organization_id,
+                    installment_id=payout.installment_id,
+                    mentorship_id=payout.mentorship_id,
+                    term_id=payout.term_id,
+                    program_id=payout.program_id,
+                    amount=payout.amount,
+                    currency=payout.currency,
+                    state=state,
+                    reason=f"Attempt {i}",
+                )
+                for i in range(n)
+            ],
+            batch_size=1000,
+        )
