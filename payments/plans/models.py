@@ -3,6 +3,7 @@ import uuid
 from django.db import models
 
 from accounts.organizations.models import TenantOwned
+from mentorship.evaluations.models import EvaluationKind
 
 
 class PolicyKind(models.TextChoices):
@@ -85,3 +86,9 @@ class Installment(TenantOwned):
 
     def __str__(self) -> str:
         return f"Installment {self.number} of {self.plan_id}"
+
+    @property
+    def checkpoint_label(self) -> str:
+        """E.g. "midterm evaluation" or "evaluation 1 (optional)"."""
+        labels = dict(EvaluationKind.choices)
+        return str(labels.get(self.checkpoint, self.checkpoint)).lower()
