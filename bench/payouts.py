@@ -177,7 +177,7 @@ def main() -> int:
         print(f"Bulk approval of {approved:,} payouts: {elapsed:.2f} s (target < 10 s)")
         if approved != len(ids) or elapsed >= 10:
             missed.append("bulk approval")
-        client = Client()
+        client = Client(HTTP_HOST="localhost")
         client.force_login(staff)
         small = _csv_peak(client, "/staff/payouts.csv?state=approved")
         large = _csv_peak(client, "/staff/payouts.csv")

@@ -4,10 +4,12 @@ and /api/v1/staff/{payouts,stipend-tables}/ (mounted by config/api_urls.py)."""
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from payments.funds import api as funds_api
 from payments.payouts import api as payouts_api
 
 _org = SimpleRouter()
 _org.register("payouts", payouts_api.OrganizationPayoutsViewSet, basename="payouts")
+_org.register("funds", funds_api.OrganizationFundsViewSet, basename="funds")
 
 _staff = SimpleRouter()
 _staff.register("payouts", payouts_api.StaffPayoutsViewSet, basename="staff-payouts")

@@ -2,12 +2,15 @@
 
 from django.urls import include, path
 
+from payments.funds import views as funds
 from payments.payouts import views as payouts
 
 app_name = "payments"
 
 me_urlpatterns = [path("stipend/", payouts.my_stipend, name="me-stipend")]
 org_urlpatterns = [
+    path("funds/", funds.organization_funds, name="org-funds"),
+    path("funds/ledger.csv", funds.organization_ledger_export, name="org-ledger-export"),
     path("payouts/", payouts.organization_payouts, name="org-payouts"),
     path("payouts/approve/", payouts.organization_payouts_approve, name="org-payouts-approve"),
     path(
