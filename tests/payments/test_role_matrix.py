@@ -48,6 +48,14 @@ TABLE = [
     row("get", "payments:org-ledger-export", ADMIN_PAGE),
     row("get", "api:funds-list", ADMIN_API),
     row("get", "api:funds-ledger", ADMIN_API),
+    row("get", "api:stipend-policies-list", ADMIN_API),
+    row(
+        "post",
+        "api:stipend-policies-list",
+        {**ADMIN_API, "admin": 400},  # no such program: the reason comes back
+        data={"program": "missing", "kind": "unpaid"},
+    ),
+    row("get", "api:stipend-tables-list", STAFF_API, org=False),
     row("get", "payments:staff-payouts", STAFF_PAGE, org=False),
     row("get", "payments:staff-payouts-export", STAFF_PAGE, org=False),
     row("get", "api:staff-payouts-list", STAFF_API, org=False),
