@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -94,7 +95,8 @@ class OrganizationPayoutsViewSet(
         responses={200: s.BulkApproveOutputSerializer},
         parameters=[IDEMPOTENCY_PARAMETER],
     )
-    @action(detail=False, methods=["post"], url_path="approve")
+    # JSON only: a form post of 10,000 ids would pass Django's limit on form fields.
+    @action(detail=False, methods=["post"], url_path="approve", parser_classes=[JSONParser])
     @idempotent
     def bulk_approve(self, request, *args, **kwargs):
         """Approve many payable payouts at once: `count` must equal how many are approved,
