@@ -19,6 +19,7 @@ app.autodiscover_tasks(
         "mentorship.offers",
         "mentorship.runs",
         "mentorship.evaluations",
+        "payments.payouts",
     ]
 )
 

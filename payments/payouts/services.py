@@ -15,6 +15,7 @@ from django.utils import timezone
 from core.audit.models import AuditEvent
 from core.audit.services import audit_record
 from core.outbox.services import absolute_url, email_queue
+from core.tasks import enqueue_on_commit
 from core.transitions import state_transition
 from payments.payouts.models import Payout, PayoutState
 from payments.plans.models import Installment
@@ -137,7 +138,8 @@ def payout_decline(*, payout: Payout, actor, reason: str) -> Payout:
 def payouts_bulk_approve(*, organization, actor, ids: list, expected_count) -> int:
     """Approves the given payable payouts of the organization at once. `expected_count` is
     the count the admin confirmed: if the payable payouts found differ, nothing changes.
-    One compare-and-set UPDATE, one audit record per payout."""
+    One compare-and-set UPDATE, one audit record per payout; the mentees' emails are
+    queued by a task after the commit."""
     if actor is not None and not actor.has_perm("payments.approve_payout", organization):
         raise PermissionDenied("Only the organization's admins approve stipends.")
     ids = list(dict.fromkeys(ids or []))
@@ -170,7 +172,24 @@ def payouts_bulk_approve(*, organization, actor, ids: list, expected_count) -> i
         [AuditEvent(**_audit_fields(pk, organization, actor, now)) for pk in found],
         batch_size=2000,
     )
+    from payments.payouts.tasks import notify_payouts  # the task module imports this one
+
+    enqueue_on_commit(notify_payouts, found, organization_id=organization.pk)
     return moved
+
+
+@transaction.atomic
+def payouts_notify(*, payout_ids: list[int]) -> int:
+    """Emails each mentee whose payout is still in the state it was moved to (called by the
+    bulk approval's task, inside the organization's scope)."""
+    payouts = Payout.objects.filter(pk__in=payout_ids, state=P.APPROVED).select_related(
+        "mentorship__mentee", "installment", "organization"
+    )
+    sent = 0
+    for payout in payouts:
+        _notify(payout)
+        sent += 1
+    return sent
 
 
 def _audit_fields(pk, organization, actor, now) -> dict:

@@ -21,7 +21,7 @@ from payments.payouts.services import (
     payout_retry,
     payouts_bulk_approve,
 )
-from tests.conftest import api_client_for
+from tests.conftest import api_client_for, client_for
 from tests.factories.payments import pass_checkpoint, stipend_mentorship
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +122,7 @@ def test_the_database_holds_one_live_payout_per_installment(org_a, payable):
             )
 
 
-def test_bulk_approval_needs_the_confirmed_count(org_a):
+def test_bulk_approval_needs_the_confirmed_count(org_a, django_capture_on_commit_callbacks):
     mentorship = stipend_mentorship(org_a)
     first = pass_checkpoint(org_a, mentorship)
     other = stipend_mentorship(org_a, program=mentorship.term.program, term=mentorship.term)
@@ -135,13 +135,16 @@ def test_bulk_approval_needs_the_confirmed_count(org_a):
             )
         assert "reload the list and confirm again" in error.value.messages[0]
         assert Payout.objects.filter(state="approved").count() == 0
-        assert (
-            payouts_bulk_approve(
+        OutboxEmail.objects.all().delete()
+        with django_capture_on_commit_callbacks(execute=True):
+            approved = payouts_bulk_approve(
                 organization=org_a.organization, actor=org_a.admin, ids=ids, expected_count=2
             )
-            == 2
-        )
+        assert approved == 2
         assert Payout.objects.filter(state="approved").count() == 2
+        assert sorted(OutboxEmail.objects.values_list("to", flat=True)) == sorted(
+            [mentorship.mentee.email, other.mentee.email]
+        )
     assert audits().filter(action="payout.approved").count() == 2
 
 
@@ -182,3 +185,12 @@ def test_coordinators_and_mentors_do_not_see_payouts(org_a, payable):
     for person in (org_a.coordinator, org_a.mentor):
         assert api_client_for(person).get(url).status_code == 403
     assert api_client_for(org_a.admin).get(url).json()["count"] == 1
+
+
+def test_start_pages_list_payouts_to_approve_and_to_pay(org_a, payable, staff_user):
+    admin_page = client_for(org_a.admin).get("/").content.decode()
+    assert "1 stipend payout waiting for approval." in admin_page
+    with scope(organization=org_a.organization):
+        payout_approve(payout=payable, actor=org_a.admin)
+    assert "1 approved stipend payout to pay." in client_for(staff_user).get("/").content.decode()
+    assert "stipend payout" not in client_for(org_a.coordinator).get("/").content.decode()
