@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from payments.funds import views as funds
 from payments.payouts import views as payouts
+from payments.tables import views as tables
 
 app_name = "payments"
 
@@ -27,6 +28,7 @@ org_urlpatterns = [
     ),
 ]
 staff_urlpatterns = [
+    path("stipend-tables/", tables.staff_tables, name="staff-tables"),
     path("payouts/", payouts.staff_payouts, name="staff-payouts"),
     path("payouts.csv", payouts.staff_payouts_export, name="staff-payouts-export"),
     *[

@@ -56,6 +56,7 @@ TABLE = [
         data={"program": "missing", "kind": "unpaid"},
     ),
     row("get", "api:stipend-tables-list", STAFF_API, org=False),
+    row("get", "payments:staff-tables", STAFF_PAGE, org=False),
     row("get", "payments:staff-payouts", STAFF_PAGE, org=False),
     row("get", "payments:staff-payouts-export", STAFF_PAGE, org=False),
     row("get", "api:staff-payouts-list", STAFF_API, org=False),

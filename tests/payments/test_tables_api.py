@@ -52,3 +52,22 @@ def test_admin_sets_a_policy_through_the_api(org_a):
     bad = client.post(url, {**body, "schedule": body["schedule"][:1]}, format="json")
     assert bad.status_code == 400
     assert "Give 2 to 4 installments." in str(bad.json())
+
+
+def test_staff_page_previews_then_imports(staff_user):
+    from tests.conftest import client_for
+
+    client = client_for(staff_user)
+    body = {
+        "name": "2028",
+        "effective_from": "2028-01-01",
+        "currency": "USD",
+        "csv": "country,tier,amount\nUS,6,6000\nDE,x,1\n",
+    }
+    page = client.post("/staff/stipend-tables/", {**body, "preview": ""}).content.decode()
+    assert "Line 3: the tier is a whole number from 1 to 10." in page
+    assert not StipendTable.objects.exists()
+    clean = {**body, "csv": "country,tier,amount\nUS,6,6000\n"}
+    response = client.post("/staff/stipend-tables/", {**clean, "import": ""})
+    assert response.status_code == 302
+    assert StipendTable.objects.get().rates.count() == 1
