@@ -4,12 +4,14 @@ from django.urls import include, path
 
 from payments.funds import views as funds
 from payments.payouts import views as payouts
+from payments.plans import views as plans
 from payments.tables import views as tables
 
 app_name = "payments"
 
 me_urlpatterns = [path("stipend/", payouts.my_stipend, name="me-stipend")]
 org_urlpatterns = [
+    path("stipend-policies/", plans.organization_policies, name="org-policies"),
     path("funds/", funds.organization_funds, name="org-funds"),
     path("funds/ledger.csv", funds.organization_ledger_export, name="org-ledger-export"),
     path("payouts/", payouts.organization_payouts, name="org-payouts"),

@@ -44,6 +44,7 @@ TABLE = [
         ADMIN_API,
         data=lambda w: {"payouts": [str(w.params_a["payout"])], "count": 1},
     ),
+    row("get", "payments:org-policies", ADMIN_PAGE),
     row("get", "payments:org-funds", ADMIN_PAGE),
     row("get", "payments:org-ledger-export", ADMIN_PAGE),
     row("get", "api:funds-list", ADMIN_API),

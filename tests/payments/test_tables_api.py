@@ -71,3 +71,25 @@ def test_staff_page_previews_then_imports(staff_user):
     response = client.post("/staff/stipend-tables/", {**clean, "import": ""})
     assert response.status_code == 302
     assert StipendTable.objects.get().rates.count() == 1
+
+
+def test_admin_policy_page_saves_and_shows_errors(org_a):
+    from tests.conftest import client_for
+
+    program = paid_program(org_a)
+    client = client_for(org_a.admin)
+    url = f"/o/{org_a.organization.slug}/stipend-policies/"
+    body = {
+        "program": program.pk,
+        "kind": "flat",
+        "flat_amount": "1000.01",
+        "currency": "USD",
+        "part_time_percent": 100,
+        "schedule": "evaluation_1:33, midterm:33, final:33",
+    }
+    page = client.post(url, body).content.decode()
+    assert "The percents must sum to 100." in page
+    assert client.post(url, {**body, "schedule": "evaluation_1:33, midterm:33, final:34"})[
+        "Location"
+    ].endswith("/stipend-policies/")
+    assert "33 % after evaluation_1" in client.get(url).content.decode()
