@@ -5,9 +5,12 @@ send these inside their own transaction: a receiver that raises rolls the move b
 - `mentorship_started(sender, mentorship)`: an offer was confirmed and the mentorship
   started (payments freezes the stipend plan).
 - `checkpoint_passed(sender, evaluation, actor)`: a checkpoint passed (a verdict or an
-  admin's correction; payments makes the matching installment payable)."""
+  admin's correction; payments makes the matching installment payable).
+- `checkpoint_failed(sender, evaluation, actor)`: an admin corrected a passed checkpoint to
+  a fail (payments declines its installment's payout if it is not approved yet)."""
 
 from django.dispatch import Signal
 
 mentorship_started = Signal()
 checkpoint_passed = Signal()
+checkpoint_failed = Signal()

@@ -10,4 +10,5 @@ class PaymentsConfig(AppConfig):
         from payments import receivers
 
         signals.mentorship_started.connect(receivers.freeze_plan, dispatch_uid="payments.plan")
+        signals.checkpoint_failed.connect(receivers.decline_payable, dispatch_uid="payments.fail")
         signals.checkpoint_passed.connect(receivers.make_payable, dispatch_uid="payments.payable")

@@ -13,3 +13,9 @@ def make_payable(sender, evaluation, **kwargs) -> None:
     from payments.payouts.services import checkpoint_passed
 
     checkpoint_passed(evaluation=evaluation)
+
+
+def decline_payable(sender, evaluation, actor=None, **kwargs) -> None:
+    from payments.payouts.services import checkpoint_failed
+
+    checkpoint_failed(evaluation=evaluation, actor=actor)

@@ -108,6 +108,23 @@ def checkpoint_passed(*, evaluation) -> Payout | None:
     return installment_payable(installment=installment)
 
 
+def checkpoint_failed(*, evaluation, actor) -> Payout | None:
+    """An admin corrected the checkpoint to a fail: its payout, if still payable, is
+    declined with that reason. An approved or paid one is left to the admins and staff
+    (a correction is a new entry, never an edit)."""
+    payout = Payout.objects.filter(
+        installment__plan__mentorship_id=evaluation.mentorship_id,
+        installment__checkpoint=evaluation.kind,
+        state=P.PAYABLE,
+    ).first()
+    if payout is None:
+        return None
+    reason = "The checkpoint's verdict was corrected to a fail."
+    return payout_transition(
+        payout=payout, to_state=P.DECLINED, actor=actor, reason=reason, updates={"reason": reason}
+    )
+
+
 def _admin(actor, payout, verb):
     if actor is not None and not actor.has_perm("payments.approve_payout", payout.organization):
         raise PermissionDenied(f"Only the organization's admins {verb} stipends.")

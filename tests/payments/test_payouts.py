@@ -194,3 +194,16 @@ def test_start_pages_list_payouts_to_approve_and_to_pay(org_a, payable, staff_us
         payout_approve(payout=payable, actor=org_a.admin)
     assert "1 approved stipend payout to pay." in client_for(staff_user).get("/").content.decode()
     assert "stipend payout" not in client_for(org_a.coordinator).get("/").content.decode()
+
+
+def test_a_pass_corrected_to_a_fail_declines_its_payable_payout(org_a, payable):
+    from mentorship.evaluations.services import evaluation_correct
+
+    with scope(organization=org_a.organization):
+        evaluation = payable.mentorship.evaluations.get(kind="midterm")
+        evaluation_correct(
+            evaluation=evaluation, actor=org_a.admin, verdict="fail", reason="Plagiarism found"
+        )
+        payable.refresh_from_db()
+    assert payable.state == "declined"
+    assert payable.reason == "The checkpoint's verdict was corrected to a fail."
