@@ -10,6 +10,7 @@ from applications.ranking import api_urls as urls_ranking
 from applications.review import api_urls as urls_review
 from core.notifications import api_urls as notifications_api
 from mentorship import api_urls as mentorship_api
+from payments import api_urls as payments_api
 from programs import api_urls as programs_api
 
 app_name = "api"
@@ -21,10 +22,11 @@ urlpatterns = [
     path("staff/", include(accounts_api.staff_urlpatterns)),
     path("staff/", include(programs_api.staff_urlpatterns)),
     path("staff/", include(mentorship_api.staff_urlpatterns)),
+    path("staff/", include(payments_api.staff_urlpatterns)),
     path("programs/", include(programs_api.public_urlpatterns)),
     path("me/", include(notifications_api.me_urlpatterns)),
 ]
-for area in (urls_mentee, urls_review, urls_decisions, urls_ranking, mentorship_api):
+for area in (urls_mentee, urls_review, urls_decisions, urls_ranking, mentorship_api, payments_api):
     urlpatterns += [
         path("me/", include(area.me_urlpatterns)),
         path("orgs/<slug:org>/", include(area.org_urlpatterns)),

@@ -19,6 +19,7 @@ app.autodiscover_tasks(
         "applications.decisions",
         "mentorship.offers",
         "mentorship.runs",
+        "payments.payouts",
     ]
 )
 

@@ -12,6 +12,7 @@ from accounts.people.models import User
 from applications.demo import load_demo as load_applications_demo
 from core.tenancy import cross_tenant
 from mentorship.demo import load_demo as load_mentorship_demo
+from payments import demo as payments_demo
 from programs.demo import load_demo as load_programs_demo
 
 ORGANIZATIONS = {
@@ -41,7 +42,9 @@ def load_demo() -> dict[str, int]:
     created.update(load_demo_invitations())
     created.update(load_programs_demo())
     created.update(load_applications_demo())
+    created.update(payments_demo.load_setup())  # before the confirmations freeze plans
     created.update(load_mentorship_demo())
+    created.update(payments_demo.load_demo())
     return created
 
 

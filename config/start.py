@@ -24,6 +24,7 @@ from applications.decisions.models import OfferState
 from applications.review.models import ConflictOfInterest, Review
 from core.tenancy import cross_tenant
 from mentorship.offers.selectors import mentee_offers
+from payments.payouts.models import Payout, PayoutState
 from programs.catalog import selectors as catalog_selectors
 from programs.catalog.matching import ProgramMatch, best_matches
 from programs.cycles.models import Cycle
@@ -277,6 +278,22 @@ def _admin_todos(user: User, now: datetime, page: StartPage, organizations: list
                 action="Open the program",
             )
         )
+    payable = (
+        Payout.objects.filter(organization_id__in=organizations, state=PayoutState.PAYABLE)
+        .values("organization__slug", "organization__name")
+        .annotate(n=Count("id"))
+        .order_by("organization__name")
+    )
+    for row in payable:
+        page.admin.append(
+            Todo(
+                text=f"{row['organization__name']}: {row['n']} stipend payout"
+                f"{'s' if row['n'] != 1 else ''} waiting for approval.",
+                url=reverse("payments:org-payouts", kwargs={"org": row["organization__slug"]})
+                + "?state=payable",
+                action="Approve payouts",
+            )
+        )
 
 
 @cross_tenant
@@ -299,6 +316,15 @@ def _staff_todos(page: StartPage) -> None:
                 text=f"{requests} request{'s' if requests != 1 else ''} for a new organization.",
                 url=reverse("accounts:staff-organization-requests"),
                 action="Review requests",
+            )
+        )
+    approved = Payout.objects.filter(state=PayoutState.APPROVED).count()
+    if approved:
+        page.staff.append(
+            Todo(
+                text=f"{approved} approved stipend payout{'s' if approved != 1 else ''} to pay.",
+                url=reverse("payments:staff-payouts"),
+                action="Pay stipends",
             )
         )
 

@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("mentorship.urls")),
     path("me/notifications/", include("core.notifications.urls")),
     path("", include("core.reminders.urls")),
+    path("", include("payments.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", api_docs(SpectacularSwaggerSplitView), name="api-docs"),

@@ -3,3 +3,12 @@ from django.apps import AppConfig
 
 class PaymentsConfig(AppConfig):
     name = "payments"
+
+    def ready(self) -> None:
+        # payments plugs into mentorship (the app below it), which cannot import it.
+        from mentorship import signals
+        from payments import receivers
+
+        signals.mentorship_started.connect(receivers.freeze_plan, dispatch_uid="payments.plan")
+        signals.checkpoint_failed.connect(receivers.decline_payable, dispatch_uid="payments.fail")
+        signals.checkpoint_passed.connect(receivers.make_payable, dispatch_uid="payments.payable")

@@ -29,6 +29,7 @@ from mentorship.evaluations.selectors import OPENS_BEFORE, feedback_opens_at
 from mentorship.mentorships.emails import mentorship_notify
 from mentorship.mentorships.models import Mentorship, MentorshipState
 from mentorship.mentorships.services import mentorship_transition
+from mentorship.signals import checkpoint_failed, checkpoint_passed
 from programs.terms.models import TermKind
 
 E = EvaluationState
@@ -260,6 +261,7 @@ def evaluation_verdict(
         )
     elif verdict == Verdict.PASS:
         evaluation_transition(evaluation=evaluation, to_state=E.PASSED, actor=actor)
+        checkpoint_passed.send(sender=Evaluation, evaluation=evaluation, actor=actor)
         if evaluation.kind == K.FINAL:
             mentorship_graduate(mentorship=mentorship, actor=actor)
         else:
@@ -330,6 +332,10 @@ def evaluation_correct(
         corrects=last,
     )
     evaluation_transition(evaluation=evaluation, to_state=to_state, actor=actor, reason=reason)
+    if to_state == E.PASSED:
+        checkpoint_passed.send(sender=Evaluation, evaluation=evaluation, actor=actor)
+    else:
+        checkpoint_failed.send(sender=Evaluation, evaluation=evaluation, actor=actor)
     label = evaluation.get_kind_display().lower()
     if to_state == E.FAILED:
         if mentorship.state == MentorshipState.GRADUATED:

@@ -30,7 +30,9 @@ from applications.decisions.selectors import program_texts, render_text
 from core.outbox.services import absolute_url
 from core.transitions import state_transition
 from mentorship.evaluations.services import evaluations_create
+from mentorship.mentorships.models import Mentorship
 from mentorship.mentorships.services import mentorship_start
+from mentorship.signals import mentorship_started
 
 S = ApplicationState
 
@@ -124,6 +126,7 @@ def offer_confirm(
     )
     mentorship = mentorship_start(offer=offer, actor=mentee)
     evaluations_create(mentorship=mentorship)
+    mentorship_started.send(sender=Mentorship, mentorship=mentorship)
     notify_confirmation(application=offer.application, mentorship=mentorship)
     return mentorship
 

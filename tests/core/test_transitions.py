@@ -6,6 +6,7 @@ production table without adding it here fails a test."""
 
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 from itertools import product
 
 import pytest
@@ -37,6 +38,9 @@ from mentorship.evaluations.services import evaluation_transition
 from mentorship.mentorships.models import Mentorship
 from mentorship.mentorships.services import mentorship_transition
 from mentorship.offers.services import offer_transition
+from payments.payouts.models import Payout
+from payments.payouts.services import payout_transition
+from payments.plans.models import Installment, StipendPlan
 from programs.programs.models import Program
 from programs.programs.services import program_transition
 from tests.factories.accounts import UserFactory
@@ -141,6 +145,39 @@ def make_program(tenant, status):
     return ProgramFactory(organization=tenant.organization, status=status)
 
 
+def make_payout(tenant, state):
+    mentorship = make_mentorship(tenant, "active")
+    organization = tenant.organization
+    with scope(organization=organization):
+        plan = StipendPlan.objects.create(
+            organization=organization,
+            mentorship=mentorship,
+            program=mentorship.term.program,
+            kind="flat",
+            total=Decimal("100.00"),
+            currency="USD",
+        )
+        installment = Installment.objects.create(
+            organization=organization,
+            plan=plan,
+            number=1,
+            checkpoint="final",
+            percent=100,
+            amount=Decimal("100.00"),
+            currency="USD",
+        )
+        return Payout.objects.create(
+            organization=organization,
+            installment=installment,
+            mentorship=mentorship,
+            term=mentorship.term,
+            program=mentorship.term.program,
+            amount=Decimal("100.00"),
+            currency="USD",
+            state=state,
+        )
+
+
 # --- moving it through its service ---------------------------------------------------------
 
 
@@ -183,6 +220,11 @@ def move_organization_request(tenant, obj, to):
 
 def move_program(tenant, obj, to):
     return program_transition(program=obj, to_state=to, actor=tenant.admin)
+
+
+def move_payout(tenant, obj, to):
+    with scope(organization=obj.organization):
+        return payout_transition(payout=obj, to_state=to, actor=tenant.admin)
 
 
 @dataclass(frozen=True)
@@ -317,6 +359,22 @@ MACHINES = {
         ),
         make_program,
         move_program,
+    ),
+    "payout": Machine(
+        Payout,
+        "state",
+        ("payable", "approved", "declined", "paid", "failed", "retried"),
+        frozenset(
+            {
+                ("payable", "approved"),
+                ("payable", "declined"),
+                ("approved", "paid"),
+                ("approved", "failed"),
+                ("failed", "retried"),
+            }
+        ),
+        make_payout,
+        move_payout,
     ),
 }
 

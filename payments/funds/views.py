@@ -1,0 +1,72 @@
+"""The organization's funds and ledger (admins): record funds received, see each program's
+received, committed, paid and balance, with a warning when commitments exceed the funds,
+and export the entries as CSV."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from accounts.tenancy import organization_view
+from core.csv import csv_response
+from core.forms import apply_errors
+from payments.funds.forms import FundForm
+from payments.funds.models import Fund
+from payments.funds.selectors import program_ledgers
+from payments.funds.services import fund_record
+from payments.payouts.models import Payout, PayoutState
+from programs.programs.models import Program
+
+
+@organization_view("payments.manage_funds")
+def organization_funds(request):
+    programs = Program.objects.filter(organization=request.organization).order_by("name")
+    form = FundForm(request.POST or None, programs=programs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            fund_record(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "The funds are recorded.")
+            return redirect("payments:org-funds", org=request.organization.slug)
+    ledgers = [(program, program_ledgers(program=program)) for program in programs]
+    return render(
+        request,
+        "payments/organization_funds.html",
+        {
+            "organization": request.organization,
+            "form": form,
+            "ledgers": ledgers,
+            "funds": Fund.objects.filter(organization=request.organization)
+            .select_related("program")
+            .order_by("-received_on", "-id")[:100],
+        },
+    )
+
+
+@organization_view("payments.manage_funds")
+def organization_ledger_export(request):
+    funds = Fund.objects.filter(organization=request.organization).values_list(
+        "received_on", "program__name", "sponsor", "reference", "amount", "currency"
+    )
+    paid = Payout.objects.filter(organization=request.organization, state=PayoutState.PAID)
+    paid = paid.values_list(
+        "paid_on",
+        "program__name",
+        "mentorship__mentee__display_name",
+        "reference",
+        "amount",
+        "currency",
+    )
+
+    def rows():
+        for on, program, sponsor, reference, amount, currency in funds.iterator(chunk_size=2000):
+            yield [on, program, "received", sponsor, reference, amount, currency]
+        for on, program, mentee, reference, amount, currency in paid.iterator(chunk_size=2000):
+            yield [on, program, "paid", mentee, reference, -amount, currency]
+
+    return csv_response(
+        filename=f"ledger-{request.organization.slug}.csv",
+        header=["date", "program", "entry", "from / to", "reference", "amount", "currency"],
+        rows=rows(),
+    )

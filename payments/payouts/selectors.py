@@ -1,0 +1,114 @@
+from django.db.models import QuerySet
+
+from core.tenancy import cross_tenant
+from payments.payouts.models import Payout
+from payments.plans.models import Installment, StipendPlan
+
+LIST_RELATED = (
+    "mentorship__mentee",
+    "installment",
+    "term__program",
+    "organization",
+    "retry_of",
+)
+
+
+def organization_payouts(*, organization) -> QuerySet[Payout]:
+    """An organization's payouts, newest first, with what the lists show (no query per row)."""
+    return (
+        Payout.objects.filter(organization=organization)
+        .select_related(*LIST_RELATED)
+        .order_by("-created_at", "-id")
+    )
+
+
+def organization_payout_get(*, organization, public_id) -> Payout:
+    return organization_payouts(organization=organization).get(public_id=public_id)
+
+
+@cross_tenant
+def staff_payout_list(*, state: str = "", organization: str = "", limit=None, offset=0):
+    """One page of the payment queue (a list, evaluated here, out of the scope)."""
+    rows = Payout.objects.select_related(*LIST_RELATED).order_by("created_at", "id")
+    if state:
+        rows = rows.filter(state=state)
+    if organization:
+        rows = rows.filter(organization__slug=organization)
+    count = rows.count()
+    if limit is not None:
+        rows = rows[offset : offset + limit]
+    return count, list(rows)
+
+
+@cross_tenant
+def staff_payout_get(*, public_id) -> Payout:
+    """One payout by its public id, for staff (cross-tenant: the queue spans them)."""
+    return Payout.objects.select_related(*LIST_RELATED).get(public_id=public_id)
+
+
+@cross_tenant
+def staff_payout_csv_rows(*, state: str = ""):
+    """The rows of finance's CSV, read with a server-side cursor while the response streams
+    (cross-tenant: staff export every organization's payouts; the queryset is built here,
+    out of the scope, and its iterator runs later as the response is sent)."""
+    rows = Payout.objects.order_by("created_at", "id")
+    if state:
+        rows = rows.filter(state=state)
+    return rows.values_list(
+        "public_id",
+        "organization__slug",
+        "program__name",
+        "mentorship__mentee__email",
+        "mentorship__mentee__display_name",
+        "installment__number",
+        "amount",
+        "currency",
+        "state",
+        "approved_at",
+        "paid_on",
+        "reference",
+        "reason",
+    ).iterator(chunk_size=2000)
+
+
+@cross_tenant
+def my_stipend_plans(*, user) -> list[StipendPlan]:
+    """The person's own plans in every organization (cross-tenant: a person may have
+    mentorships in several; filtered by the mentee), with installments and payouts."""
+    plans = list(
+        StipendPlan.objects.filter(mentorship__mentee=user)
+        .select_related("mentorship__term__program", "organization")
+        .order_by("-created_at")
+    )
+    by_plan = {plan.pk: plan for plan in plans}
+    installments = list(Installment.objects.filter(plan_id__in=by_plan).order_by("plan", "number"))
+    payouts = {}
+    for payout in Payout.objects.filter(installment__in=installments).order_by("created_at", "id"):
+        payouts.setdefault(payout.installment_id, []).append(payout)
+    for plan in plans:
+        plan.installment_rows = []
+    for installment in installments:
+        installment.payout_rows = payouts.get(installment.pk, [])
+        live = [p for p in installment.payout_rows if p.state not in ("failed", "retried")]
+        installment.current = (
+            live[-1] if live else (installment.payout_rows[-1] if installment.payout_rows else None)
+        )
+        by_plan[installment.plan_id].installment_rows.append(installment)
+    return plans
+
+
+def mentorship_plan(*, mentorship) -> StipendPlan | None:
+    """A mentorship's plan with its installments and their current payout (inside its
+    organization's scope)."""
+    plan = StipendPlan.objects.filter(mentorship=mentorship).first()
+    if plan is None:
+        return None
+    plan.installment_rows = list(plan.installments.order_by("number"))
+    payouts = {}
+    for payout in Payout.objects.filter(installment__plan=plan).order_by("created_at", "id"):
+        payouts.setdefault(payout.installment_id, []).append(payout)
+    for installment in plan.installment_rows:
+        rows = payouts.get(installment.pk, [])
+        live = [p for p in rows if p.state not in ("failed", "retried")]
+        installment.current = live[-1] if live else (rows[-1] if rows else None)
+    return plan
