@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_scopes import scope
 
@@ -131,7 +132,7 @@ def staff_payouts(request):
             "state": state,
             "states": PayoutState.choices,
             "organization": organization,
-            "today": date.today(),
+            "today": timezone.localdate().isoformat(),  # a date input's value
         },
     )
 
