@@ -175,4 +175,5 @@ def dashboard_csv(request, term):
         filename=f"applicants-term-{context.term.pk}.csv",
         header=CSV_HEADER,
         rows=applicant_csv_rows(context, filterset.qs),
+        cells_final=True,
     )
