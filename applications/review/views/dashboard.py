@@ -161,6 +161,7 @@ def dashboard(request, term):
     }
     if request.htmx and request.htmx.target == "applicant-list":
         return render(request, "applications/review/_list.html", data)
+    data["filters"] = filterset.inputs()
     return render(request, "applications/review/dashboard.html", data)
 
 
