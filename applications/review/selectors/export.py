@@ -44,7 +44,7 @@ CSV_HEADER = [
 ]
 # Rows read from the server-side cursor at a time; each chunk costs one query for its notes
 # (elsewhere than on PostgreSQL, which writes the notes into the rows' own query).
-CHUNK = 1000
+CHUNK = 500
 
 
 def applicant_csv_rows(context: ReviewerContext, applicants: QuerySet) -> Iterator[list]:
