@@ -124,6 +124,7 @@ class ReviewApplicantsCsvView(ReviewApplicantsMixin, generics.GenericAPIView):
             filename=f"applicants-term-{self.reviewer.term.pk}.csv",
             header=CSV_HEADER,
             rows=applicant_csv_rows(self.reviewer, applicants),
+            cells_final=True,
         )
 
 

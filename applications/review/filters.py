@@ -7,6 +7,7 @@ answers 400 with the field's message (DjangoFilterBackend raises on an invalid f
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.choices import BaseChoiceIterator
 from django_countries import countries
 from django_filters.rest_framework import DjangoFilterBackend
 
@@ -76,6 +77,20 @@ class YesNoFilter(django_filters.BooleanFilter):
     field_class = YesNoField
 
 
+class _EveryCountry(BaseChoiceIterator):
+    """Every country as choices, read when iterated. Each FilterSet and form deep-copies
+    its fields on every page view, and copying a list of every country was most of it."""
+
+    def __iter__(self):
+        return iter(countries)
+
+    def __len__(self) -> int:
+        return len(countries)
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 def _country_filter(choices) -> django_filters.ChoiceFilter:
     return django_filters.ChoiceFilter(
         label="Country",
@@ -99,7 +114,7 @@ class ApplicantFilterSet(django_filters.FilterSet):
     shortlisted = YesNoFilter(label="Shortlisted", field_name="shortlisted")
     complete = YesNoFilter(label="Prerequisites complete", method="filter_complete")
     skill = django_filters.CharFilter(label="Skill", max_length=50, method="filter_skill")
-    country = _country_filter(list(countries))
+    country = _country_filter(_EveryCountry())
     score_min = django_filters.NumberFilter(
         label="Score from",
         field_name="average_score",
@@ -163,6 +178,44 @@ class ApplicantFilterSet(django_filters.FilterSet):
         self.form.fields["country"].widget.choices = [("", ANY)] + sorted(
             ((code, names.get(code, code)) for code in shown), key=lambda choice: choice[1]
         )
+
+    def inputs(self) -> list[dict]:
+        """The form's fields as plain values for the page's hand-written inputs
+        (templates/applications/review/_filters.html): the same markup as Django's widget
+        templates, without rendering a template per field and option on every page view."""
+        form = self.form
+        errors = form.errors if form.is_bound else {}
+        fields = []
+        for name, field in form.fields.items():
+            bound = form[name]
+            widget = field.widget
+            value = bound.value()
+            entry = {
+                "name": bound.html_name,
+                "id": bound.auto_id,
+                "label": f"{bound.label}{form.label_suffix}",
+                "errors": list(errors.get(name, [])),
+                "attrs": [(k, v) for k, v in widget.attrs.items() if v not in (None, False)],
+            }
+            if isinstance(widget, forms.CheckboxInput):
+                entry["kind"] = "checkbox"
+                entry["checked"] = widget.check_test(value)
+                entry["value"] = widget.format_value(value)
+            elif isinstance(widget, forms.Select):
+                selected = set(widget.format_value(value))
+                options, chosen = [], False
+                for option, label in widget.choices:
+                    option = "" if option is None else str(option)
+                    mark = not chosen and option in selected
+                    chosen = chosen or mark
+                    options.append((option, label, mark))
+                entry["kind"] = "select"
+                entry["options"] = options
+            else:
+                entry["kind"] = widget.input_type
+                entry["value"] = widget.format_value(value)
+            fields.append(entry)
+        return fields
 
     @property
     def sort_key(self) -> str:

@@ -78,6 +78,13 @@ class Review(TenantOwned):
                 fields=["organization", "reviewer", "application"], name="review_org_reviewer"
             ),
             models.Index(fields=["term", "reviewer", "recused"], name="review_term_reviewer"),
+            # Reviewing progress counts each mentor's reviews of a term from the index alone
+            # (the tenant filter reads the organization).
+            models.Index(
+                fields=["term", "reviewer", "recused"],
+                include=["organization", "application"],
+                name="review_term_reviewer_cover",
+            ),
         ]
 
     def __str__(self) -> str:

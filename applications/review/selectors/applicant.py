@@ -1,17 +1,23 @@
 from dataclasses import dataclass
 
 from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
+    Value,
 )
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from accounts.organizations.models import Organization
 from accounts.people.models import User
 from applications.apply.models import Application, PrerequisiteAnswer
 from applications.review.models import ConflictOfInterest, Review, ReviewRevision
-from applications.review.selectors.access import ReviewerContext, reviewer_has_conflict
+from applications.review.selectors.access import ReviewerContext, S, reviewer_has_conflict
 from programs.prerequisites.models import Prerequisite
 
 # --- the applicant page -------------------------------------------------------------------
@@ -111,25 +117,81 @@ class Neighbours:
 
 def applicant_neighbours(*, application: Application, context: ReviewerContext) -> Neighbours:
     """The applicants before and after this one in the dashboard's default order (by
-    submission), so a reviewer can go through them one by one. One query."""
-    from applications.review.selectors.dashboard import term_applicants
-
-    rows = list(
-        term_applicants(context=context).values_list(
-            "pk", "public_id", "applicant__display_name", "applicant__email"
-        )
+    submission, newest first, then by id), so a reviewer can go through them one by one.
+    One query, read along the (term, submitted_at, id) index: the two neighbours, how many
+    come before and how many there are (not the whole list, which a 50,000-applicant term
+    would load into memory on every page view)."""
+    term = context.term
+    listed = (
+        Application.objects.filter(organization=term.organization_id, term=term)
+        .filter(submitted_at__isnull=False)
+        .exclude(state=S.DRAFT)
+        .order_by()
     )
-    ids = [row[0] for row in rows]
-    if application.pk not in ids:
-        return Neighbours(previous=None, next=None, position=0, total=len(ids))
-    index = ids.index(application.pk)
+    here_at, here = OuterRef("submitted_at"), OuterRef("pk")
+    # The default order is -submitted_at, -id: "before" is later, or as late with a
+    # greater id. (The redundant bound on submitted_at lets the index scan start there.)
+    before = listed.filter(submitted_at__gte=here_at).filter(
+        Q(submitted_at__gt=here_at) | Q(submitted_at=here_at, pk__gt=here)
+    )
+    after = listed.filter(submitted_at__lte=here_at).filter(
+        Q(submitted_at__lt=here_at) | Q(submitted_at=here_at, pk__lt=here)
+    )
+    previous = before.order_by("submitted_at", "pk")[:1]
+    following = after.order_by("-submitted_at", "-pk")[:1]
 
-    def neighbour(i: int) -> Neighbour | None:
-        if not 0 <= i < len(rows):
+    def first(queryset, column):
+        return Subquery(queryset.values(column))
+
+    def counted(queryset):
+        return Coalesce(
+            Subquery(
+                queryset.annotate(one=Value(1))
+                .values("one")
+                .annotate(n=Count("*"))
+                .values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        )
+
+    row = (
+        listed.filter(pk=application.pk)
+        .annotate(
+            previous_id=first(previous, "public_id"),
+            previous_name=first(previous, "applicant__display_name"),
+            previous_email=first(previous, "applicant__email"),
+            next_id=first(following, "public_id"),
+            next_name=first(following, "applicant__display_name"),
+            next_email=first(following, "applicant__email"),
+            position=counted(before) + 1,
+            total=counted(listed),
+        )
+        .values(
+            "previous_id",
+            "previous_name",
+            "previous_email",
+            "next_id",
+            "next_name",
+            "next_email",
+            "position",
+            "total",
+        )
+        .first()
+    )
+    if row is None:  # not listed (no longer submitted): no neighbours
+        return Neighbours(previous=None, next=None, position=0, total=listed.count())
+
+    def neighbour(prefix: str) -> Neighbour | None:
+        public_id = row[f"{prefix}_id"]
+        if public_id is None:
             return None
-        _pk, public_id, display_name, email = rows[i]
-        return Neighbour(public_id=public_id, name=display_name or email.split("@")[0])
+        name = row[f"{prefix}_name"] or row[f"{prefix}_email"].split("@")[0]  # as User.name
+        return Neighbour(public_id=public_id, name=name)
 
     return Neighbours(
-        previous=neighbour(index - 1), next=neighbour(index + 1), position=index + 1, total=len(ids)
+        previous=neighbour("previous"),
+        next=neighbour("next"),
+        position=row["position"],
+        total=row["total"],
     )

@@ -161,6 +161,7 @@ def dashboard(request, term):
     }
     if request.htmx and request.htmx.target == "applicant-list":
         return render(request, "applications/review/_list.html", data)
+    data["filters"] = filterset.inputs()
     return render(request, "applications/review/dashboard.html", data)
 
 
@@ -175,4 +176,5 @@ def dashboard_csv(request, term):
         filename=f"applicants-term-{context.term.pk}.csv",
         header=CSV_HEADER,
         rows=applicant_csv_rows(context, filterset.qs),
+        cells_final=True,
     )
