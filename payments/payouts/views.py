@@ -4,6 +4,7 @@ approve, decline, approve many with the count confirmed) and the staff payment q
 
 from datetime import date
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
@@ -26,6 +27,8 @@ from payments.payouts.services import (
     payout_retry,
     payouts_bulk_approve,
 )
+from programs.programs.models import Program
+from programs.terms.models import Term
 
 SHOWN = 200  # rows a page shows; filters narrow the rest
 
@@ -51,12 +54,26 @@ def _refusal(request, error) -> None:
     messages.error(request, text)
 
 
+def _name_the_choices(form, organization) -> None:
+    """The term and program filters offer the organization's terms and programs by name
+    (the API takes their ids)."""
+    terms = Term.objects.filter(organization=organization).select_related("program", "cycle")
+    programs = Program.objects.filter(organization=organization).order_by("name")
+    form.fields["term"].widget = forms.Select(
+        choices=[("", "Any")] + [(t.pk, f"{t.program.name} · {t.cycle.name}") for t in terms]
+    )
+    form.fields["program"].widget = forms.Select(
+        choices=[("", "Any")] + [(p.pk, p.name) for p in programs]
+    )
+
+
 @organization_view("payments.view_payouts")
 def organization_payouts(request):
     filterset = PayoutFilterSet(
         request.GET or None,
         queryset=selectors.organization_payouts(organization=request.organization),
     )
+    _name_the_choices(filterset.form, request.organization)
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
     payouts = list(rows[: SHOWN + 1])
     return render(

@@ -79,6 +79,8 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
             "my-offers": "/me/offers/",
             "my-mentorships": "/me/mentorships/",
             "my-mentorship": f"/me/mentorships/{ids['mentorship']}/",
+            "my-stipend": "/me/stipend/",
+            "my-notifications": "/me/notifications/",
             "my-account": "/me/",
             "two-factor": "/accounts/2fa/",
             "email-addresses": "/accounts/email/",
@@ -109,6 +111,9 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
         },
         "admin.borealis@example.org": {
             "term-mentorships": f"/o/borealis/terms/{ids['borealis_term']}/mentorships/",
+            "payouts": "/o/borealis/payouts/",
+            "funds": "/o/borealis/funds/",
+            "stipend-policies": "/o/borealis/stipend-policies/",
         },
         "staff@example.org": {
             "staff-start": "/",
@@ -118,6 +123,8 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
             "staff-organizations": "/staff/organizations/",
             "staff-matching": "/staff/matching/",
             "staff-matching-run": f"/staff/matching/runs/{ids['run']}/",
+            "staff-payouts": "/staff/payouts/",
+            "staff-stipend-tables": "/staff/stipend-tables/",
         },
     }
     failures = []
