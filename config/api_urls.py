@@ -9,6 +9,7 @@ from applications.decisions import api_urls as urls_decisions
 from applications.ranking import api_urls as urls_ranking
 from applications.review import api_urls as urls_review
 from mentorship import api_urls as mentorship_api
+from mentorship.graduates import api_urls as graduates_api
 from programs import api_urls as programs_api
 
 app_name = "api"
@@ -21,6 +22,9 @@ urlpatterns = [
     path("staff/", include(programs_api.staff_urlpatterns)),
     path("staff/", include(mentorship_api.staff_urlpatterns)),
     path("programs/", include(programs_api.public_urlpatterns)),
+    path("me/", include(graduates_api.me_urlpatterns)),
+    path("employers/", include(graduates_api.employer_urlpatterns)),
+    path("graduates/", include(graduates_api.public_urlpatterns)),
 ]
 for area in (urls_mentee, urls_review, urls_decisions, urls_ranking, mentorship_api):
     urlpatterns += [

@@ -400,3 +400,53 @@ def test_endorsement_shows_once_the_graduate_accepts(org_a):
         services.endorsement_write(
             mentor=org_a.admin, mentorship_public_id=mentorship.public_id, text="Hi"
         )
+
+
+# --- API ------------------------------------------------------------------------------------
+
+
+def test_api_profile_consent_directory_and_interest(org_a, grad):
+    from tests.conftest import api_client_for
+
+    employer, person = approved_employer()
+    me = api_client_for(grad)
+    assert me.get(reverse("api:my-graduate-profile")).status_code == 404
+    saved = me.put(
+        reverse("api:my-graduate-profile"),
+        {"display_name": "Grace", "skills": "Go (expert)", "visibility": "employers"},
+        format="json",
+    )
+    assert saved.status_code == 200, saved.content
+    assert saved.json()["published_at"] is None
+    employer_api = api_client_for(person)
+    listed = employer_api.get(reverse("api:employer-graduates-list"))
+    assert listed.json()["results"] == []
+    me.post(reverse("api:my-graduate-profile-publish"))
+    listed = employer_api.get(reverse("api:employer-graduates-list"), {"q": "go"}).json()
+    assert [p["display_name"] for p in listed["results"]] == ["Grace"]
+    assert "email" not in str(listed)
+    assert api_client_for(None).get(reverse("api:public-graduates-list")).json()["results"] == []
+    profile_id = listed["results"][0]["id"]
+    sent = employer_api.post(
+        reverse("api:employer-graduates-interest", kwargs={"profile": profile_id}),
+        {"message": "Hello"},
+        format="json",
+    )
+    assert sent.status_code == 201 and sent.json()["contact_email"] is None
+    interest_id = sent.json()["id"]
+    me.post(
+        reverse("api:my-graduate-interests-answer", kwargs={"interest": interest_id}),
+        {"accept": True},
+        format="json",
+    )
+    answers = employer_api.get(reverse("api:employer-interests-list")).json()["results"]
+    assert answers[0]["contact_email"] == grad.email
+    # Not an approved employer: the directory is a 404, and bad input a 400.
+    assert (
+        api_client_for(org_a.admin).get(reverse("api:employer-graduates-list")).status_code == 404
+    )
+    assert (
+        employer_api.get(reverse("api:employer-graduates-list"), {"year": "x"}).status_code == 400
+    )
+    me.post(reverse("api:my-graduate-profile-withdraw"))
+    assert employer_api.get(reverse("api:employer-graduates-list")).json()["results"] == []
