@@ -19,7 +19,7 @@ from mentorship.graduates.models import (
     InterestRequest,
     Visibility,
 )
-from mentorship.mentorships.models import MentorshipState
+from mentorship.mentorships.models import Mentorship, MentorshipState
 
 PAGE_SIZE = 25
 
@@ -199,3 +199,16 @@ def staff_employer_get(*, public_id) -> Employer:
     if found is None:
         raise Http404()
     return found
+
+
+@cross_tenant
+def graduated_mentorship_id(*, graduate, mentor):
+    """Cross-tenant because a mentor's endorsement names a mentorship of any organization;
+    filtered by the graduate and the mentor (one of its mentors). The public id or None."""
+    return (
+        Mentorship.objects.filter(
+            mentee=graduate, mentors__user=mentor, state=MentorshipState.GRADUATED
+        )
+        .values_list("public_id", flat=True)
+        .first()
+    )

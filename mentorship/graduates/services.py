@@ -177,6 +177,24 @@ EMPLOYER_REFUSALS = {
 
 
 @transaction.atomic
+def employer_transition(
+    *, employer: Employer, to_state: str, actor: User | None, reason: str = "", updates=None
+) -> Employer:
+    """Moves an employer account along EMPLOYER_TRANSITIONS (compare-and-set, audited)."""
+    return state_transition(
+        obj=employer,
+        to_state=to_state,
+        actor=actor,
+        transitions=EMPLOYER_TRANSITIONS,
+        refusals=EMPLOYER_REFUSALS,
+        reason=reason,
+        updates=updates,
+        field="status",
+        action=f"employer.{to_state}",
+    )
+
+
+@transaction.atomic
 def employer_request_create(
     *, user: User, name: str, website: str, contact: str, reason: str
 ) -> Employer:
@@ -208,15 +226,11 @@ def employer_request_create(
 
 @transaction.atomic
 def employer_approve(*, employer: Employer, actor: User) -> Employer:
-    state_transition(
-        obj=employer,
+    employer_transition(
+        employer=employer,
         to_state=EmployerStatus.APPROVED,
         actor=actor,
-        transitions=EMPLOYER_TRANSITIONS,
-        refusals=EMPLOYER_REFUSALS,
         updates={"decided_by": actor},
-        field="status",
-        action="employer.approved",
     )
     email_queue(
         to=[employer.requested_by.email],
@@ -233,16 +247,12 @@ def employer_decline(*, employer: Employer, actor: User, reason: str) -> Employe
         raise ValidationError({"reason": "Tell the company why, so they know what to do next."})
     if len(reason) > 1000:
         raise ValidationError({"reason": "Use at most 1000 characters."})
-    state_transition(
-        obj=employer,
+    employer_transition(
+        employer=employer,
         to_state=EmployerStatus.DECLINED,
         actor=actor,
-        transitions=EMPLOYER_TRANSITIONS,
-        refusals=EMPLOYER_REFUSALS,
         reason=reason,
         updates={"decided_by": actor, "decline_reason": reason},
-        field="status",
-        action="employer.declined",
     )
     email_queue(
         to=[employer.requested_by.email],
@@ -303,6 +313,22 @@ INTEREST_REFUSALS = {
 
 
 @transaction.atomic
+def interest_transition(
+    *, interest: InterestRequest, to_state: str, actor: User | None
+) -> InterestRequest:
+    """Moves an interest request along INTEREST_TRANSITIONS (compare-and-set, audited)."""
+    return state_transition(
+        obj=interest,
+        to_state=to_state,
+        actor=actor,
+        transitions=INTEREST_TRANSITIONS,
+        refusals=INTEREST_REFUSALS,
+        field="status",
+        action=f"interest.{to_state}",
+    )
+
+
+@transaction.atomic
 def interest_send(
     *, employer: Employer, actor: User, profile: GraduateProfile, message: str
 ) -> InterestRequest:
@@ -355,15 +381,7 @@ def interest_answer(*, interest: InterestRequest, actor: User, accept: bool) -> 
     if interest.profile.user_id != actor.pk:
         raise PermissionDenied("Only the graduate answers.")
     to_state = InterestStatus.ACCEPTED if accept else InterestStatus.DECLINED
-    state_transition(
-        obj=interest,
-        to_state=to_state,
-        actor=actor,
-        transitions=INTEREST_TRANSITIONS,
-        refusals=INTEREST_REFUSALS,
-        field="status",
-        action=f"interest.{to_state}",
-    )
+    interest_transition(interest=interest, to_state=to_state, actor=actor)
     if accept:
         email_queue(
             to=[interest.sent_by.email],
