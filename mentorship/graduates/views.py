@@ -57,7 +57,8 @@ def my_profile(request):
     if not request.user.has_perm("mentorship.keep_graduate_profile"):
         return render(request, "mentorship/graduates/not_graduate.html", status=200)
     profile = selectors.profile_of(user=request.user)
-    form = ProfileForm(request.POST or None, instance=profile)
+    initial = {} if profile else {"display_name": request.user.name}
+    form = ProfileForm(request.POST or None, instance=profile, initial=initial)
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "save" and form.is_valid():
         try:
