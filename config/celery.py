@@ -19,6 +19,7 @@ app.autodiscover_tasks(
         "mentorship.offers",
         "mentorship.runs",
         "mentorship.evaluations",
+        "mentorship.stats",
     ]
 )
 
@@ -51,6 +52,11 @@ app.conf.beat_schedule = {
     # mentorship: remind mentors of open checkpoints; overdue ones escalate to admins.
     "mentorship-remind-evaluations": {
         "task": "mentorship.remind_evaluations",
+        "schedule": 3600.0,
+    },
+    # mentorship: the public statistics' snapshot (/stats/), so the page reads one row.
+    "mentorship-stats-refresh": {
+        "task": "mentorship.stats_refresh",
         "schedule": 3600.0,
     },
 }

@@ -6,3 +6,4 @@ from mentorship.evaluations import models as evaluations  # noqa: F401
 from mentorship.graduates import models as graduates  # noqa: F401
 from mentorship.mentorships import models as mentorships  # noqa: F401
 from mentorship.runs import models as runs  # noqa: F401
+from mentorship.stats import models as stats  # noqa: F401

@@ -11,6 +11,7 @@ from mentorship.graduates import urls as graduates_urls
 from mentorship.mentorships import views as mentorships
 from mentorship.offers import views as offers
 from mentorship.runs import urls as runs_urls
+from mentorship.stats import views as stats
 
 app_name = "mentorship"
 
@@ -89,5 +90,7 @@ urlpatterns = [
         include(staff_urlpatterns + runs_urls.staff_urlpatterns + graduates_urls.staff_urlpatterns),
     ),
     *graduates_urls.public_urlpatterns,
+    path("stats/", stats.stats, name="stats"),
+    path("stats.csv", stats.stats_csv, name="stats-csv"),
     path("verify/<str:verification>/", certificates.verify, name="verify"),
 ]

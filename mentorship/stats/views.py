@@ -1,0 +1,68 @@
+from django.shortcuts import render
+
+from core.csv import csv_response
+from mentorship.stats import selectors
+from mentorship.stats.charts import bar_chart
+
+HEADER = [
+    "Cycle",
+    "Year",
+    "Organization",
+    "Programs",
+    "Terms",
+    "Applicants",
+    "Applications",
+    "Accepted",
+    "Acceptance rate (%)",
+    "Mentees",
+    "Graduated",
+    "Graduation rate (%)",
+]
+KEYS = [
+    "cycle",
+    "year",
+    "organization",
+    "programs",
+    "terms",
+    "applicants",
+    "applications",
+    "accepted",
+    "acceptance_rate",
+    "mentees",
+    "graduated",
+    "graduation_rate",
+]
+
+
+def stats(request):
+    snapshot = selectors.latest_snapshot()
+    rows = snapshot.rows if snapshot else []
+    cycles = selectors.per_cycle(rows)
+    charts = (
+        [
+            bar_chart(
+                title="Applications per cycle",
+                items=[(c["cycle"], c["applications"]) for c in cycles],
+            ),
+            bar_chart(
+                title="Mentees per cycle", items=[(c["cycle"], c["mentees"]) for c in cycles]
+            ),
+        ]
+        if cycles
+        else []
+    )
+    return render(
+        request,
+        "mentorship/stats.html",
+        {"snapshot": snapshot, "rows": rows, "charts": charts, "small": selectors.SMALL},
+    )
+
+
+def stats_csv(request):
+    snapshot = selectors.latest_snapshot()
+    rows = snapshot.rows if snapshot else []
+    return csv_response(
+        filename="statistics.csv",
+        header=HEADER,
+        rows=([("" if r[k] is None else r[k]) for k in KEYS] for r in rows),
+    )
