@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from core.tenancy import cross_tenant
@@ -120,7 +120,7 @@ def directory_search(
             query = SearchQuery(q, search_type="websearch", config="english")
             profiles = profiles.filter(search_vector=query)
             if order == "relevance":
-                profiles = profiles.annotate(rank=SearchRank("search_vector", query))
+                profiles = profiles.annotate(rank=SearchRank(F("search_vector"), query))
                 ranked = True
         else:
             profiles = profiles.filter(

@@ -51,10 +51,21 @@ def stats(request):
         if cycles
         else []
     )
+    # The table shows one cycle's organizations (the latest by default); the CSV has all.
+    names = [c["cycle"] for c in reversed(cycles)]
+    chosen = request.GET.get("cycle") if request.GET.get("cycle") in names else None
+    chosen = chosen or (names[0] if names else None)
     return render(
         request,
         "mentorship/stats.html",
-        {"snapshot": snapshot, "rows": rows, "charts": charts, "small": selectors.SMALL},
+        {
+            "snapshot": snapshot,
+            "rows": [r for r in rows if r["cycle"] == chosen],
+            "cycles": names,
+            "chosen": chosen,
+            "charts": charts,
+            "small": selectors.SMALL,
+        },
     )
 
 
