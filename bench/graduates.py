@@ -170,6 +170,7 @@ def _stats_snapshot():
             {
                 "cycle": f"Cycle {c}",
                 "year": 2000 + c,
+                "opens": f"{2000 + c}-01-15",
                 "organization": f"Organization {o}",
                 "programs": 5 + o % 7,
                 "terms": 8 + o % 5,

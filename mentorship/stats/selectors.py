@@ -33,6 +33,7 @@ def hide_small(row: dict) -> dict:
     return {
         "cycle": row["cycle"],
         "year": row["year"],
+        "opens": row.get("opens", ""),
         "organization": row["organization"],
         **shown,
         "acceptance_rate": rate("accepted", "applications"),
@@ -56,7 +57,7 @@ def stats_rows() -> list[dict]:
         key = (t["cycle_id"], t["organization_id"])
         names[key] = (
             t["cycle__name"],
-            t["cycle__applications_open_at"].year,
+            t["cycle__applications_open_at"],
             t["organization__name"],
         )
         table[key]["terms"] = t["terms"]
@@ -83,11 +84,10 @@ def stats_rows() -> list[dict]:
     for key, counts in table.items():
         if key not in names:
             continue
-        cycle, year, organization = names[key]
-        rows.append(
-            hide_small({"cycle": cycle, "year": year, "organization": organization, **counts})
-        )
-    rows.sort(key=lambda r: (-r["year"], r["cycle"], r["organization"]))
+        cycle, opens, organization = names[key]
+        row = {"cycle": cycle, "year": opens.year, "opens": opens.date().isoformat()}
+        rows.append(hide_small({**row, "organization": organization, **counts}))
+    rows.sort(key=lambda r: (r["opens"], r["cycle"], r["organization"]), reverse=True)
     return rows
 
 
@@ -96,13 +96,24 @@ def latest_snapshot() -> StatsSnapshot | None:
 
 
 def per_cycle(rows: list[dict]) -> list[dict]:
-    """Totals per cycle for the charts, summed from the shown (already hidden) cells only."""
+    """Totals per cycle for the charts, oldest first, summed from the shown cells only:
+    `hidden` says some organization's count was under 5 (the total is then "at least")."""
     cycles: dict[str, dict] = {}
     for row in rows:
         total = cycles.setdefault(
             row["cycle"],
-            {"cycle": row["cycle"], "year": row["year"], "applications": 0, "mentees": 0},
+            {
+                "cycle": row["cycle"],
+                "opens": row.get("opens", ""),
+                "applications": 0,
+                "mentees": 0,
+                "applications_hidden": False,
+                "mentees_hidden": False,
+            },
         )
         for name in ("applications", "mentees"):
-            total[name] += row[name] or 0
-    return sorted(cycles.values(), key=lambda c: (c["year"], c["cycle"]))
+            if row[name] is None:
+                total[f"{name}_hidden"] = True
+            else:
+                total[name] += row[name]
+    return sorted(cycles.values(), key=lambda c: (c["opens"], c["cycle"]))

@@ -42,10 +42,11 @@ def stats(request):
         [
             bar_chart(
                 title="Applications per cycle",
-                items=[(c["cycle"], c["applications"]) for c in cycles],
+                items=[(c["cycle"], c["applications"], c["applications_hidden"]) for c in cycles],
             ),
             bar_chart(
-                title="Mentees per cycle", items=[(c["cycle"], c["mentees"]) for c in cycles]
+                title="Mentees per cycle",
+                items=[(c["cycle"], c["mentees"], c["mentees_hidden"]) for c in cycles],
             ),
         ]
         if cycles

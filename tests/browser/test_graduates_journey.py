@@ -58,3 +58,12 @@ def test_a_graduate_publishes_an_employer_writes_the_graduate_accepts(page, look
     page.goto("/employers/interests/")
     page.get_by_role("link", name="alumna@example.org").wait_for()
     look("graduates-employer-interests")
+    sign_out(page)
+
+    # Anyone: the public graduates (the demo's graduate@ chose employers only) and statistics.
+    page.goto("/graduates/")
+    page.get_by_role("heading", name="Graduates", exact=True).wait_for()
+    look("graduates-public")
+    page.goto("/stats/")
+    page.get_by_role("heading", name="Statistics").wait_for()
+    look("graduates-stats")
