@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export PORT
 
-.PHONY: run test lint format install install-dev lock bench bench-review bench-matching-job clean
+.PHONY: run test lint format install install-dev lock bench bench-review bench-matching-job bench-graduates clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -58,3 +58,7 @@ bench-review: install-dev
 ## The whole matching job: 100,000 applications in a scratch database (see README).
 bench-matching-job: install-dev
 	$(PY) bench/matching_job.py
+
+## The graduate directory over 100,000 profiles and /stats/ (see README).
+bench-graduates: install-dev
+	$(PY) bench/graduates.py

@@ -10,6 +10,8 @@ from applications.ranking import api_urls as urls_ranking
 from applications.review import api_urls as urls_review
 from core.notifications import api_urls as notifications_api
 from mentorship import api_urls as mentorship_api
+from mentorship.graduates import api_urls as graduates_api
+from mentorship.stats.api import StatsView
 from payments import api_urls as payments_api
 from programs import api_urls as programs_api
 
@@ -25,6 +27,10 @@ urlpatterns = [
     path("staff/", include(payments_api.staff_urlpatterns)),
     path("programs/", include(programs_api.public_urlpatterns)),
     path("me/", include(notifications_api.me_urlpatterns)),
+    path("me/", include(graduates_api.me_urlpatterns)),
+    path("employers/", include(graduates_api.employer_urlpatterns)),
+    path("graduates/", include(graduates_api.public_urlpatterns)),
+    path("stats/", StatsView.as_view(), name="stats"),
 ]
 for area in (urls_mentee, urls_review, urls_decisions, urls_ranking, mentorship_api, payments_api):
     urlpatterns += [

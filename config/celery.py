@@ -20,6 +20,7 @@ app.autodiscover_tasks(
         "mentorship.offers",
         "mentorship.runs",
         "payments.payouts",
+        "mentorship.stats",
     ]
 )
 
@@ -54,5 +55,10 @@ app.conf.beat_schedule = {
     "core-reminders-sweep": {
         "task": "core.reminders_sweep",
         "schedule": 600.0,
+    },
+    # mentorship: the public statistics' snapshot (/stats/), so the page reads one row.
+    "mentorship-stats-refresh": {
+        "task": "mentorship.stats_refresh",
+        "schedule": 3600.0,
     },
 }

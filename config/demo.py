@@ -31,6 +31,8 @@ PEOPLE = {
     "mentee@example.org": ("Mina Mentee", False, []),
     "graduate@example.org": ("Gus Graduate", False, []),
     "employer@example.org": ("Eve Employer", False, []),
+    "alumna@example.org": ("Alina Alumna", False, []),
+    "recruiter@example.org": ("Rita Recruiter", False, []),
 }
 
 

@@ -23,6 +23,8 @@ from applications.apply.selectors.mine import my_applications
 from applications.decisions.models import OfferState
 from applications.review.models import ConflictOfInterest, Review
 from core.tenancy import cross_tenant
+from mentorship.graduates import selectors as graduates_selectors
+from mentorship.graduates.models import Employer, EmployerStatus
 from mentorship.offers.selectors import mentee_offers
 from payments.payouts.models import Payout, PayoutState
 from programs.catalog import selectors as catalog_selectors
@@ -50,6 +52,10 @@ class StartPage:
     mentor: list[Todo] = field(default_factory=list)
     admin: list[Todo] = field(default_factory=list)
     staff: list[Todo] = field(default_factory=list)
+    employer: list[Todo] = field(default_factory=list)
+    graduate: list[Todo] = field(default_factory=list)
+    employer_name: str = ""
+    is_graduate: bool = False
     matches: list[ProgramMatch] = field(default_factory=list)
     profile_missing: list[str] = field(default_factory=list)
     show_mentee: bool = True
@@ -327,6 +333,94 @@ def _staff_todos(page: StartPage) -> None:
                 action="Pay stipends",
             )
         )
+    employers = Employer.objects.filter(status=EmployerStatus.PENDING).count()
+    if employers:
+        page.staff.append(
+            Todo(
+                text=f"{employers} compan{'ies' if employers != 1 else 'y'} asking for an "
+                "employer account.",
+                url=reverse("mentorship:staff-employers"),
+                action="Review employers",
+            )
+        )
+
+
+def _employer_todos(user: User, page: StartPage) -> None:
+    employer = graduates_selectors.employer_of(user=user)
+    if employer is None:
+        return
+    page.employer_name = employer.name
+    if employer.status == EmployerStatus.PENDING:
+        page.employer.append(
+            Todo(
+                text=f"Your request for {employer.name} waits for platform staff.",
+                url=reverse("mentorship:employer-directory"),
+                action="See the request",
+            )
+        )
+        return
+    if employer.status != EmployerStatus.APPROVED:
+        return
+    accepted = graduates_selectors.employer_interests(employer=employer).filter(status="accepted")
+    count = accepted.count()
+    if count:
+        page.employer.append(
+            Todo(
+                text=f"{count} graduate{'s' if count != 1 else ''} accepted your interest "
+                "request: write to them.",
+                url=reverse("mentorship:employer-interests"),
+                action="See their email addresses",
+            )
+        )
+    page.employer.append(
+        Todo(
+            text="Search graduates who chose to be seen by employers.",
+            url=reverse("mentorship:employer-directory"),
+            action="Find graduates",
+        )
+    )
+
+
+def _graduate_todos(user: User, page: StartPage) -> None:
+    if not graduates_selectors.is_graduate(user):
+        return
+    page.is_graduate = True
+    profile = graduates_selectors.profile_of(user=user)
+    url = reverse("mentorship:me-graduate-profile")
+    if profile is None:
+        page.graduate.append(
+            Todo(
+                text="Make a graduate profile from your completed mentorships, so employers "
+                "can find you (only if you publish it).",
+                url=url,
+                action="Make your profile",
+            )
+        )
+        return
+    if not profile.is_published:
+        page.graduate.append(
+            Todo(text="Your graduate profile is not published.", url=url, action="Publish it")
+        )
+    waiting = graduates_selectors.graduate_interests(profile=profile).filter(status="pending")
+    count = waiting.count()
+    if count:
+        page.graduate.append(
+            Todo(
+                text=f"{count} employer{'s' if count != 1 else ''} wrote to you.",
+                url=reverse("mentorship:me-graduate-interests"),
+                action="Answer",
+            )
+        )
+    endorsements = user.endorsements.filter(accepted_at__isnull=True).count()
+    if endorsements:
+        page.graduate.append(
+            Todo(
+                text=f"{endorsements} endorsement{'s' if endorsements != 1 else ''} from your "
+                "mentors to accept.",
+                url=url,
+                action="Read them",
+            )
+        )
 
 
 def start_page(*, user: User, now: datetime | None = None) -> StartPage:
@@ -350,6 +444,8 @@ def start_page(*, user: User, now: datetime | None = None) -> StartPage:
         _admin_todos(user, now, page, administering)
     if user.is_staff:
         _staff_todos(page)
+    _employer_todos(user, page)
+    _graduate_todos(user, page)
     for todos in (page.mentee, page.mentor, page.admin):
         todos.sort(key=lambda t: (t.due is None, t.due or now))
     return page

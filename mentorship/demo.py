@@ -3,7 +3,8 @@ cycle (applications/decisions/demo.py) confirm their offers, so borealis's term 
 mentorships past their midterm, one of them `mentee@example.org`'s. The confirmation goes
 through the same service as the offer page. Then the slices add the term's work: verdicts
 and an extension (evaluations/demo.py), tasks in each state (assignments/demo.py) and
-`graduate@example.org`'s graduated mentorship with its letter (certificates/demo.py)."""
+`graduate@example.org`'s graduated mentorship with its letter (certificates/demo.py), and
+graduate profiles and employers (graduates/demo.py)."""
 
 from django_scopes import scope
 
@@ -13,9 +14,12 @@ from applications.decisions.models import Offer, OfferState
 from mentorship.assignments.demo import load_demo as load_tasks_demo
 from mentorship.certificates.demo import load_demo as load_certificates_demo
 from mentorship.evaluations.demo import load_demo as load_evaluations_demo
+from mentorship.graduates.demo import load_demo as load_graduates_demo
 from mentorship.mentorships.models import Mentorship
 from mentorship.offers.services import offer_confirm
 from mentorship.runs.demo import load_demo as load_runs_demo
+from mentorship.stats.selectors import latest_snapshot
+from mentorship.stats.services import stats_refresh
 
 LEGAL_NAMES = {
     "mentee@example.org": "Mina Example Mentee",
@@ -29,6 +33,10 @@ def load_demo() -> dict[str, int]:
     created.update(load_tasks_demo())
     created.update(load_certificates_demo())
     created.update(load_runs_demo())
+    created.update(load_graduates_demo())
+    # The public statistics' first snapshot, as the hourly job would write it.
+    if latest_snapshot() is None:
+        stats_refresh()
     return created
 
 

@@ -7,9 +7,11 @@ from django.urls import include, path
 from mentorship.assignments import views as assignments
 from mentorship.certificates import views as certificates
 from mentorship.evaluations import views as evaluations
+from mentorship.graduates import urls as graduates_urls
 from mentorship.mentorships import views as mentorships
 from mentorship.offers import views as offers
 from mentorship.runs import urls as runs_urls
+from mentorship.stats import views as stats
 
 app_name = "mentorship"
 
@@ -33,6 +35,7 @@ me_urlpatterns = [
         certificates.my_certificate,
         name="me-mentorship-certificate",
     ),
+    *graduates_urls.me_urlpatterns,
     path("offers/", offers.my_offers, name="me-offers"),
     path("offers/<uuid:application>/", offers.my_offer, name="me-offer"),
     path("offers/<uuid:application>/decline/", offers.my_offer_decline, name="me-offer-decline"),
@@ -82,6 +85,12 @@ staff_urlpatterns = [
 urlpatterns = [
     path("me/", include(me_urlpatterns)),
     path("o/<slug:org>/", include(org_urlpatterns)),
-    path("staff/", include(staff_urlpatterns + runs_urls.staff_urlpatterns)),
+    path(
+        "staff/",
+        include(staff_urlpatterns + runs_urls.staff_urlpatterns + graduates_urls.staff_urlpatterns),
+    ),
+    *graduates_urls.public_urlpatterns,
+    path("stats/", stats.stats, name="stats"),
+    path("stats.csv", stats.stats_csv, name="stats-csv"),
     path("verify/<str:verification>/", certificates.verify, name="verify"),
 ]

@@ -340,6 +340,7 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "VerdictEnum": "mentorship.evaluations.models.Verdict",
         "CorrectedVerdictEnum": "mentorship.evaluations.serializers.CORRECTED_VERDICTS",
         "TaskStateEnum": "mentorship.assignments.models.TaskState",
+        "InterestStatusEnum": "mentorship.graduates.models.InterestStatus",
         "StandingEnum": "mentorship.mentorships.selectors.Standing",
     }
 )

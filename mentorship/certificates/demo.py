@@ -1,6 +1,6 @@
 """Demo graduate (idempotent, through the services): `graduate@example.org` took Aurora's
 Kernel Mentorship in an earlier cycle (a year ago), passed every evaluation and holds a
-letter of completion."""
+letter of completion; so does `alumna@example.org`, in the same term."""
 
 from datetime import timedelta
 
@@ -27,6 +27,8 @@ from programs.terms.timeline import at_deadline_time
 
 CYCLE = "Earlier cycle"
 GRADUATE = "graduate@example.org"
+# A second graduate of the same term, whose graduate profile is public (graduates/demo.py).
+PUBLIC_GRADUATE = "alumna@example.org"
 
 
 def _cycle(today) -> Cycle:
@@ -45,6 +47,7 @@ def _cycle(today) -> Cycle:
 def load_demo() -> dict[str, int]:
     aurora = Organization.objects.filter(slug="aurora").first()
     graduate = User.objects.filter(email=GRADUATE).first()
+    alumna = User.objects.filter(email=PUBLIC_GRADUATE).first()
     mentor = User.objects.filter(email="mentor.aurora@example.org").first()
     if aurora is None or graduate is None or mentor is None:
         return {"certificates": 0}
@@ -65,42 +68,65 @@ def load_demo() -> dict[str, int]:
                 capacity=2,
                 primary_mentor=mentor,
             )
-        application = Application.objects.filter(term=term, applicant=graduate).first()
-        if application is None:
-            application = Application.objects.create(
-                organization=aurora,
+        created = not graduate_in_term(
+            term=term,
+            cycle=cycle,
+            person=graduate,
+            mentor=mentor,
+            legal_name="Gustav Graduate",
+            cover_letter="I write device drivers for fun and want to upstream one.",
+        )
+        if alumna is not None:
+            created += not graduate_in_term(
                 term=term,
                 cycle=cycle,
-                applicant=graduate,
-                state=ApplicationState.SUBMITTED,
-                cover_letter="I write device drivers for fun and want to upstream one.",
-                submitted_at=term.applications_close_at - timedelta(days=2),
+                person=alumna,
+                mentor=mentor,
+                legal_name="Alina Alumna",
+                cover_letter="I maintain a filesystem test suite and want to work upstream.",
             )
-            # Answered every prerequisite before submitting, like every demo application.
-            complete_prerequisites(application, when=application.submitted_at)
-        if application.state == ApplicationState.SUBMITTED:
-            application_accept(application=application, actor=None)
-        mentorship = Mentorship.objects.filter(application=application).first()
-        if mentorship is None:
-            offer = Offer.objects.get(application=application)
-            mentorship = offer_confirm(
-                offer=offer,
-                mentee=graduate,
-                legal_name="Gustav Graduate",
-                agreed=True,
-                ip="192.0.2.11",
-                now=cycle.results_announced_at + timedelta(hours=1),
+        return {"certificates": int(created)}
+
+
+def graduate_in_term(*, term, cycle, person, mentor, legal_name, cover_letter) -> bool:
+    """`person` applies to `term`, is accepted, confirms and passes every evaluation (inside
+    the term's organization scope). Returns whether they already held a letter."""
+    application = Application.objects.filter(term=term, applicant=person).first()
+    if application is None:
+        application = Application.objects.create(
+            organization=term.organization,
+            term=term,
+            cycle=cycle,
+            applicant=person,
+            state=ApplicationState.SUBMITTED,
+            cover_letter=cover_letter,
+            submitted_at=term.applications_close_at - timedelta(days=2),
+        )
+        # Answered every prerequisite before submitting, like every demo application.
+        complete_prerequisites(application, when=application.submitted_at)
+    if application.state == ApplicationState.SUBMITTED:
+        application_accept(application=application, actor=None)
+    mentorship = Mentorship.objects.filter(application=application).first()
+    if mentorship is None:
+        offer = Offer.objects.get(application=application)
+        mentorship = offer_confirm(
+            offer=offer,
+            mentee=person,
+            legal_name=legal_name,
+            agreed=True,
+            ip="192.0.2.11",
+            now=cycle.results_announced_at + timedelta(hours=1),
+        )
+    had = Certificate.objects.filter(mentorship=mentorship).exists()
+    for evaluation in mentorship.evaluations.order_by("week"):
+        if evaluation.state == EvaluationState.PENDING:
+            evaluation_verdict(
+                evaluation=evaluation,
+                actor=mentor,
+                verdict="pass",
+                progress=5,
+                communication=5,
+                comment="The driver landed upstream in the last week.",
+                now=evaluation.due_at,
             )
-        had = Certificate.objects.filter(mentorship=mentorship).exists()
-        for evaluation in mentorship.evaluations.order_by("week"):
-            if evaluation.state == EvaluationState.PENDING:
-                evaluation_verdict(
-                    evaluation=evaluation,
-                    actor=mentor,
-                    verdict="pass",
-                    progress=5,
-                    communication=5,
-                    comment="The driver landed upstream in the last week.",
-                    now=evaluation.due_at,
-                )
-        return {"certificates": int(not had)}
+    return had

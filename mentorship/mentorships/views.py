@@ -79,6 +79,9 @@ def organization_mentorship(request, mentorship):
             "can_correct": user.has_perm("mentorship.correct_verdict", mentorship),
             "can_manage_tasks": user.has_perm("mentorship.manage_tasks", mentorship),
             "can_revoke": user.has_perm("mentorship.revoke_certificate", mentorship),
+            # A mentor of a graduated mentorship may endorse its mentee (graduates/).
+            "is_its_mentor": mentorship.state == "graduated"
+            and mentorship.mentors.filter(user=user).exists(),
             "feedback": mentorship_feedback(mentorship=mentorship)
             if user.has_perm("mentorship.view_mentee_feedback", mentorship)
             else None,

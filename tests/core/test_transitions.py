@@ -35,6 +35,8 @@ from mentorship.assignments.models import Task
 from mentorship.assignments.services import task_transition
 from mentorship.evaluations.models import Evaluation
 from mentorship.evaluations.services import evaluation_transition
+from mentorship.graduates.models import Employer, GraduateProfile, InterestRequest
+from mentorship.graduates.services import employer_transition, interest_transition
 from mentorship.mentorships.models import Mentorship
 from mentorship.mentorships.services import mentorship_transition
 from mentorship.offers.services import offer_transition
@@ -141,6 +143,29 @@ def make_organization_request(tenant, status):
     )
 
 
+def make_employer(tenant, status):
+    return Employer.objects.create(
+        name="Gamma Inc",
+        website="https://gamma.example",
+        contact="x",
+        reason="Because.",
+        requested_by=UserFactory(),
+        status=status,
+    )
+
+
+def make_interest(tenant, status):
+    employer = make_employer(tenant, "approved")
+    profile = GraduateProfile.objects.create(user=UserFactory(), display_name="Gamma")
+    return InterestRequest.objects.create(
+        employer=employer,
+        profile=profile,
+        sent_by=employer.requested_by,
+        message="Hi",
+        status=status,
+    )
+
+
 def make_program(tenant, status):
     return ProgramFactory(organization=tenant.organization, status=status)
 
@@ -216,6 +241,14 @@ def move_join_request(tenant, obj, to):
 
 def move_organization_request(tenant, obj, to):
     return organization_request_transition(organization_request=obj, to_state=to, actor=None)
+
+
+def move_employer(tenant, obj, to):
+    return employer_transition(employer=obj, to_state=to, actor=None)
+
+
+def move_interest(tenant, obj, to):
+    return interest_transition(interest=obj, to_state=to, actor=None)
 
 
 def move_program(tenant, obj, to):
@@ -340,6 +373,22 @@ MACHINES = {
         frozenset({("pending", "approved"), ("pending", "declined")}),
         make_organization_request,
         move_organization_request,
+    ),
+    "employer": Machine(
+        Employer,
+        "status",
+        ("pending", "approved", "declined"),
+        frozenset({("pending", "approved"), ("pending", "declined")}),
+        make_employer,
+        move_employer,
+    ),
+    "interest": Machine(
+        InterestRequest,
+        "status",
+        ("pending", "accepted", "declined"),
+        frozenset({("pending", "accepted"), ("pending", "declined")}),
+        make_interest,
+        move_interest,
     ),
     "program": Machine(
         Program,

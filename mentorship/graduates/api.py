@@ -1,0 +1,193 @@
+"""API of the graduates slice: /api/v1/me/graduate-profile/ (the graduate's profile and
+consent), /api/v1/me/graduate-interests/ (requests received), /api/v1/employers/graduates/
+and /api/v1/employers/interests/ (approved employers) and /api/v1/graduates/ (public)."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.api import UUID_REGEX
+from mentorship.graduates import selectors, services
+from mentorship.graduates import serializers as s
+from mentorship.graduates.models import GraduateProfile, InterestRequest
+
+NO_PROFILE = OpenApiResponse(description="You have no graduate profile yet.")
+
+
+class DirectoryPagination(PageNumberPagination):
+    page_size = 25
+    max_page = 400
+
+
+class _DirectoryMixin:
+    serializer_class = s.PublicProfileSerializer
+    pagination_class = DirectoryPagination
+    lookup_field = "public_id"
+    lookup_url_kwarg = "profile"
+    lookup_value_regex = UUID_REGEX
+    filter_backends: list = []
+
+    def viewer_employer(self):
+        return None
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return GraduateProfile.objects.none()
+        employer = self.viewer_employer()
+        if self.action != "list":
+            return selectors.visible_profiles(employer=employer).prefetch_related("completions")
+        query = s.DirectoryQuerySerializer(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        return selectors.directory_search(
+            employer=employer, **query.validated_data
+        ).prefetch_related("completions")
+
+
+@extend_schema(
+    tags=["graduates"],
+    parameters=[s.DirectoryQuerySerializer],
+    description="Graduates who chose to be seen by approved employers (or by everyone), "
+    "with full-text search and filters; 25 a page. Approved employers only.",
+)
+class EmployerGraduatesViewSet(
+    _DirectoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    def viewer_employer(self):
+        return self._employer
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self._employer = selectors.approved_employer_of(user=request.user)
+        if self._employer is None:
+            raise exceptions.NotFound()
+
+    @extend_schema(
+        parameters=[],
+        request=s.InterestInputSerializer,
+        responses={201: s.EmployerInterestSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def interest(self, request, *args, **kwargs):
+        """Send an interest request (a short message); the graduate is told by email."""
+        data = s.InterestInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            interest = services.interest_send(
+                employer=self._employer,
+                actor=request.user,
+                profile=self.get_object(),
+                message=data.validated_data["message"],
+            )
+        except DjangoPermissionDenied as error:
+            raise exceptions.NotFound() from error
+        return Response(s.EmployerInterestSerializer(interest).data, status=201)
+
+
+@extend_schema(
+    tags=["graduates"],
+    parameters=[s.DirectoryQuerySerializer],
+    description="Graduates who chose a public profile; anyone may read them.",
+)
+class PublicGraduatesViewSet(
+    _DirectoryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+
+@extend_schema(tags=["graduates"], description="Interest requests your company sent.")
+class EmployerInterestsViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = s.EmployerInterestSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return InterestRequest.objects.none()
+        employer = selectors.approved_employer_of(user=self.request.user)
+        if employer is None:
+            raise exceptions.NotFound()
+        return selectors.employer_interests(employer=employer)
+
+
+def _my_profile(request) -> GraduateProfile:
+    profile = selectors.profile_of(user=request.user)
+    if profile is None:
+        raise exceptions.NotFound("You have no graduate profile yet; save one first.")
+    return profile
+
+
+class MyGraduateProfileView(APIView):
+    """Your graduate profile. PUT saves it (creating it the first time; graduates only);
+    saving does not publish."""
+
+    @extend_schema(tags=["me"], responses={200: s.MyProfileSerializer, 404: NO_PROFILE})
+    def get(self, request):
+        return Response(s.MyProfileSerializer(_my_profile(request)).data)
+
+    @extend_schema(
+        tags=["me"], request=s.MyProfileSerializer, responses={200: s.MyProfileSerializer}
+    )
+    def put(self, request):
+        data = s.MyProfileSerializer(
+            instance=selectors.profile_of(user=request.user), data=request.data, partial=True
+        )
+        data.is_valid(raise_exception=True)
+        try:
+            profile = services.profile_save(user=request.user, **data.validated_data)
+        except DjangoPermissionDenied as error:
+            raise exceptions.PermissionDenied(str(error)) from error
+        return Response(s.MyProfileSerializer(profile).data)
+
+
+class MyGraduateProfilePublishView(APIView):
+    """Publish your profile: your consent to show it (to the visibility you chose)."""
+
+    @extend_schema(
+        tags=["me"], request=None, responses={200: s.MyProfileSerializer, 404: NO_PROFILE}
+    )
+    def post(self, request):
+        profile = services.profile_publish(profile=_my_profile(request), actor=request.user)
+        return Response(s.MyProfileSerializer(profile).data)
+
+
+class MyGraduateProfileWithdrawView(APIView):
+    """Withdraw your profile: it leaves every list at once."""
+
+    @extend_schema(
+        tags=["me"], request=None, responses={200: s.MyProfileSerializer, 404: NO_PROFILE}
+    )
+    def post(self, request):
+        profile = services.profile_withdraw(profile=_my_profile(request), actor=request.user)
+        return Response(s.MyProfileSerializer(profile).data)
+
+
+@extend_schema(tags=["me"], description="Interest requests employers sent you.")
+class MyGraduateInterestsViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = s.GraduateInterestSerializer
+    lookup_field = "public_id"
+    lookup_url_kwarg = "interest"
+    lookup_value_regex = UUID_REGEX
+    filter_backends: list = []
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return InterestRequest.objects.none()
+        return InterestRequest.objects.filter(profile__user=self.request.user).select_related(
+            "employer"
+        )
+
+    @extend_schema(request=s.AnswerInputSerializer, responses={200: s.GraduateInterestSerializer})
+    @action(detail=True, methods=["post"])
+    def answer(self, request, *args, **kwargs):
+        """Accept (the employer sees your email address) or decline (“not now”)."""
+        data = s.AnswerInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        interest = services.interest_answer(
+            interest=self.get_object(), actor=request.user, accept=data.validated_data["accept"]
+        )
+        return Response(s.GraduateInterestSerializer(interest).data)

@@ -1,0 +1,83 @@
+"""Demo of the graduates slice (idempotent, through the services): `employer@example.org`
+acts for an approved employer, Nimbus Robotics; `graduate@example.org` has an
+employers-only profile with an accepted endorsement from their mentor;
+`alumna@example.org` has a public profile; `recruiter@example.org` asked for an employer
+account that waits for staff."""
+
+from accounts.people.models import User
+from mentorship.graduates import selectors, services
+from mentorship.graduates.models import Endorsement
+
+PROFILES = {
+    "graduate@example.org": {
+        "display_name": "Gus Graduate",
+        "headline": "Linux device drivers, upstreamed",
+        "skills": "C (advanced), Linux kernel (advanced), Rust (beginner)",
+        "project_summary": "Wrote and upstreamed a driver for a USB sensor family during "
+        "Aurora's Kernel Mentorship.",
+        "links": "https://example.org/gus",
+        "open_to_work": True,
+        "country": "DE",
+        "remote": True,
+        "visibility": "employers",
+    },
+    "alumna@example.org": {
+        "display_name": "Alina Alumna",
+        "headline": "Filesystem testing and CI",
+        "skills": "Python (advanced), C (intermediate), CI pipelines",
+        "project_summary": "Extended a filesystem test suite and its CI in the Kernel Mentorship.",
+        "open_to_work": True,
+        "country": "BR",
+        "remote": True,
+        "visibility": "public",
+    },
+}
+
+
+def load_demo() -> dict[str, int]:
+    staff = User.objects.filter(is_staff=True).order_by("pk").first()
+    created = {"graduate_profiles": 0, "employers": 0}
+    for email, fields in PROFILES.items():
+        person = User.objects.filter(email=email).first()
+        if person is None or not selectors.graduate_certificates(user=person):
+            continue
+        if selectors.profile_of(user=person) is None:
+            profile = services.profile_save(user=person, **fields)
+            services.profile_publish(profile=profile, actor=person)
+            created["graduate_profiles"] += 1
+    _endorse("graduate@example.org", "mentor.aurora@example.org")
+    for email, name, approve in (
+        ("employer@example.org", "Nimbus Robotics", True),
+        ("recruiter@example.org", "Quarry Systems", False),
+    ):
+        person = User.objects.filter(email=email).first()
+        if person is None or selectors.employer_of(user=person) is not None:
+            continue
+        employer = services.employer_request_create(
+            user=person,
+            name=name,
+            website=f"https://{name.split()[0].lower()}.example",
+            contact=f"{person.name}, {email}",
+            reason="We hire people who learned to work upstream in open-source communities.",
+        )
+        if approve and staff is not None:
+            services.employer_approve(employer=employer, actor=staff)
+        created["employers"] += 1
+    return created
+
+
+def _endorse(graduate_email: str, mentor_email: str) -> None:
+    graduate = User.objects.filter(email=graduate_email).first()
+    mentor = User.objects.filter(email=mentor_email).first()
+    if graduate is None or mentor is None or Endorsement.objects.filter(graduate=graduate).exists():
+        return
+    mentorship_id = selectors.graduated_mentorship_id(graduate=graduate, mentor=mentor)
+    if mentorship_id is None:
+        return
+    endorsement = services.endorsement_write(
+        mentor=mentor,
+        mentorship_public_id=mentorship_id,
+        text="Gus took a driver from a datasheet to upstream in twelve weeks, and answered "
+        "every review with care.",
+    )
+    services.endorsement_accept(endorsement=endorsement, actor=graduate)

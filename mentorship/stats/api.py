@@ -1,0 +1,52 @@
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from mentorship.stats import selectors
+
+_rows = inline_serializer(
+    many=True,
+    name="StatsRow",
+    fields={
+        "cycle": serializers.CharField(),
+        "year": serializers.IntegerField(),
+        "organization": serializers.CharField(),
+        **{
+            name: serializers.IntegerField(allow_null=True, help_text="null: fewer than 5")
+            for name in selectors.COUNTS
+        },
+        "acceptance_rate": serializers.FloatField(allow_null=True),
+        "graduation_rate": serializers.FloatField(allow_null=True),
+    },
+)
+
+
+class StatsView(APIView):
+    """Public statistics per cycle and organization, from the latest hourly snapshot. Counts
+    under 5 are null, and so is a rate built on one. Stipends are not counted yet."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(
+        tags=["statistics"],
+        responses={
+            200: inline_serializer(
+                name="Stats",
+                fields={
+                    "computed_at": serializers.DateTimeField(allow_null=True),
+                    "rows": _rows,
+                },
+            )
+        },
+    )
+    def get(self, request):
+        snapshot = selectors.latest_snapshot()
+        return Response(
+            {
+                "computed_at": snapshot.computed_at if snapshot else None,
+                "rows": snapshot.rows if snapshot else [],
+            }
+        )

@@ -1,0 +1,119 @@
+"""Public statistics per cycle and organization. Stipends are not counted: payments do not
+exist yet."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Count, Q
+
+from applications.apply.models import Application, ApplicationState
+from core.tenancy import cross_tenant
+from mentorship.mentorships.models import Mentorship, MentorshipState
+from mentorship.stats.models import StatsSnapshot
+from programs.terms.models import Term
+
+# A count under this is hidden (shown as "fewer than 5"), and so is a rate built on one.
+SMALL = 5
+COUNTS = ("programs", "terms", "applicants", "applications", "accepted", "mentees", "graduated")
+COLUMNS = (*COUNTS, "acceptance_rate", "graduation_rate")
+
+
+def hide_small(row: dict) -> dict:
+    """Counts under SMALL become None; a rate is given only when both its counts are shown."""
+    shown = {
+        k: (v if v is not None and v >= SMALL else None) for k, v in row.items() if k in COUNTS
+    }
+
+    def rate(part, whole):
+        if shown[part] is None or shown[whole] is None or not shown[whole]:
+            return None
+        return round(100 * shown[part] / shown[whole], 1)
+
+    return {
+        "cycle": row["cycle"],
+        "year": row["year"],
+        "opens": row.get("opens", ""),
+        "organization": row["organization"],
+        **shown,
+        "acceptance_rate": rate("accepted", "applications"),
+        "graduation_rate": rate("graduated", "mentees"),
+    }
+
+
+@cross_tenant
+def stats_rows() -> list[dict]:
+    """Cross-tenant because the public statistics count every organization; only counts
+    grouped by cycle and organization leave here (a few grouped queries, no rows)."""
+    table: dict[tuple, dict] = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
+    names: dict[tuple, tuple] = {}
+    for t in Term.objects.values(
+        "cycle_id",
+        "cycle__name",
+        "cycle__applications_open_at",
+        "organization_id",
+        "organization__name",
+    ).annotate(terms=Count("id"), programs=Count("program_id", distinct=True)):
+        key = (t["cycle_id"], t["organization_id"])
+        names[key] = (
+            t["cycle__name"],
+            t["cycle__applications_open_at"],
+            t["organization__name"],
+        )
+        table[key]["terms"] = t["terms"]
+        table[key]["programs"] = t["programs"]
+    for a in (
+        Application.objects.exclude(state=ApplicationState.DRAFT)
+        .values("cycle_id", "organization_id")
+        .annotate(
+            applications=Count("id"),
+            applicants=Count("applicant_id", distinct=True),
+            accepted=Count("id", filter=Q(state=ApplicationState.ACCEPTED)),
+        )
+    ):
+        key = (a["cycle_id"], a["organization_id"])
+        for name in ("applications", "applicants", "accepted"):
+            table[key][name] = a[name]
+    for m in Mentorship.objects.values("term__cycle_id", "organization_id").annotate(
+        mentees=Count("id"), graduated=Count("id", filter=Q(state=MentorshipState.GRADUATED))
+    ):
+        key = (m["term__cycle_id"], m["organization_id"])
+        table[key]["mentees"] = m["mentees"]
+        table[key]["graduated"] = m["graduated"]
+    rows = []
+    for key, counts in table.items():
+        if key not in names:
+            continue
+        cycle, opens, organization = names[key]
+        row = {"cycle": cycle, "year": opens.year, "opens": opens.date().isoformat()}
+        rows.append(hide_small({**row, "organization": organization, **counts}))
+    rows.sort(key=lambda r: (r["opens"], r["cycle"], r["organization"]), reverse=True)
+    return rows
+
+
+def latest_snapshot() -> StatsSnapshot | None:
+    return StatsSnapshot.objects.first()
+
+
+def per_cycle(rows: list[dict]) -> list[dict]:
+    """Totals per cycle for the charts, oldest first, summed from the shown cells only:
+    `hidden` says some organization's count was under 5 (the total is then "at least")."""
+    cycles: dict[str, dict] = {}
+    for row in rows:
+        total = cycles.setdefault(
+            row["cycle"],
+            {
+                "cycle": row["cycle"],
+                "opens": row.get("opens", ""),
+                "applications": 0,
+                "mentees": 0,
+                "applications_hidden": False,
+                "mentees_hidden": False,
+            },
+        )
+        for name in ("applications", "mentees"):
+            if row[name] is None:
+                total[f"{name}_hidden"] = True
+            else:
+                total[name] += row[name]
+    return sorted(cycles.values(), key=lambda c: (c["opens"], c["cycle"]))
