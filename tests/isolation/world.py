@@ -44,6 +44,10 @@ STAMPS = [
     ("programs.Prerequisite", "description"),
     ("mentorship.Mentorship", "end_reason"),
     ("core.AuditEvent", "reason"),
+    # Side effects of other builders' rows: a payout's email and its in-app notification.
+    ("core.OutboxEmail", "subject"),
+    ("core.Notification", "body"),
+    ("payments.Payout", "reason"),
 ]
 
 
@@ -177,6 +181,8 @@ def _text_fields(model) -> list[str]:
         if isinstance(f, models.CharField | models.TextField)
         and not f.choices
         and f.name not in ("token_hash", "password", "sha256", "logo_content_type")
+        # codes, not free text (ISO 4217 currency, ISO 3166 country, a checkpoint's kind)
+        and f.name not in ("currency", "country", "checkpoint")
     ]
 
 
