@@ -342,6 +342,9 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "TaskStateEnum": "mentorship.assignments.models.TaskState",
         "InterestStatusEnum": "mentorship.graduates.models.InterestStatus",
         "StandingEnum": "mentorship.mentorships.selectors.Standing",
+        # payments: a policy's kind and a payout's state.
+        "PolicyKindEnum": "payments.plans.models.PolicyKind",
+        "PayoutStateEnum": "payments.payouts.models.PayoutState",
     }
 )
 

@@ -91,6 +91,7 @@ class OrganizationPayoutsViewSet(
         return Response(s.PayoutSerializer(payout).data)
 
     @extend_schema(
+        operation_id="v1_orgs_payouts_bulk_approve",
         request=s.BulkApproveInputSerializer,
         responses={200: s.BulkApproveOutputSerializer},
         parameters=[IDEMPOTENCY_PARAMETER],

@@ -19,8 +19,16 @@ MAX_ROWS = 400
 
 def table_rows_parse(text: str) -> tuple[list[dict], list[str]]:
     """Rows and errors of a CSV with the header `country,tier,amount` (ISO 3166 codes)."""
+    try:
+        return _parse(text)
+    except csv.Error as error:  # e.g. a lone carriage return inside a field
+        return [], [f"This is not a readable CSV file ({error})."]
+
+
+def _parse(text: str) -> tuple[list[dict], list[str]]:
     rows, errors, seen = [], [], set()
-    reader = csv.DictReader(io.StringIO(text or ""))
+    # newline="" lets the csv module see line ends itself (a \r inside a field is data).
+    reader = csv.DictReader(io.StringIO(text or "", newline=""))
     if [name.strip().lower() for name in reader.fieldnames or []] != ["country", "tier", "amount"]:
         return [], ["The first line must be the header: country,tier,amount"]
     for line, raw in enumerate(reader, start=2):
