@@ -14,7 +14,7 @@ from applications.apply.models import Application
 from applications.decisions import selectors
 from applications.decisions import serializers as s
 from applications.decisions.filters import DecisionFilterSet
-from applications.decisions.services import (
+from applications.decisions.services.accept import (
     application_accept,
     application_decline,
     program_texts_update,

@@ -22,7 +22,7 @@ from accounts.people.models import User
 from applications.apply.demo import complete_prerequisites
 from applications.apply.models import Application, ApplicationState
 from applications.decisions.models import Offer
-from applications.decisions.services import application_accept
+from applications.decisions.services.accept import application_accept
 from core.tenancy import cross_tenant
 from programs.terms.models import Term
 

@@ -17,7 +17,7 @@ from applications.decisions.forms import (
     BulkDeclineForm,
     ProgramDecisionTextsForm,
 )
-from applications.decisions.services import (
+from applications.decisions.services.accept import (
     application_accept,
     application_decline,
     program_texts_update,

@@ -12,10 +12,10 @@ from accounts.people.models import User
 from applications.apply.demo import complete_prerequisites
 from applications.apply.models import Application, ApplicationState
 from applications.decisions.models import Offer
-from applications.decisions.services import application_accept
+from applications.decisions.services.accept import application_accept
 from mentorship.certificates.models import Certificate
 from mentorship.evaluations.models import EvaluationState
-from mentorship.evaluations.services import evaluation_verdict
+from mentorship.evaluations.services.verdicts import evaluation_verdict
 from mentorship.mentorships.models import Mentorship
 from mentorship.offers.services import offer_confirm
 from programs.cycles.models import Cycle

@@ -13,7 +13,8 @@ from core.idempotency.api import IDEMPOTENCY_PARAMETER, idempotent
 from mentorship.evaluations import serializers as s
 from mentorship.evaluations.models import Evaluation, EvaluationVerdict, MenteeFeedback
 from mentorship.evaluations.selectors import mentee_feedback
-from mentorship.evaluations.services import evaluation_correct, evaluation_verdict, feedback_submit
+from mentorship.evaluations.services.feedback import feedback_submit
+from mentorship.evaluations.services.verdicts import evaluation_correct, evaluation_verdict
 from mentorship.mentorships import selectors as mentorships_selectors
 
 

@@ -7,7 +7,7 @@ from django_scopes import scope
 from accounts.organizations.models import Organization
 from accounts.people.models import User
 from mentorship.evaluations.models import EvaluationState
-from mentorship.evaluations.services import evaluation_verdict
+from mentorship.evaluations.services.verdicts import evaluation_verdict
 from mentorship.mentorships.models import Mentorship
 
 

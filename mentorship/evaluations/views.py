@@ -9,7 +9,8 @@ from core.forms import apply_errors
 from mentorship.evaluations.forms import CorrectionForm, FeedbackForm, VerdictForm
 from mentorship.evaluations.models import FeedbackKind
 from mentorship.evaluations.selectors import evaluation_get
-from mentorship.evaluations.services import evaluation_correct, evaluation_verdict, feedback_submit
+from mentorship.evaluations.services.feedback import feedback_submit
+from mentorship.evaluations.services.verdicts import evaluation_correct, evaluation_verdict
 from mentorship.mentorships import selectors as mentorships_selectors
 
 

@@ -12,9 +12,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api import UUID_REGEX
-from mentorship.graduates import selectors, services
+from mentorship.graduates import selectors
 from mentorship.graduates import serializers as s
 from mentorship.graduates.models import GraduateProfile, InterestRequest
+from mentorship.graduates.services import interests as interests_services
+from mentorship.graduates.services import profiles as profiles_services
 
 NO_PROFILE = OpenApiResponse(description="You have no graduate profile yet.")
 
@@ -77,7 +79,7 @@ class EmployerGraduatesViewSet(
         data = s.InterestInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            interest = services.interest_send(
+            interest = interests_services.interest_send(
                 employer=self._employer,
                 actor=request.user,
                 profile=self.get_object(),
@@ -138,7 +140,7 @@ class MyGraduateProfileView(APIView):
         )
         data.is_valid(raise_exception=True)
         try:
-            profile = services.profile_save(user=request.user, **data.validated_data)
+            profile = profiles_services.profile_save(user=request.user, **data.validated_data)
         except DjangoPermissionDenied as error:
             raise exceptions.PermissionDenied(str(error)) from error
         return Response(s.MyProfileSerializer(profile).data)
@@ -151,7 +153,9 @@ class MyGraduateProfilePublishView(APIView):
         tags=["me"], request=None, responses={200: s.MyProfileSerializer, 404: NO_PROFILE}
     )
     def post(self, request):
-        profile = services.profile_publish(profile=_my_profile(request), actor=request.user)
+        profile = profiles_services.profile_publish(
+            profile=_my_profile(request), actor=request.user
+        )
         return Response(s.MyProfileSerializer(profile).data)
 
 
@@ -162,7 +166,9 @@ class MyGraduateProfileWithdrawView(APIView):
         tags=["me"], request=None, responses={200: s.MyProfileSerializer, 404: NO_PROFILE}
     )
     def post(self, request):
-        profile = services.profile_withdraw(profile=_my_profile(request), actor=request.user)
+        profile = profiles_services.profile_withdraw(
+            profile=_my_profile(request), actor=request.user
+        )
         return Response(s.MyProfileSerializer(profile).data)
 
 
@@ -187,7 +193,7 @@ class MyGraduateInterestsViewSet(mixins.ListModelMixin, viewsets.GenericViewSet)
         """Accept (the employer sees your email address) or decline (“not now”)."""
         data = s.AnswerInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        interest = services.interest_answer(
+        interest = interests_services.interest_answer(
             interest=self.get_object(), actor=request.user, accept=data.validated_data["accept"]
         )
         return Response(s.GraduateInterestSerializer(interest).data)

@@ -5,8 +5,11 @@ employers-only profile with an accepted endorsement from their mentor;
 account that waits for staff."""
 
 from accounts.people.models import User
-from mentorship.graduates import selectors, services
+from mentorship.graduates import selectors
 from mentorship.graduates.models import Endorsement
+from mentorship.graduates.services import employers as employers_services
+from mentorship.graduates.services import endorsements as endorsements_services
+from mentorship.graduates.services import profiles as profiles_services
 
 PROFILES = {
     "graduate@example.org": {
@@ -42,8 +45,8 @@ def load_demo() -> dict[str, int]:
         if person is None or not selectors.graduate_certificates(user=person):
             continue
         if selectors.profile_of(user=person) is None:
-            profile = services.profile_save(user=person, **fields)
-            services.profile_publish(profile=profile, actor=person)
+            profile = profiles_services.profile_save(user=person, **fields)
+            profiles_services.profile_publish(profile=profile, actor=person)
             created["graduate_profiles"] += 1
     _endorse("graduate@example.org", "mentor.aurora@example.org")
     for email, name, approve in (
@@ -53,7 +56,7 @@ def load_demo() -> dict[str, int]:
         person = User.objects.filter(email=email).first()
         if person is None or selectors.employer_of(user=person) is not None:
             continue
-        employer = services.employer_request_create(
+        employer = employers_services.employer_request_create(
             user=person,
             name=name,
             website=f"https://{name.split()[0].lower()}.example",
@@ -61,7 +64,7 @@ def load_demo() -> dict[str, int]:
             reason="We hire people who learned to work upstream in open-source communities.",
         )
         if approve and staff is not None:
-            services.employer_approve(employer=employer, actor=staff)
+            employers_services.employer_approve(employer=employer, actor=staff)
         created["employers"] += 1
     return created
 
@@ -74,10 +77,10 @@ def _endorse(graduate_email: str, mentor_email: str) -> None:
     mentorship_id = selectors.graduated_mentorship_id(graduate=graduate, mentor=mentor)
     if mentorship_id is None:
         return
-    endorsement = services.endorsement_write(
+    endorsement = endorsements_services.endorsement_write(
         mentor=mentor,
         mentorship_public_id=mentorship_id,
         text="Gus took a driver from a datasheet to upstream in twelve weeks, and answered "
         "every review with care.",
     )
-    services.endorsement_accept(endorsement=endorsement, actor=graduate)
+    endorsements_services.endorsement_accept(endorsement=endorsement, actor=graduate)

@@ -1,7 +1,7 @@
 from django import forms
 
 from mentorship.graduates.models import Employer, GraduateProfile
-from mentorship.graduates.services import PROFILE_FIELDS
+from mentorship.graduates.services.profiles import PROFILE_FIELDS
 
 
 class ProfileForm(forms.ModelForm):

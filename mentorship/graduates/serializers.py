@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from mentorship.graduates.models import GraduateCompletion, GraduateProfile, InterestRequest
-from mentorship.graduates.services import PROFILE_FIELDS
+from mentorship.graduates.services.profiles import PROFILE_FIELDS
 
 
 class CompletionSerializer(serializers.ModelSerializer):

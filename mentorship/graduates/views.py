@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.tenancy import staff_view
 from core.forms import apply_errors
-from mentorship.graduates import selectors, services
+from mentorship.graduates import selectors
 from mentorship.graduates.forms import (
     DeclineForm,
     DirectoryForm,
@@ -23,6 +23,10 @@ from mentorship.graduates.forms import (
     ReportForm,
 )
 from mentorship.graduates.models import EmployerInvitation, Endorsement, InterestStatus
+from mentorship.graduates.services import employers as employers_services
+from mentorship.graduates.services import endorsements as endorsements_services
+from mentorship.graduates.services import interests as interests_services
+from mentorship.graduates.services import profiles as profiles_services
 
 PAGE_SIZE = selectors.PAGE_SIZE
 
@@ -62,8 +66,9 @@ def my_profile(request):
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "save" and form.is_valid():
         try:
-            profile = services.profile_save(
-                user=request.user, **{f: form.cleaned_data[f] for f in services.PROFILE_FIELDS}
+            profile = profiles_services.profile_save(
+                user=request.user,
+                **{f: form.cleaned_data[f] for f in profiles_services.PROFILE_FIELDS},
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -81,7 +86,7 @@ def my_profile(request):
     elif action in ("publish", "withdraw") and profile is not None:
         if action == "publish":
             try:
-                services.profile_publish(profile=profile, actor=request.user)
+                profiles_services.profile_publish(profile=profile, actor=request.user)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
@@ -92,14 +97,14 @@ def my_profile(request):
                     + " can see it.",
                 )
         else:
-            services.profile_withdraw(profile=profile, actor=request.user)
+            profiles_services.profile_withdraw(profile=profile, actor=request.user)
             messages.success(request, "Your profile is withdrawn: nobody can find it any more.")
         return redirect("mentorship:me-graduate-profile")
     elif action in ("endorsement-accept", "endorsement-remove"):
         endorsement = selectors.endorsement_for_graduate_get(
             user=request.user, public_id=_uuid(request.POST.get("endorsement"))
         )
-        services.endorsement_accept(
+        endorsements_services.endorsement_accept(
             endorsement=endorsement, actor=request.user, accept=action == "endorsement-accept"
         )
         messages.success(
@@ -153,7 +158,7 @@ def my_interest(request, interest):
     action = request.POST.get("action")
     try:
         if action in ("accept", "decline"):
-            services.interest_answer(
+            interests_services.interest_answer(
                 interest=interest, actor=request.user, accept=action == "accept"
             )
             messages.success(
@@ -163,7 +168,7 @@ def my_interest(request, interest):
                 else f"{interest.employer.name} reads “not now”.",
             )
         elif action == "block":
-            services.employer_block(
+            interests_services.employer_block(
                 profile=interest.profile, employer=interest.employer, actor=request.user
             )
             messages.success(request, f"{interest.employer.name} can no longer find or reach you.")
@@ -172,7 +177,7 @@ def my_interest(request, interest):
             if not form.is_valid():
                 messages.error(request, "Say what was wrong, in at most 2000 characters.")
             else:
-                services.interest_report(
+                interests_services.interest_report(
                     interest=interest, actor=request.user, reason=form.cleaned_data["reason"]
                 )
                 messages.success(request, "Reported to platform staff. Thank you.")
@@ -188,7 +193,7 @@ def endorse(request, mentorship):
     form = EndorsementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.endorsement_write(
+            endorsements_services.endorsement_write(
                 mentor=request.user, mentorship_public_id=mentorship, **form.cleaned_data
             )
         except PermissionDenied:
@@ -198,7 +203,10 @@ def endorse(request, mentorship):
         else:
             messages.success(request, "Endorsement sent; it shows once the graduate accepts it.")
             return redirect("home")
-    elif services._graduated_mentorship(mentor=request.user, public_id=mentorship) is None:
+    elif (
+        endorsements_services._graduated_mentorship(mentor=request.user, public_id=mentorship)
+        is None
+    ):
         raise Http404()
     return render(request, "mentorship/graduates/endorse.html", {"form": form})
 
@@ -234,7 +242,7 @@ def employer_request(request):
     form = EmployerRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.employer_request_create(user=request.user, **form.cleaned_data)
+            employers_services.employer_request_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -257,7 +265,7 @@ def employer_profile(request, profile):
     form = InterestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.interest_send(
+            interests_services.interest_send(
                 employer=employer,
                 actor=request.user,
                 profile=profile,
@@ -301,7 +309,7 @@ def employer_colleagues(request):
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.employer_invite(
+            employers_services.employer_invite(
                 employer=employer, actor=request.user, email=form.cleaned_data["email"]
             )
         except ValidationError as error:
@@ -332,7 +340,7 @@ def employer_join(request, invitation):
         raise Http404()
     if request.method == "POST":
         try:
-            services.employer_invitation_accept(invitation=invitation, user=request.user)
+            employers_services.employer_invitation_accept(invitation=invitation, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -377,11 +385,11 @@ def staff_employer(request, employer):
     action = request.POST.get("action") if request.method == "POST" else None
     try:
         if action == "approve":
-            services.employer_approve(employer=employer, actor=request.user)
+            employers_services.employer_approve(employer=employer, actor=request.user)
             messages.success(request, f"{employer.name} is approved and was told by email.")
             return redirect("mentorship:staff-employers")
         if action == "decline" and decline_form.is_valid():
-            services.employer_decline(
+            employers_services.employer_decline(
                 employer=employer, actor=request.user, reason=decline_form.cleaned_data["reason"]
             )
             messages.success(request, f"{employer.name} is declined and was told why.")

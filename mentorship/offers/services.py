@@ -29,7 +29,7 @@ from applications.decisions.models import (
 from applications.decisions.selectors import program_texts, render_text
 from core.outbox.services import absolute_url
 from core.transitions import state_transition
-from mentorship.evaluations.services import evaluations_create
+from mentorship.evaluations.services.checkpoints import evaluations_create
 from mentorship.mentorships.models import Mentorship
 from mentorship.mentorships.services import mentorship_start
 from mentorship.signals import mentorship_started

@@ -11,7 +11,7 @@ from django.db import transaction
 from accounts.people.models import MenteeProfile
 from core.audit.services import audit_record
 from mentorship.evaluations.models import EvaluationKind
-from mentorship.evaluations.services import DATE_FIELDS
+from mentorship.evaluations.services.checkpoints import DATE_FIELDS
 from payments.plans.models import Installment, PolicyKind, StipendPlan, StipendPolicy
 from payments.tables.selectors import table_amount, table_for
 from programs.terms.models import TermKind

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django_scopes import scope
 
 from applications.decisions.models import Offer
-from applications.decisions.services import application_accept
+from applications.decisions.services.accept import application_accept
 from mentorship.offers.services import offer_confirm
 from programs.cycles.models import Cycle
 from tests.factories.accounts import UserFactory

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django_scopes import scope
 
-from applications.decisions.services import application_accept, application_decline
+from applications.decisions.services.accept import application_accept, application_decline
 from applications.review.services import conflict_declare
 from tests.conftest import api_client_for, client_for
 from tests.factories.applications import ApplicationFactory

@@ -137,7 +137,7 @@ def test_confirming_keeps_a_snapshot_and_starts_the_mentorship_with_mentors_and_
 
 
 def test_the_agreement_snapshot_does_not_follow_later_edits(offer, org_a):
-    from applications.decisions.services import program_texts_update
+    from applications.decisions.services.accept import program_texts_update
 
     _confirm(offer)
     with scope(organization=org_a.organization):

@@ -13,7 +13,7 @@ from django_scopes import scope, scopes_disabled
 from accounts.organizations.models import Role
 from applications.apply.models import Application, ApplicationState
 from applications.decisions.models import Placement, TermSlot
-from applications.decisions.services import application_accept
+from applications.decisions.services.accept import application_accept
 from tests.factories.accounts import MembershipFactory, UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.programs import ProgramFactory, make_term

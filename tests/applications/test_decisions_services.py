@@ -13,10 +13,7 @@ from accounts.organizations.services import organization_policy_update
 from applications.apply.models import ApplicationState
 from applications.decisions.models import Decision, Offer, OfferState, Placement, TermSlot
 from applications.decisions.selectors import application_full_history
-from applications.decisions.services import (
-    program_texts_update,
-    term_decline_unshortlisted,
-)
+from applications.decisions.services.accept import program_texts_update, term_decline_unshortlisted
 from core.audit.models import AuditEvent
 from programs.terms.services.mentors import term_mentor_add
 from tests.factories.accounts import UserFactory

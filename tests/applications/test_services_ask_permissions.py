@@ -8,7 +8,7 @@ from django_scopes import scope
 from accounts.organizations.models import OrganizationPolicy
 from accounts.organizations.services import organization_policy_update
 from applications.decisions.models import Offer
-from applications.decisions.services import program_texts_update, term_decline_unshortlisted
+from applications.decisions.services.accept import program_texts_update, term_decline_unshortlisted
 from mentorship.mentorships.models import Mentorship
 from mentorship.mentorships.services import mentorship_end
 from mentorship.offers.services import offer_confirm

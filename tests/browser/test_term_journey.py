@@ -12,7 +12,7 @@ from django_scopes import scope
 from pypdf import PdfReader
 
 from mentorship.assignments.services import task_create
-from mentorship.evaluations.services import evaluation_verdict
+from mentorship.evaluations.services.verdicts import evaluation_verdict
 from tests.conftest import make_tenant
 from tests.factories.accounts import PASSWORD, UserFactory
 from tests.factories.mentorship import confirmed_mentorship

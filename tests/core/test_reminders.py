@@ -19,7 +19,7 @@ from core.reminders.models import ReminderClaim
 from core.reminders.registry import rules
 from core.reminders.services import reminder_sweep
 from mentorship.assignments.services import task_create
-from mentorship.evaluations.services import evaluation_verdict
+from mentorship.evaluations.services.verdicts import evaluation_verdict
 from programs.terms.models import Milestone
 from programs.terms.services.terms import milestone_move
 from tests.factories.accounts import UserFactory

@@ -34,9 +34,10 @@ from core.audit.models import AuditEvent
 from mentorship.assignments.models import Task
 from mentorship.assignments.services import task_transition
 from mentorship.evaluations.models import Evaluation
-from mentorship.evaluations.services import evaluation_transition
+from mentorship.evaluations.services.checkpoints import evaluation_transition
 from mentorship.graduates.models import Employer, GraduateProfile, InterestRequest
-from mentorship.graduates.services import employer_transition, interest_transition
+from mentorship.graduates.services.employers import employer_transition
+from mentorship.graduates.services.interests import interest_transition
 from mentorship.mentorships.models import Mentorship
 from mentorship.mentorships.services import mentorship_transition
 from mentorship.offers.services import offer_transition

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django_scopes import scope
 
-from applications.decisions.services import application_accept, application_decline
+from applications.decisions.services.accept import application_accept, application_decline
 from tests.factories.programs import CycleFactory, days_from_today, make_term
 
 

@@ -62,7 +62,7 @@ def stipend_mentorship(
 
 def pass_checkpoint(tenant, mentorship, kind="midterm"):
     """The mentor passes the checkpoint on its due day; returns its payout (or None)."""
-    from mentorship.evaluations.services import evaluation_verdict
+    from mentorship.evaluations.services.verdicts import evaluation_verdict
     from payments.payouts.models import Payout
 
     with scope(organization=tenant.organization):

@@ -10,10 +10,11 @@ from django.utils import timezone
 from django_scopes import scope
 
 from applications.decisions.models import Offer
-from applications.decisions.services import application_accept
+from applications.decisions.services.accept import application_accept
 from mentorship.assignments.services import task_create
 from mentorship.certificates.models import Certificate
-from mentorship.evaluations.services import evaluation_verdict, feedback_submit
+from mentorship.evaluations.services.feedback import feedback_submit
+from mentorship.evaluations.services.verdicts import evaluation_verdict
 from mentorship.mentorships.models import Mentorship
 from mentorship.offers.services import offer_confirm
 from tests.factories.accounts import UserFactory

@@ -12,8 +12,8 @@ from django_scopes import scope
 
 from core.outbox.models import OutboxEmail
 from mentorship.certificates.models import Certificate
-from mentorship.evaluations.services import evaluation_verdict
-from mentorship.graduates import selectors, services
+from mentorship.evaluations.services.verdicts import evaluation_verdict
+from mentorship.graduates import selectors
 from mentorship.graduates.models import (
     Employer,
     EmployerStatus,
@@ -21,6 +21,10 @@ from mentorship.graduates.models import (
     InterestRequest,
     InterestStatus,
 )
+from mentorship.graduates.services import employers as employers_services
+from mentorship.graduates.services import endorsements as endorsements_services
+from mentorship.graduates.services import interests as interests_services
+from mentorship.graduates.services import profiles as profiles_services
 from tests.conftest import client_for, client_with_second_factor
 from tests.factories.accounts import UserFactory
 from tests.factories.mentorship import confirmed_mentorship
@@ -46,7 +50,7 @@ def graduate(tenant, **kwargs):
 
 def approved_employer(name="Acme", staff=None):
     person = UserFactory()
-    employer = services.employer_request_create(
+    employer = employers_services.employer_request_create(
         user=person,
         name=name,
         website="https://acme.example",
@@ -54,7 +58,7 @@ def approved_employer(name="Acme", staff=None):
         reason="We hire open-source people.",
     )
     staff = staff or UserFactory(is_staff=True)
-    services.employer_approve(employer=employer, actor=staff)
+    employers_services.employer_approve(employer=employer, actor=staff)
     employer.refresh_from_db()
     return employer, person
 
@@ -62,8 +66,8 @@ def approved_employer(name="Acme", staff=None):
 def published(user, visibility="employers", **fields):
     fields.setdefault("headline", "Kernel hacker")
     fields.setdefault("skills", "Rust (advanced), C")
-    profile = services.profile_save(user=user, visibility=visibility, **fields)
-    return services.profile_publish(profile=profile, actor=user)
+    profile = profiles_services.profile_save(user=user, visibility=visibility, **fields)
+    return profiles_services.profile_publish(profile=profile, actor=user)
 
 
 @pytest.fixture
@@ -77,16 +81,16 @@ def grad(org_a):
 
 def test_only_a_graduate_makes_a_profile(org_a, stranger):
     with pytest.raises(PermissionDenied):
-        services.profile_save(user=stranger, headline="x")
+        profiles_services.profile_save(user=stranger, headline="x")
     response = client_for(stranger).get(reverse("mentorship:me-graduate-profile"))
     assert b"made from a completed mentorship" in response.content
 
 
 def test_saving_does_not_publish_and_publishing_lists_with_verified_programs(grad):
     employer, _ = approved_employer()
-    profile = services.profile_save(user=grad, headline="Kernel hacker")
+    profile = profiles_services.profile_save(user=grad, headline="Kernel hacker")
     assert not selectors.visible_profiles(employer=employer).exists()
-    services.profile_publish(profile=profile, actor=grad)
+    profiles_services.profile_publish(profile=profile, actor=grad)
     listed = list(selectors.visible_profiles(employer=employer))
     assert listed == [profile]
     completion = profile.completions.get()
@@ -101,8 +105,10 @@ def test_withdrawing_removes_the_profile_from_every_listing_at_once(grad):
     employer, person = approved_employer()
     profile = published(grad, visibility="public")
     assert selectors.visible_profiles(employer=None).count() == 1
-    services.interest_send(employer=employer, actor=person, profile=profile, message="Hello")
-    services.profile_withdraw(profile=profile, actor=grad)
+    interests_services.interest_send(
+        employer=employer, actor=person, profile=profile, message="Hello"
+    )
+    profiles_services.profile_withdraw(profile=profile, actor=grad)
     assert not selectors.visible_profiles(employer=None).exists()
     assert not selectors.visible_profiles(employer=employer).exists()
     assert client_for(None).get(reverse("mentorship:graduates")).content.count(b"Kernel") == 0
@@ -121,7 +127,7 @@ def test_visibility_levels(grad, org_a):
     assert client_for(person).get(employer_url).status_code == 200
     # A person who is not an approved employer does not reach the employer pages.
     assert client_for(org_a.admin).get(employer_url).status_code == 404
-    services.profile_save(user=grad, visibility="public")
+    profiles_services.profile_save(user=grad, visibility="public")
     assert client_for(None).get(public_url).status_code == 200
     assert b"Kernel hacker" in client_for(None).get(reverse("mentorship:graduates")).content
 
@@ -145,10 +151,10 @@ def test_chosen_fields_only_are_shown(grad):
 
 def test_bad_profile_input_is_refused_with_field_messages(grad):
     with pytest.raises(ValidationError) as error:
-        services.profile_save(user=grad, country="Germany")
+        profiles_services.profile_save(user=grad, country="Germany")
     assert "two-letter" in str(error.value)
     with pytest.raises(ValidationError) as error:
-        services.profile_save(user=grad, links="javascript:alert(1)")
+        profiles_services.profile_save(user=grad, links="javascript:alert(1)")
     assert "web address" in str(error.value)
     response = client_for(grad).post(
         reverse("mentorship:me-graduate-profile"),
@@ -203,7 +209,7 @@ def test_employer_request_staff_decide_with_reason(staff_user):
     assert employer.status == EmployerStatus.DECLINED
     assert OutboxEmail.objects.filter(to=person.email, subject__contains="Acme").exists()
     with pytest.raises(ValidationError):
-        services.employer_approve(employer=employer, actor=staff_user)
+        employers_services.employer_approve(employer=employer, actor=staff_user)
     # Nobody but staff reaches the queue.
     assert client.get(reverse("mentorship:staff-employers")).status_code == 404
 
@@ -211,7 +217,9 @@ def test_employer_request_staff_decide_with_reason(staff_user):
 def test_colleague_invitation():
     employer, person = approved_employer()
     colleague = UserFactory(email="colleague@acme.example")
-    invitation = services.employer_invite(employer=employer, actor=person, email=colleague.email)
+    invitation = employers_services.employer_invite(
+        employer=employer, actor=person, email=colleague.email
+    )
     assert (
         client_for(UserFactory())
         .get(reverse("mentorship:employer-join", kwargs={"invitation": invitation.public_id}))
@@ -227,11 +235,13 @@ def test_colleague_invitation():
 def test_a_pending_employer_cannot_browse_or_write(grad):
     profile = published(grad)
     person = UserFactory()
-    employer = services.employer_request_create(
+    employer = employers_services.employer_request_create(
         user=person, name="Wait", website="https://w.example", contact="x", reason="y"
     )
     with pytest.raises(PermissionDenied):
-        services.interest_send(employer=employer, actor=person, profile=profile, message="Hi")
+        interests_services.interest_send(
+            employer=employer, actor=person, profile=profile, message="Hi"
+        )
     url = reverse("mentorship:employer-profile", kwargs={"profile": profile.public_id})
     assert client_for(person).get(url).status_code == 404
 
@@ -304,32 +314,44 @@ def test_interest_request_accept_reveals_email_decline_says_not_now(org_a, grad)
 
     other, _ = graduate(org_a)
     profile2 = published(other.mentee)
-    second = services.interest_send(employer=employer, actor=person, profile=profile2, message="Hi")
-    services.interest_answer(interest=second, actor=other.mentee, accept=False)
+    second = interests_services.interest_send(
+        employer=employer, actor=person, profile=profile2, message="Hi"
+    )
+    interests_services.interest_answer(interest=second, actor=other.mentee, accept=False)
     body = client.get(sent).content
     assert b"Not now" in body and other.mentee.email.encode() not in body
     with pytest.raises(ValidationError):
-        services.interest_answer(interest=second, actor=other.mentee, accept=True)
+        interests_services.interest_answer(interest=second, actor=other.mentee, accept=True)
     # Only the graduate answers.
     with pytest.raises(PermissionDenied):
-        services.interest_answer(interest=second, actor=person, accept=True)
+        interests_services.interest_answer(interest=second, actor=person, accept=True)
 
 
 def test_interest_requests_are_limited_per_employer_per_day(org_a, grad, monkeypatch):
-    monkeypatch.setattr(services, "INTEREST_DAILY_LIMIT", 2)
+    monkeypatch.setattr(interests_services, "INTEREST_DAILY_LIMIT", 2)
     employer, person = approved_employer()
     profiles = [published(grad)]
     for _ in range(2):
         m, _ = graduate(org_a)
         profiles.append(published(m.mentee))
-    services.interest_send(employer=employer, actor=person, profile=profiles[0], message="a")
+    interests_services.interest_send(
+        employer=employer, actor=person, profile=profiles[0], message="a"
+    )
     with pytest.raises(ValidationError, match="already wrote"):
-        services.interest_send(employer=employer, actor=person, profile=profiles[0], message="a")
-    services.interest_send(employer=employer, actor=person, profile=profiles[1], message="b")
+        interests_services.interest_send(
+            employer=employer, actor=person, profile=profiles[0], message="a"
+        )
+    interests_services.interest_send(
+        employer=employer, actor=person, profile=profiles[1], message="b"
+    )
     with pytest.raises(ValidationError, match="in the last 24 hours"):
-        services.interest_send(employer=employer, actor=person, profile=profiles[2], message="c")
+        interests_services.interest_send(
+            employer=employer, actor=person, profile=profiles[2], message="c"
+        )
     InterestRequest.objects.update(created_at=timezone.now() - timedelta(days=2))
-    services.interest_send(employer=employer, actor=person, profile=profiles[2], message="c")
+    interests_services.interest_send(
+        employer=employer, actor=person, profile=profiles[2], message="c"
+    )
 
 
 def test_empty_or_long_message_is_refused(grad):
@@ -337,7 +359,7 @@ def test_empty_or_long_message_is_refused(grad):
     profile = published(grad)
     for message in ("", "x" * 1001):
         with pytest.raises(ValidationError):
-            services.interest_send(
+            interests_services.interest_send(
                 employer=employer, actor=person, profile=profile, message=message
             )
 
@@ -346,7 +368,7 @@ def test_blocking_hides_the_graduate_from_that_employer_only(grad):
     employer, person = approved_employer()
     other_employer, other_person = approved_employer("Other")
     profile = published(grad)
-    interest = services.interest_send(
+    interest = interests_services.interest_send(
         employer=employer, actor=person, profile=profile, message="Hi"
     )
     client_for(grad).post(
@@ -360,13 +382,15 @@ def test_blocking_hides_the_graduate_from_that_employer_only(grad):
     url = reverse("mentorship:employer-profile", kwargs={"profile": profile.public_id})
     assert client_for(person).get(url).status_code == 404
     with pytest.raises(PermissionDenied):
-        services.interest_send(employer=employer, actor=person, profile=profile, message="Again")
+        interests_services.interest_send(
+            employer=employer, actor=person, profile=profile, message="Again"
+        )
 
 
 def test_report_abuse_reaches_staff(grad, staff_user):
     employer, person = approved_employer()
     profile = published(grad)
-    interest = services.interest_send(
+    interest = interests_services.interest_send(
         employer=employer, actor=person, profile=profile, message="Rude"
     )
     url = reverse("mentorship:me-graduate-interest", kwargs={"interest": interest.public_id})
@@ -385,7 +409,7 @@ def test_endorsement_shows_once_the_graduate_accepts(org_a):
     mentorship, _ = graduate(org_a)
     grad = mentorship.mentee
     profile = published(grad, visibility="public")
-    endorsement = services.endorsement_write(
+    endorsement = endorsements_services.endorsement_write(
         mentor=org_a.mentor, mentorship_public_id=mentorship.public_id, text="Excellent work."
     )
     public = reverse("mentorship:graduate", kwargs={"profile": profile.public_id})
@@ -397,7 +421,7 @@ def test_endorsement_shows_once_the_graduate_accepts(org_a):
     assert b"Excellent work." in client_for(None).get(public).content
     # Someone who did not mentor it cannot endorse.
     with pytest.raises(PermissionDenied):
-        services.endorsement_write(
+        endorsements_services.endorsement_write(
             mentor=org_a.admin, mentorship_public_id=mentorship.public_id, text="Hi"
         )
 

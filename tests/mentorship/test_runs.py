@@ -15,7 +15,7 @@ from django_scopes import scope, scopes_disabled
 
 from applications.apply.models import ApplicationState
 from applications.decisions.models import Decision, Offer, Placement, TermSlot
-from applications.decisions.services import applications_accept_matched
+from applications.decisions.services.matched import applications_accept_matched
 from applications.ranking.models import PlacementExplanation
 from applications.ranking.selectors import cycle_matching_input
 from applications.ranking.services import rank_move

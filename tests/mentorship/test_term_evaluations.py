@@ -17,11 +17,8 @@ from mentorship.certificates.models import Certificate
 from mentorship.certificates.pdf import certificate_pdf
 from mentorship.certificates.services import certificate_revoke
 from mentorship.evaluations.models import EvaluationVerdict, MenteeFeedback
-from mentorship.evaluations.services import (
-    evaluation_correct,
-    evaluation_verdict,
-    feedback_submit,
-)
+from mentorship.evaluations.services.feedback import feedback_submit
+from mentorship.evaluations.services.verdicts import evaluation_correct, evaluation_verdict
 from mentorship.mentorships.models import Mentorship
 from mentorship.mentorships.services import mentorship_end
 from tests.conftest import api_client_for, client_for

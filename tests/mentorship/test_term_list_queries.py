@@ -12,7 +12,7 @@ from django_scopes import scope
 
 from accounts.people.models import User
 from applications.apply.models import Application
-from mentorship.evaluations.services import evaluations_create
+from mentorship.evaluations.services.checkpoints import evaluations_create
 from mentorship.mentorships.models import Mentorship, MentorshipMentor
 from tests.conftest import api_client_for, client_for
 from tests.factories.mentorship import confirmed_mentorship

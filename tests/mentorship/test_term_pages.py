@@ -10,7 +10,7 @@ from django_scopes import scope
 
 from mentorship.certificates.models import Certificate
 from mentorship.evaluations.models import EvaluationVerdict, MenteeFeedback
-from mentorship.evaluations.services import evaluation_verdict
+from mentorship.evaluations.services.verdicts import evaluation_verdict
 from tests.conftest import api_client_for, client_for
 from tests.factories.mentorship import confirmed_mentorship
 

@@ -11,7 +11,7 @@ from django.db import connection
 from django_scopes import scope, scopes_disabled
 
 from mentorship.evaluations.models import Evaluation, EvaluationVerdict
-from mentorship.evaluations.services import evaluation_verdict
+from mentorship.evaluations.services.verdicts import evaluation_verdict
 from mentorship.mentorships.models import Mentorship
 from tests.factories.mentorship import confirmed_mentorship
 

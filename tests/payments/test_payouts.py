@@ -197,7 +197,7 @@ def test_start_pages_list_payouts_to_approve_and_to_pay(org_a, payable, staff_us
 
 
 def test_a_pass_corrected_to_a_fail_declines_its_payable_payout(org_a, payable):
-    from mentorship.evaluations.services import evaluation_correct
+    from mentorship.evaluations.services.verdicts import evaluation_correct
 
     with scope(organization=org_a.organization):
         evaluation = payable.mentorship.evaluations.get(kind="midterm")

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.people.models import User
-from applications.decisions.services import applications_accept_matched
+from applications.decisions.services.matched import applications_accept_matched
 from applications.ranking.selectors import MatchingInput, cycle_matching_input
 from applications.ranking.services import explanations_store
 from core.audit.services import audit_record

@@ -12,7 +12,9 @@ The two rules that must hold under any timing live in the database:
   organizations. There is nothing to lock across tenants, so the unique index decides: the
   second INSERT waits for the first transaction and fails once it commits.
 The lock gives clear messages and no wasted work; the constraints make the rules hold even
-for a writer that forgot the lock."""
+for a writer that forgot the lock.
+
+Publishing a matching run lives in matched.py."""
 
 from datetime import timedelta
 
@@ -38,11 +40,8 @@ from applications.decisions.selectors import (
     term_unshortlisted,
 )
 from applications.decisions.tasks import send_decision_email
-from core.audit.models import AuditEvent
 from core.audit.services import audit_record
 from core.tasks import enqueue_on_commit
-from core.tenancy import cross_tenant
-from programs.cycles.models import Cycle
 from programs.programs.models import Program
 from programs.terms.models import Term
 
@@ -56,11 +55,13 @@ TERM_FULL = (
     "This term is full: all {capacity} slot{s} are taken. An offer that is declined or "
     "lapses frees its slot."
 )
+
 MATCHED_CYCLE = (
     "The cycle “{cycle}” places mentees by matching: between the close of applications and "
     "the publication of its matching run, rank your applicants (and decline those you would "
     "not take) instead of accepting them."
 )
+
 ALREADY_PLACED = (
     "{name} was already accepted by another program this cycle; a mentee holds at most one "
     "acceptance per cycle."
@@ -152,7 +153,7 @@ def application_accept(*, application: Application, actor: User | None) -> Appli
         application=application,
         deadline=offer_deadline(application=application, now=now),
     )
-    _announce_if_due(application)
+    announce_if_due(application)
     return application
 
 
@@ -175,159 +176,11 @@ def application_decline(*, application: Application, actor: User | None) -> Appl
         feedback=feedback,
         decided_by=actor if actor is not None and actor.is_authenticated else None,
     )
-    _announce_if_due(application)
+    announce_if_due(application)
     return application
 
 
-@cross_tenant
-@transaction.atomic
-def applications_accept_matched(
-    *, application_ids: list[int], actor: User | None, reason: str
-) -> int:
-    """Accepts a published matching run's placements, all or nothing: the same rules as
-    `application_accept`, checked for the whole set at once so the number of queries does
-    not grow with it. The terms' rows are locked (in id order); every application must
-    still be submitted; each term must have a free slot per placement (TermSlot rows,
-    numbered within the capacity, unique per term); each mentee must hold no acceptance in
-    the cycle yet (Placement rows, unique per mentee and cycle). The moves to `accepted` are
-    one compare-and-set UPDATE, each audited; decisions and offers follow as for a direct
-    accept. Cross-tenant because a run places mentees in every organization of its cycle;
-    filtered by the application ids given. The caller (mentorship.runs) checks that the
-    actor is platform staff."""
-    ids = sorted(set(application_ids))
-    if not ids:
-        return 0
-    term_ids = sorted(set(Application.objects.filter(pk__in=ids).values_list("term_id", flat=True)))
-    locked = (
-        Term.objects.select_for_update(of=("self",))
-        .select_related("program")
-        .filter(pk__in=term_ids)
-        .order_by("pk")
-    )
-    terms = {term.pk: term for term in locked}
-    # Only the columns the rules read: a run publishes tens of thousands at once.
-    applications = list(
-        Application.objects.filter(pk__in=ids).only(
-            "pk", "state", "term_id", "cycle_id", "applicant_id", "organization_id"
-        )
-    )
-    if len(applications) != len(ids):
-        raise ValidationError(
-            "An application of this run no longer exists: run the matching again."
-        )
-    changed = [a for a in applications if a.state != S.SUBMITTED]
-    if changed:
-        raise ValidationError(
-            f"{len(changed)} application(s) of this run were withdrawn or decided since: run "
-            "the matching again."
-        )
-    applicants = [a.applicant_id for a in applications]
-    if len(set(applicants)) != len(applicants):
-        raise ValidationError("A mentee appears twice in this run: a mentee holds one acceptance.")
-    cycle_ids = {a.cycle_id for a in applications}
-    cycles = {cycle.pk: cycle for cycle in Cycle.objects.filter(pk__in=cycle_ids)}
-    for application in applications:
-        application.cycle = cycles[application.cycle_id]
-    held = Placement.objects.filter(cycle_id__in=cycle_ids, applicant_id__in=applicants)
-    if held.exists():
-        raise ValidationError(
-            f"{held.count()} mentee(s) of this run were accepted elsewhere since: run the "
-            "matching again."
-        )
-    taken: dict[int, set[int]] = {}
-    for term_id, number in TermSlot.objects.filter(term_id__in=term_ids).values_list(
-        "term_id", "number"
-    ):
-        taken.setdefault(term_id, set()).add(number)
-    wanted: dict[int, list[Application]] = {}
-    for application in applications:
-        wanted.setdefault(application.term_id, []).append(application)
-    slots = []
-    for term_id, group in wanted.items():
-        term = terms[term_id]
-        free = [n for n in range(1, term.capacity + 1) if n not in taken.get(term_id, set())]
-        if len(group) > len(free):
-            raise ValidationError(
-                f"{term}: "
-                + TERM_FULL.format(capacity=term.capacity, s="" if term.capacity == 1 else "s")
-            )
-        slots += [
-            TermSlot(
-                organization_id=a.organization_id,
-                term_id=term_id,
-                number=number,
-                capacity=term.capacity,
-                application=a,
-            )
-            for a, number in zip(group, free, strict=False)
-        ]
-    now = timezone.now()
-    try:
-        with transaction.atomic():
-            TermSlot.objects.bulk_create(slots, batch_size=None)
-            Placement.objects.bulk_create(
-                [
-                    Placement(applicant_id=a.applicant_id, cycle_id=a.cycle_id, application=a)
-                    for a in applications
-                ],
-                batch_size=None,
-            )
-    except IntegrityError:
-        raise ValidationError(
-            "A slot or a mentee of this run was taken meanwhile: run the matching again."
-        ) from None
-    moved = Application.objects.filter(pk__in=ids, state=S.SUBMITTED).update(
-        state=S.ACCEPTED, decided_at=now, updated_at=now
-    )
-    if moved != len(ids):
-        raise ValidationError("An application of this run changed meanwhile: run again.")
-    decided_by = actor if actor is not None and actor.is_authenticated else None
-    AuditEvent.objects.bulk_create(
-        [
-            AuditEvent(
-                organization_id=a.organization_id,
-                actor=decided_by,
-                action="application.accepted",
-                object_type=Application._meta.label_lower,
-                object_id=str(a.pk),
-                from_state=S.SUBMITTED,
-                to_state=S.ACCEPTED,
-                reason=reason,
-            )
-            for a in applications
-        ],
-        batch_size=None,
-    )
-    Decision.objects.bulk_create(
-        [
-            Decision(
-                organization_id=a.organization_id,
-                application=a,
-                outcome=DecisionOutcome.ACCEPTED,
-                decided_by=decided_by,
-            )
-            for a in applications
-        ],
-        batch_size=None,
-    )
-    Offer.objects.bulk_create(
-        [
-            Offer(
-                organization_id=a.organization_id,
-                application=a,
-                deadline=offer_deadline(application=a, now=now),
-            )
-            for a in applications
-        ],
-        batch_size=None,
-    )
-    for application in applications:
-        application.state = S.ACCEPTED
-        _announce_if_due(application)
-    return len(applications)
-
-
-def _announce_if_due(application: Application) -> None:
+def announce_if_due(application: Application) -> None:
     """A decision taken after the cycle's announcement is emailed at once (after commit);
     earlier ones wait for the announcement sweep."""
     if timezone.now() >= application.cycle.results_announced_at:

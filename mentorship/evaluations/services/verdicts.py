@@ -1,9 +1,5 @@
-"""Evaluations: checkpoints generated from a mentorship's own dates, verdicts (pass, fail,
-extend), the mentee's feedback and an admin's correction of a verdict.
-
-`evaluation_transition` is the only code that changes `Evaluation.state` (compare-and-set,
-audited). A verdict locks the mentorship row first, so two mentors answering at once give
-one verdict, and an extension moves each date once."""
+"""Verdicts on checkpoints (pass, fail, extend) and an admin's correction of one; the
+mentorship row is locked first (see checkpoints.py for the rules of the whole slice)."""
 
 from datetime import datetime, timedelta
 
@@ -14,118 +10,29 @@ from django.utils import timezone
 
 from accounts.people.models import User
 from core.audit.services import audit_record
-from core.transitions import state_transition
 from mentorship.certificates.services import certificate_revoke, mentorship_graduate
 from mentorship.evaluations.models import (
     Evaluation,
-    EvaluationKind,
-    EvaluationState,
     EvaluationVerdict,
-    FeedbackKind,
-    MenteeFeedback,
     Verdict,
 )
-from mentorship.evaluations.selectors import OPENS_BEFORE, feedback_opens_at
+from mentorship.evaluations.services.checkpoints import (
+    DATE_FIELDS,
+    EVALUATION_REFUSALS,
+    MAX_EXTENSION_WEEKS,
+    RATINGS,
+    E,
+    K,
+    evaluation_transition,
+    opens_at,
+)
 from mentorship.mentorships.emails import mentorship_notify
 from mentorship.mentorships.models import Mentorship, MentorshipState
 from mentorship.mentorships.services import mentorship_transition
 from mentorship.signals import checkpoint_failed, checkpoint_passed
-from programs.terms.models import TermKind
-
-E = EvaluationState
-K = EvaluationKind
-
-# The checkpoints of each kind of term: (kind, week, required). Full-time: weeks 3, 6, 9,
-# 12; part-time: 6, 12, 18, 24. The midterm and the final are required.
-CHECKPOINTS: dict[str, list[tuple[str, int, bool]]] = {
-    TermKind.FULL_TIME: [
-        (K.EVALUATION_1, 3, False),
-        (K.MIDTERM, 6, True),
-        (K.EVALUATION_3, 9, False),
-        (K.FINAL, 12, True),
-    ],
-    TermKind.PART_TIME: [
-        (K.EVALUATION_1, 6, False),
-        (K.MIDTERM, 12, True),
-        (K.EVALUATION_3, 18, False),
-        (K.FINAL, 24, True),
-    ],
-}
-# The mentorship's own date of each checkpoint (copied from the term's milestones).
-DATE_FIELDS = {
-    K.EVALUATION_1: "evaluation_1_at",
-    K.MIDTERM: "midterm_at",
-    K.EVALUATION_3: "evaluation_3_at",
-    K.FINAL: "final_at",
-}
-MAX_EXTENSION_WEEKS = 5  # in total, per mentorship
-RATINGS = range(1, 6)
-
-EVALUATION_TRANSITIONS: dict[tuple[str, str], str | None] = {
-    (E.PENDING, E.PASSED): "decided_at",
-    (E.PENDING, E.FAILED): "decided_at",
-    # An admin's correction, with a reason (the corrected verdict is kept).
-    (E.PASSED, E.FAILED): "decided_at",
-    (E.FAILED, E.PASSED): "decided_at",
-}
-EVALUATION_REFUSALS = {
-    E.PENDING: "This checkpoint has no verdict yet.",
-    E.PASSED: "This checkpoint already has a verdict: passed.",
-    E.FAILED: "This checkpoint already has a verdict: failed.",
-}
 
 
-def opens_at(evaluation: Evaluation) -> datetime:
-    return evaluation.due_at - OPENS_BEFORE
-
-
-def checkpoint_plan(mentorship: Mentorship) -> list[tuple[str, int, bool, datetime]]:
-    """(kind, week, required, due) of each checkpoint the mentorship has: those whose date
-    the mentorship holds (a term may drop an optional evaluation)."""
-    plan = []
-    for kind, week, required in CHECKPOINTS[mentorship.term.kind]:
-        due = getattr(mentorship, DATE_FIELDS[kind])
-        if due is not None:
-            plan.append((kind, week, required, due))
-    return plan
-
-
-@transaction.atomic
-def evaluations_create(*, mentorship: Mentorship) -> list[Evaluation]:
-    """Creates the mentorship's missing checkpoints from its own dates (safe to run twice:
-    one row per checkpoint, by constraint)."""
-    have = set(mentorship.evaluations.values_list("kind", flat=True))
-    rows = [
-        Evaluation(
-            organization_id=mentorship.organization_id,
-            mentorship=mentorship,
-            kind=kind,
-            week=week,
-            required=required,
-            due_at=due,
-        )
-        for kind, week, required, due in checkpoint_plan(mentorship)
-        if kind not in have
-    ]
-    return Evaluation.objects.bulk_create(rows, ignore_conflicts=True)
-
-
-@transaction.atomic
-def evaluation_transition(
-    *, evaluation: Evaluation, to_state: str, actor: User | None, reason: str = ""
-) -> Evaluation:
-    """Moves an evaluation along EVALUATION_TRANSITIONS (compare-and-set, audited)."""
-    return state_transition(
-        obj=evaluation,
-        to_state=to_state,
-        actor=actor,
-        transitions=EVALUATION_TRANSITIONS,
-        refusals=EVALUATION_REFUSALS,
-        reason=reason,
-    )
-
-
-def _rating(name: str, value) -> int:
+def rating_value(name: str, value) -> int:
     try:
         value = int(value)
     except (TypeError, ValueError):
@@ -212,8 +119,8 @@ def evaluation_verdict(
         )
     if verdict not in Verdict.values:
         raise ValidationError({"verdict": "Choose pass, fail or extend."})
-    progress = _rating("progress", progress)
-    communication = _rating("communication", communication)
+    progress = rating_value("progress", progress)
+    communication = rating_value("communication", communication)
     comment = (comment or "").strip()
     reason = (reason or "").strip()
     if len(comment) > 3000:
@@ -362,51 +269,3 @@ def evaluation_correct(
         if evaluation.kind == K.FINAL and mentorship.state == MentorshipState.ACTIVE:
             mentorship_graduate(mentorship=mentorship, actor=actor)
     return row
-
-
-@transaction.atomic
-def feedback_submit(
-    *,
-    mentorship: Mentorship,
-    mentee: User,
-    kind: str,
-    mentorship_rating,
-    program_rating,
-    comments: str = "",
-    now: datetime | None = None,
-) -> MenteeFeedback:
-    """The mentee's own midterm or final feedback about the mentorship and the program,
-    once each, from a week before the checkpoint is due. Kept from the mentors."""
-    now = now or timezone.now()
-    if mentorship.mentee_id != mentee.pk:
-        raise PermissionDenied("Only the mentee gives this feedback.")
-    if kind not in FeedbackKind.values:
-        raise ValidationError({"kind": "Choose the midterm or the final feedback."})
-    if mentorship.state == MentorshipState.ENDED:
-        raise ValidationError("This mentorship was ended by an admin.")
-    opens = feedback_opens_at(mentorship, kind)
-    if now < opens:
-        raise ValidationError(f"This feedback opens on {opens:%d %B %Y}.")
-    mentorship_rating = _rating("mentorship_rating", mentorship_rating)
-    program_rating = _rating("program_rating", program_rating)
-    comments = (comments or "").strip()
-    if len(comments) > 3000:
-        raise ValidationError({"comments": "Use at most 3,000 characters."})
-    if MenteeFeedback.objects.filter(mentorship=mentorship, kind=kind).exists():
-        raise ValidationError("You already gave this feedback: thank you.")
-    feedback = MenteeFeedback.objects.create(
-        organization_id=mentorship.organization_id,
-        mentorship=mentorship,
-        kind=kind,
-        mentorship_rating=mentorship_rating,
-        program_rating=program_rating,
-        comments=comments,
-    )
-    audit_record(
-        action="mentorship.feedback",
-        obj=mentorship,
-        actor=mentee,
-        organization=mentorship.organization,
-        reason=f"{feedback.get_kind_display()} given",
-    )
-    return feedback
