@@ -12,6 +12,7 @@ from rest_framework.test import APIClient
 
 from accounts.organizations.models import Role
 from tests.factories.accounts import MembershipFactory, OrganizationFactory, UserFactory
+from tests.workers import Workers
 
 ARTIFACTS = settings.BASE_DIR / "test-artifacts"
 
@@ -134,3 +135,11 @@ def _fresh_rate_limits():
         from django.core.cache import cache
 
         cache.clear()
+
+
+@pytest.fixture
+def workers():
+    """Real Celery workers in separate processes, all killed at the end (tests/workers.py)."""
+    started = Workers()
+    yield started
+    started.stop_all()

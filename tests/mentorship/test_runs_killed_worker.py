@@ -6,8 +6,6 @@ To kill the first worker at a known point, the test holds an exclusive lock on t
 lists' table, which the run reads while freezing its inputs (after claiming its first
 attempt): the worker waits there until it is killed."""
 
-import os
-import signal
 import time
 
 import psycopg2
@@ -20,7 +18,7 @@ from core.audit.models import AuditEvent
 from mentorship.runs.models import MatchRun, ProposedPlacement, RunStatus
 from mentorship.runs.services.runs import match_run_start
 from tests.mentorship.test_runs import World
-from tests.test_celery_killed_worker import _start_worker, _wait_for
+from tests.workers import wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -29,33 +27,26 @@ def _run(pk) -> MatchRun:
     return MatchRun.objects.get(pk=pk)
 
 
-def test_a_run_whose_worker_is_killed_is_finished_once_by_another(org_a, org_b, monkeypatch):
+def test_a_run_whose_worker_is_killed_is_finished_once_by_another(org_a, org_b, workers):
     world = World(org_a, org_b)
     run = match_run_start(cycle=world.cycle, actor=None, enqueue=False)
     name = connection.settings_dict["NAME"]
-    monkeypatch.setenv("DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{name}")
     blocker = psycopg2.connect(dbname=name, user="postgres", host="127.0.0.1")
-    first = second = None
     try:
         with blocker.cursor() as cursor:
             cursor.execute("LOCK TABLE applications_termranklist IN ACCESS EXCLUSIVE MODE")
-        first = _start_worker("first")
+        first = workers.start("first", database=True)
         app.send_task("mentorship.execute_match_run", args=[run.pk])
-        assert _wait_for(lambda: _run(run.pk).attempts == 1, 60), "never started"
+        assert wait_for(lambda: _run(run.pk).attempts == 1, 60), "never started"
         time.sleep(1)
         assert _run(run.pk).status == RunStatus.RUNNING
-        os.killpg(first.pid, signal.SIGKILL)
-        first.wait(10)
+        workers.kill(first)
         blocker.rollback()
-        time.sleep(4)  # past the visibility timeout (3 s here)
-        second = _start_worker("second")
-        assert _wait_for(lambda: _run(run.pk).status == RunStatus.SUCCEEDED, 90), _run(run.pk)
     finally:
         blocker.close()
-        for worker in (first, second):
-            if worker is not None and worker.poll() is None:
-                os.killpg(worker.pid, signal.SIGKILL)
-                worker.wait(10)
+    workers.wait_past_visibility_timeout()
+    workers.start("second", database=True)
+    assert wait_for(lambda: _run(run.pk).status == RunStatus.SUCCEEDED, 90), _run(run.pk)
     finished = _run(run.pk)
     assert finished.attempts == 2
     assert finished.counts["matched"] == 2
