@@ -143,3 +143,22 @@ def workers():
     started = Workers()
     yield started
     started.stop_all()
+
+
+@pytest.fixture
+def celery_worker():
+    """A real Celery worker in a thread of this process, on Redis (tasks stop running eagerly
+    while it lives). Tasks store no result (settings); a test that waits for one asks with
+    apply_async(ignore_result=False), as the ping check below does."""
+    from celery.contrib.testing.tasks import ping
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery import app
+
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            assert ping.apply_async(ignore_result=False).get(timeout=10) == "pong"
+            yield
+    finally:
+        app.conf.task_always_eager = True

@@ -149,3 +149,23 @@ def test_the_development_server_holds_no_idle_connections():
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/anything",
     )
     assert out == "0"
+
+
+@pytest.mark.django_db
+def test_enqueueing_gives_up_within_5s_when_the_broker_hangs(silent_port):
+    """A request that enqueues a task on a broker that accepts and never answers is not held:
+    the publish times out (bounded socket waits, one retry), enqueue_on_commit logs it and the
+    request goes on."""
+    out = run_django(
+        "import time\n"
+        "from config.celery import app\n"
+        "app.conf.task_always_eager = False\n"
+        "app.loader.import_default_modules()\n"
+        "from core.tasks import enqueue_on_commit\n"
+        "started = time.monotonic()\n"
+        "enqueue_on_commit(app.tasks['core.reminders_sweep'])\n"
+        "print(round(time.monotonic() - started, 2))",
+        REDIS_URL=f"redis://127.0.0.1:{silent_port}/0",
+        DATABASE_URL="postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**connection.settings_dict),
+    )
+    assert float(out) < 5

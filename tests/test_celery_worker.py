@@ -4,7 +4,6 @@ work enqueued inside a transaction runs only after the commit."""
 import time
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.core.cache import cache
 from django.db import transaction
 
@@ -13,18 +12,6 @@ from core.tasks import enqueue_on_commit
 from tests.worker_tasks import echo
 
 pytestmark = pytest.mark.worker
-
-
-@pytest.fixture
-def celery_worker():
-    import celery.contrib.testing.tasks  # noqa: F401  (registers the ping task)
-
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=True, shutdown_timeout=10):
-            yield
-    finally:
-        app.conf.task_always_eager = True
 
 
 def test_settings_make_tasks_safe_to_redeliver():
@@ -37,7 +24,10 @@ def test_settings_make_tasks_safe_to_redeliver():
 @pytest.mark.django_db(transaction=True)
 def test_worker_runs_a_task_through_redis(celery_worker):
     assert app.conf.broker_url.startswith("redis://")
-    assert echo.delay("through the broker").get(timeout=20) == "through the broker"
+    assert (
+        echo.apply_async(["through the broker"], ignore_result=False).get(timeout=20)
+        == "through the broker"
+    )
 
 
 @pytest.mark.django_db(transaction=True)

@@ -270,10 +270,31 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 # Redis redelivers an unacknowledged task after this many seconds: above the longest task.
+# A broker that accepts connections but never answers must not hold a request that enqueues
+# a task: each socket wait is bounded (above the worker's 1 s BRPOP, which otherwise times
+# out), and publishing is retried once, so enqueueing gives up within about 5 s and
+# enqueue_on_commit logs it (the work's own record is swept again later).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", "3600")),
     "global_keyprefix": env("CELERY_KEY_PREFIX", ""),
+    "socket_timeout": float(env("CELERY_BROKER_SOCKET_TIMEOUT", "2")),
+    "socket_connect_timeout": float(env("CELERY_BROKER_SOCKET_TIMEOUT", "2")),
+    "retry_on_timeout": False,
 }
+CELERY_BROKER_CONNECTION_TIMEOUT = float(env("CELERY_BROKER_SOCKET_TIMEOUT", "2"))
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+# No code reads a task's result: storing none spares every task call a subscription to its
+# result channel (tests that wait for one ask with apply_async(ignore_result=False)). Those
+# calls reach the result backend with the same bounds.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_REDIS_SOCKET_TIMEOUT = CELERY_BROKER_CONNECTION_TIMEOUT
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CELERY_BROKER_CONNECTION_TIMEOUT
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": CELERY_TASK_PUBLISH_RETRY_POLICY}
 if CELERY_EMBEDDED_DIR:
     # The filesystem transport: one file per message in queue/, removed when taken. It has
     # no redelivery: a task lost with a killed worker is found again by its sweep on beat's

@@ -3,7 +3,6 @@ name, runs in the worker's thread (unscoped, entering each offer's organization)
 effect is committed."""
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -13,18 +12,6 @@ from tests.factories.applications import ApplicationFactory
 from tests.factories.decisions import accept
 
 pytestmark = pytest.mark.worker
-
-
-@pytest.fixture
-def celery_worker():
-    import celery.contrib.testing.tasks  # noqa: F401  (registers the ping task)
-
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=True, shutdown_timeout=10):
-            yield
-    finally:
-        app.conf.task_always_eager = True
 
 
 def test_the_beat_schedule_runs_the_decision_sweeps():
@@ -44,8 +31,8 @@ def test_a_worker_lapses_an_offer_past_its_deadline(org_a, term_a, celery_worker
     accept(application, org_a.admin)
     with scopes_disabled():
         Offer.objects.filter(application=application).update(deadline=timezone.now())
-    assert lapse_offers.delay().get(timeout=30) == 1
-    assert lapse_offers.delay().get(timeout=30) == 0
+    assert lapse_offers.apply_async(ignore_result=False).get(timeout=30) == 1
+    assert lapse_offers.apply_async(ignore_result=False).get(timeout=30) == 0
     with scopes_disabled():
         assert Offer.objects.get(application=application).state == "lapsed"
     application.refresh_from_db()

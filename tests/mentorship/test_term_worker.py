@@ -5,7 +5,6 @@ organization, and sends once."""
 from datetime import timedelta
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -15,18 +14,6 @@ from mentorship.evaluations.models import Evaluation
 from tests.factories.mentorship import confirmed_mentorship
 
 pytestmark = pytest.mark.worker
-
-
-@pytest.fixture
-def celery_worker():
-    import celery.contrib.testing.tasks  # noqa: F401  (registers the ping task)
-
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=True, shutdown_timeout=10):
-            yield
-    finally:
-        app.conf.task_always_eager = True
 
 
 def test_the_beat_schedule_runs_the_evaluation_reminders():
@@ -43,8 +30,8 @@ def test_a_worker_reminds_mentors_of_an_open_checkpoint_once(org_a, celery_worke
         Evaluation.objects.filter(mentorship=mentorship, kind="midterm").update(
             due_at=timezone.now() + timedelta(days=2)
         )
-    assert reminders_sweep.delay().get(timeout=30) == 1
-    assert reminders_sweep.delay().get(timeout=30) == 0
+    assert reminders_sweep.apply_async(ignore_result=False).get(timeout=30) == 1
+    assert reminders_sweep.apply_async(ignore_result=False).get(timeout=30) == 0
     with scopes_disabled():
         midterm = Evaluation.objects.get(mentorship=mentorship, kind="midterm")
     claims = ReminderClaim.objects.filter(subject__startswith=f"evaluation:{midterm.pk}@")
