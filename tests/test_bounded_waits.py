@@ -169,3 +169,28 @@ def test_enqueueing_gives_up_within_5s_when_the_broker_hangs(silent_port):
         DATABASE_URL="postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**connection.settings_dict),
     )
     assert float(out) < 5
+
+
+@pytest.mark.django_db
+def test_migrations_run_without_the_statement_timeout_but_with_a_lock_timeout(monkeypatch):
+    """An index built on a large table may take longer than a request's 60 s; a migration
+    waiting for a lock behind a long transaction must not hold the site behind it."""
+    from django.core.management import call_command
+    from django.core.management.commands import migrate
+
+    seen = {}
+
+    def handle(self, *args, **options):
+        with connection.cursor() as cursor:
+            for name in ("statement_timeout", "lock_timeout"):
+                cursor.execute(f"SHOW {name}")
+                seen[name] = cursor.fetchone()[0]
+
+    monkeypatch.setattr(migrate.Command, "handle", handle)
+    call_command("migrate", verbosity=0)
+    assert seen == {"statement_timeout": "0", "lock_timeout": "10s"}
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "1min"
+        cursor.execute("SHOW lock_timeout")
+        assert cursor.fetchone()[0] == "0"

@@ -131,6 +131,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             ],
         )
     )
+# `manage.py migrate` lifts the statement timeout and waits this long for a lock instead
+# (core/management/commands/migrate.py).
+DB_MIGRATION_LOCK_TIMEOUT_MS = int(env("DB_MIGRATION_LOCK_TIMEOUT_MS", "10000"))
 # The embedded default has the web server, a worker and beat writing one SQLite file: wait
 # for a lock instead of failing at once, let readers go on while one writes (WAL), and take
 # the write lock when a transaction begins, so two writers never deadlock on an upgrade.
