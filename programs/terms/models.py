@@ -123,6 +123,9 @@ class Milestone(TenantOwned):
     required = models.BooleanField(
         default=True, help_text="Optional evaluations may be skipped by mentors."
     )
+    # When the milestone was made or last moved: calendars write it as LAST-MODIFIED and
+    # SEQUENCE, so a subscribed calendar takes the moved date (core/ical.py).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["term", "at", "id"]
@@ -136,7 +139,6 @@ class Milestone(TenantOwned):
     @property
     def position(self) -> int:
         return MILESTONE_ORDER[self.kind]
-
 
 class TermMentor(TenantOwned):
     """A mentor of a term, chosen from the organization's mentors. One is primary."""
