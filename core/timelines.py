@@ -16,12 +16,14 @@ from django.utils import timezone
 
 from core.dates import format_date
 
-WIDTH = 640
-HEIGHT = 96
-PAD = 28  # room for a number or "Today" at either end
-TRACK_Y = 54
-NUMBER_Y = (36, 22)  # two rows, so numbers of points close together do not overlap
-CLOSE = 22  # closer than this (viewBox units) puts the next number on the other row
+# viewBox units; drawn at most 36rem wide (site.css), so text stays readable from a 390 px
+# phone (about 11 px) to a laptop (about 18 px).
+WIDTH = 480
+HEIGHT = 92
+PAD = 26  # room for a number or "Today" at either end
+TRACK_Y = 56
+NUMBER_Y = (38, 22)  # two rows, so numbers of points close together do not overlap
+CLOSE = 20  # closer than this (viewBox units) puts the next number on the other row
 TODAY_STRETCH = 0.25  # today widens the drawn span by at most this share of it
 
 

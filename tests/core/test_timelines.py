@@ -66,7 +66,7 @@ def test_the_svg_is_accessible_and_scales():
     assert re.search(r'<svg role="img" aria-labelledby="timeline-4-title timeline-4-desc"', html)
     assert '<title id="timeline-4-title">Kernel timeline</title>' in html
     assert '<desc id="timeline-4-desc">2 dates from' in html
-    assert 'viewBox="0 0 640 96"' in html and "width=" not in html.split("<svg")[1].split(">")[0]
+    assert 'viewBox="0 0 480 92"' in html and "width=" not in html.split("<svg")[1].split(">")[0]
     assert 'class="today"' in html and ">Today</text>" in html
     assert "style=" not in html and "<script" not in html
     assert '<ol class="timeline">' in html and "<strong>Today ·" in html
