@@ -140,6 +140,7 @@ class Milestone(TenantOwned):
     def position(self) -> int:
         return MILESTONE_ORDER[self.kind]
 
+
 class TermMentor(TenantOwned):
     """A mentor of a term, chosen from the organization's mentors. One is primary."""
 
