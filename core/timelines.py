@@ -19,11 +19,11 @@ from core.dates import format_date
 # viewBox units; drawn at most 36rem wide (site.css), so text stays readable from a 390 px
 # phone (about 11 px) to a laptop (about 18 px).
 WIDTH = 480
-HEIGHT = 92
+HEIGHT = 100
 PAD = 26  # room for a number or "Today" at either end
-TRACK_Y = 56
-NUMBER_Y = (38, 22)  # two rows, so numbers of points close together do not overlap
-CLOSE = 20  # closer than this (viewBox units) puts the next number on the other row
+TRACK_Y = 64
+NUMBER_Y = (46, 31, 16)  # rows, so numbers of points close together do not overlap
+CLOSE = 20  # a number closer than this (viewBox units) to another takes the next row
 TODAY_STRETCH = 0.25  # today widens the drawn span by at most this share of it
 
 
@@ -95,12 +95,14 @@ def timeline_drawing(*, title: str, items: Iterable, now: datetime) -> TimelineD
     def x_of(timestamp: float) -> float:
         return round(PAD + usable * (timestamp - start) / drawn, 1)
 
-    previous_x, row = None, 0
+    last_in_row: list[float | None] = [None] * len(NUMBER_Y)
     for point in points:
         point.x = x_of(point.at.timestamp())
-        row = 1 - row if previous_x is not None and point.x - previous_x < CLOSE else 0
+        # The lowest row with room; when none has, the one whose last number is farthest.
+        free = [r for r, x in enumerate(last_in_row) if x is None or point.x - x >= CLOSE]
+        row = free[0] if free else min(range(len(NUMBER_Y)), key=lambda r: last_in_row[r])
         point.number_y = NUMBER_Y[row]
-        previous_x = point.x
+        last_in_row[row] = point.x
     if start <= now.timestamp() <= end:
         drawing.today_x = x_of(now.timestamp())
         if drawing.today_x < PAD + 20:

@@ -1,12 +1,9 @@
 """Reads of a person's private calendar: the events each app contributes through a function
 in its own slice, gathered here, in the highest layer they come from."""
 
-from datetime import datetime
-
 from django.conf import settings
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.people.models import User
 from applications.apply.calendar import application_events
@@ -20,16 +17,14 @@ from mentorship.offers.calendar import offer_events
 CONTRIBUTORS = (application_events, offer_events, evaluation_events, task_events)
 
 
-def person_calendar_events(*, user: User, now: datetime | None = None) -> list[CalendarEvent]:
+def person_calendar_events(*, user: User) -> list[CalendarEvent]:
     """The person's own deadlines, in time order: the close of applications of the terms
     they hold a draft or submission in, their offers' deadlines, the evaluations due in
     their mentorships (as mentor or mentee) and their tasks. Each contributor filters by
     the person; a constant number of queries (five) whatever the number of events."""
-    now = now or timezone.now()
     events: dict[str, CalendarEvent] = {}
     for contributor in CONTRIBUTORS:
-        kwargs = {"user": user, "now": now} if contributor is offer_events else {"user": user}
-        for event in contributor(**kwargs):
+        for event in contributor(user=user):
             events.setdefault(event.uid, event)
     return sorted(events.values(), key=lambda e: (e.at, e.uid))
 
