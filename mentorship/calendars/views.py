@@ -5,7 +5,7 @@ secret is the key, as calendar apps fetch it on their own)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from core.ical import ical_calendar, ics_response
 from mentorship.calendars import selectors
@@ -50,7 +50,7 @@ def my_calendar_event(request, event):
     return ics_response(content, filename=f"{event}.ics", download=True)
 
 
-@require_GET
+@require_safe  # calendar apps may ask with HEAD first
 def calendar_feed(request, secret):
     """The private feed: the owner's deadlines, read by calendar apps without a session."""
     user = selectors.calendar_feed_owner(secret=secret)

@@ -173,6 +173,7 @@ def test_a_new_address_revokes_the_old_one_and_wrong_addresses_are_404(org_a):
     new = feed_url(mentee)
     assert new != old
     assert Client().get(old).status_code == 404
+    assert Client().head(new).status_code == 200
     assert len(events_of(Client().get(new))) == 1
     assert Client().get("/calendars/not-a-secret.ics").status_code == 404
     assert Client().get(new.replace(".ics", "x.ics")).status_code == 404
