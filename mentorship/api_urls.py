@@ -5,6 +5,7 @@ config/api_urls.py)."""
 from rest_framework.routers import SimpleRouter
 
 from mentorship.assignments import api as assignments_api
+from mentorship.calendars import urls as calendars_urls
 from mentorship.certificates import api as certificates_api
 from mentorship.evaluations import api as evaluations_api
 from mentorship.mentorships import api as mentorships_api
@@ -27,6 +28,6 @@ _org.register(
     "certificates", certificates_api.OrganizationCertificatesViewSet, basename="certificates"
 )
 
-me_urlpatterns = _me.urls
+me_urlpatterns = _me.urls + calendars_urls.api_me_urlpatterns
 org_urlpatterns = _org.urls + runs_api_urls.org_urlpatterns
 staff_urlpatterns = runs_api_urls.staff_urlpatterns

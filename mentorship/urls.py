@@ -5,6 +5,7 @@ public verification of a letter of completion (/verify/<id>/)."""
 from django.urls import include, path
 
 from mentorship.assignments import views as assignments
+from mentorship.calendars import urls as calendars_urls
 from mentorship.certificates import views as certificates
 from mentorship.evaluations import views as evaluations
 from mentorship.graduates import urls as graduates_urls
@@ -36,6 +37,7 @@ me_urlpatterns = [
         name="me-mentorship-certificate",
     ),
     *graduates_urls.me_urlpatterns,
+    *calendars_urls.me_urlpatterns,
     path("offers/", offers.my_offers, name="me-offers"),
     path("offers/<uuid:application>/", offers.my_offer, name="me-offer"),
     path("offers/<uuid:application>/decline/", offers.my_offer_decline, name="me-offer-decline"),
@@ -90,6 +92,7 @@ urlpatterns = [
         include(staff_urlpatterns + runs_urls.staff_urlpatterns + graduates_urls.staff_urlpatterns),
     ),
     *graduates_urls.public_urlpatterns,
+    *calendars_urls.public_urlpatterns,
     path("stats/", stats.stats, name="stats"),
     path("stats.csv", stats.stats_csv, name="stats-csv"),
     path("verify/<str:verification>/", certificates.verify, name="verify"),

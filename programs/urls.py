@@ -70,6 +70,11 @@ urlpatterns = [
         public.term_calendar_feed,
         name="term-calendar",
     ),
+    path(
+        "programs/<slug:org>/<slug:program>/terms/<int:term>/<slug:kind>.ics",
+        public.term_milestone_calendar,
+        name="term-milestone-calendar",
+    ),
     path("o/<slug:org>/", include(org_urlpatterns)),
     path("staff/", include(staff_urlpatterns)),
 ]

@@ -79,6 +79,8 @@ def organization_mentorship(request, mentorship):
             "can_correct": user.has_perm("mentorship.correct_verdict", mentorship),
             "can_manage_tasks": user.has_perm("mentorship.manage_tasks", mentorship),
             "can_revoke": user.has_perm("mentorship.revoke_certificate", mentorship),
+            # Its mentors get "Add to calendar" for the evaluations in their own feed.
+            "calendar_links": any(m.user_id == user.pk for m in mentorship.mentors.all()),
             # A mentor of a graduated mentorship may endorse its mentee (graduates/).
             "is_its_mentor": mentorship.state == "graduated"
             and mentorship.mentors.filter(user=user).exists(),
@@ -161,6 +163,8 @@ def my_mentorship(request, mentorship):
             {
                 **home,
                 "is_mentee": is_mentee,
+                # Their own deadlines: the evaluations and tasks of their calendar feed.
+                "calendar_links": True,
                 "feedback_due": [
                     (kind, label, feedback_opens_at(found, kind))
                     for kind, label in FeedbackKind.choices

@@ -1,11 +1,12 @@
 """Public pages: the catalog, program pages and logos. Anyone, signed in or not."""
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from core.ical import ics_response
 from core.uploads.logos import logo_response
 from programs.catalog import selectors as catalog_selectors
 from programs.catalog.filters import CatalogFilterSet
@@ -52,10 +53,7 @@ def program_page(request, org, program):
     return render(request, "programs/public_program.html", {"program": program})
 
 
-@require_GET
-def term_calendar_feed(request, org, program, term):
-    """A public term's timeline as an .ics feed ("Add to calendar"); the same visibility as
-    the program's page."""
+def _public_term(request, org, program, term):
     found = catalog_selectors.public_program(org=org, slug=program, user=request.user)
     chosen = next((t for t in found.public_terms if t.pk == term), None)
     if chosen is None:
@@ -63,9 +61,26 @@ def term_calendar_feed(request, org, program, term):
     url = request.build_absolute_uri(
         reverse("programs:public-program", kwargs={"org": org, "program": program})
     )
-    response = HttpResponse(term_calendar(term=chosen, url=url), content_type="text/calendar")
-    response["Content-Disposition"] = f'inline; filename="{program}-term-{term}.ics"'
-    return response
+    return chosen, url
+
+
+@require_GET
+def term_calendar_feed(request, org, program, term):
+    """A public term's timeline as an .ics feed ("Add to calendar"); the same visibility as
+    the program's page."""
+    chosen, url = _public_term(request, org, program, term)
+    return ics_response(term_calendar(term=chosen, url=url), filename=f"{program}-term-{term}.ics")
+
+
+@require_GET
+def term_milestone_calendar(request, org, program, term, kind):
+    """One milestone of a public term as an .ics download (its "Add to calendar" link); the
+    same event (UID) as in the term's feed."""
+    chosen, url = _public_term(request, org, program, term)
+    content = term_calendar(term=chosen, url=url, kind=kind)
+    if content is None:
+        raise Http404("No such milestone.")
+    return ics_response(content, filename=f"{program}-{kind.replace('_', '-')}.ics", download=True)
 
 
 @require_GET

@@ -1,38 +1,34 @@
-"""A term's timeline as an iCalendar feed (RFC 5545, written by the icalendar library): one
-event per milestone as applicants see it, in UTC. Each event's UID names the term and the
-milestone kind, so a calendar that subscribed updates the same event when a date moves."""
+"""A term's timeline as calendar events (core/ical.py writes them): one event per milestone
+as applicants see it, in UTC. Each event's UID names the term and the milestone kind, so a
+calendar that subscribed updates the same event when a date moves."""
 
-from datetime import timedelta
-from urllib.parse import urlsplit
-
-from django.conf import settings
-from django.utils import timezone
-from icalendar import Calendar, Event
-
+from core.ical import CalendarEvent, ical_calendar
 from programs.terms.models import Term
 
-EVENT_LENGTH = timedelta(minutes=30)  # a deadline is an instant: shown as a short event
 
-
-def term_calendar(*, term: Term, url: str) -> bytes:
-    host = urlsplit(settings.SITE_URL).hostname or "mentorship.invalid"
+def milestone_events(*, term: Term, url: str) -> list[CalendarEvent]:
     program = term.program
-    calendar = Calendar()
-    calendar.add("prodid", "-//Open Mentorship//Term timeline//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{program.name} ({term.cycle.name})")
-    calendar.add("x-wr-timezone", "UTC")
-    stamp = timezone.now()
-    for milestone in term.shown_timeline():
-        event = Event()
-        event.add("uid", f"term-{term.pk}-{milestone.kind}@{host}")
-        event.add("summary", f"{program.name}: {milestone.get_kind_display()}")
-        event.add("dtstart", milestone.at)
-        event.add("dtend", milestone.at + EVENT_LENGTH)
-        event.add("dtstamp", stamp)
-        event.add("url", url)
-        event.add("description", f"{program.organization.name}, {term.cycle.name}. {url}")
-        calendar.add_component(event)
-    return calendar.to_ical()
+    return [
+        CalendarEvent(
+            uid=f"term-{term.pk}-{milestone.kind}",
+            summary=f"{program.name}: {milestone.get_kind_display()}",
+            at=milestone.at,
+            description=f"{program.organization.name}, {term.cycle.name}.",
+            url=url,
+            modified=milestone.updated_at,
+        )
+        for milestone in term.shown_timeline()
+    ]
+
+
+def term_calendar(*, term: Term, url: str, kind: str | None = None) -> bytes | None:
+    """The term's feed, or the one milestone `kind` as a download (None when the term shows
+    no such milestone)."""
+    events = milestone_events(term=term, url=url)
+    if kind is not None:
+        events = [e for e in events if e.uid == f"term-{term.pk}-{kind}"]
+        if not events:
+            return None
+    return ical_calendar(
+        name=f"{term.program.name} ({term.cycle.name})", events=events, product="Term timeline"
+    )

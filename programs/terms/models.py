@@ -123,6 +123,9 @@ class Milestone(TenantOwned):
     required = models.BooleanField(
         default=True, help_text="Optional evaluations may be skipped by mentors."
     )
+    # When the milestone was made or last moved: calendars write it as LAST-MODIFIED and
+    # SEQUENCE, so a subscribed calendar takes the moved date (core/ical.py).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["term", "at", "id"]

@@ -81,6 +81,7 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
             "my-mentorship": f"/me/mentorships/{ids['mentorship']}/",
             "my-stipend": "/me/stipend/",
             "my-notifications": "/me/notifications/",
+            "my-calendar": "/me/calendar/",
             "my-account": "/me/",
             "two-factor": "/accounts/2fa/",
             "email-addresses": "/accounts/email/",

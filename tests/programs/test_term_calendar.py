@@ -5,7 +5,9 @@ a date moves (so subscribed calendars update the event), and is hidden like the 
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.test import Client
+from django.utils import timezone
 from django_scopes import scope
 from icalendar import Calendar
 
@@ -67,3 +69,38 @@ def test_an_unpublished_programs_feed_is_a_404_for_strangers_and_other_terms_too
     program = ProgramFactory(organization=org_a.organization)
     url = f"/programs/{org_a.organization.slug}/{program.slug}/terms/{other.pk}/calendar.ics"
     assert Client().get(url).status_code == 404  # a term of another program
+
+
+def test_each_milestone_downloads_as_one_event_with_the_feeds_uid(org_a):
+    program = ProgramFactory(organization=org_a.organization, name="Kernel")
+    term = make_term(program, CycleFactory())
+    client = Client()
+    feed = _events(_feed(client, term))
+    base = f"/programs/{org_a.organization.slug}/{program.slug}/terms/{term.pk}"
+    response = client.get(f"{base}/applications_close.ics")
+    assert response["Content-Disposition"].startswith("attachment")
+    [(uid, event)] = _events(response).items()
+    assert uid == next(u for u in feed if "applications_close" in u)
+    assert event.decoded("dtstart") == feed[uid].decoded("dtstart")
+    assert client.get(f"{base}/no_such_kind.ics").status_code == 404
+    # The program page links each date's download.
+    page = client.get(f"/programs/{org_a.organization.slug}/{program.slug}/").content.decode()
+    assert f"{base}/applications_close.ics" in page and f"{base}/term_end.ics" in page
+
+
+def test_a_moved_milestone_has_a_higher_sequence_in_the_public_feed(org_a):
+    program = ProgramFactory(organization=org_a.organization)
+    term = make_term(program, CycleFactory())
+    client = Client()
+    before = _events(_feed(client, term))
+    uid = next(u for u in before if "term_end" in u)
+    with time_machine.travel(timezone.now() + timedelta(minutes=3)):
+        with scope(organization=org_a.organization):
+            milestone_move(
+                milestone=Milestone.objects.get(term=term, kind="term_end"),
+                actor=None,
+                at=term.ends_at + timedelta(days=1),
+            )
+        after = _events(_feed(client, term))
+    assert int(after[uid]["sequence"]) > int(before[uid]["sequence"])
+    assert after[uid].decoded("dtstart") == before[uid].decoded("dtstart") + timedelta(days=1)

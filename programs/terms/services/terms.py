@@ -233,9 +233,11 @@ def term_timeline_update(*, term: Term, actor: User | None, changes: dict[str, d
             field=K.TERM_START if K.TERM_START in moved else K.TERM_END,
         )
     previous = {kind: milestones[kind].at for kind in moved}
+    moved_at = timezone.now()
     for kind, at in moved.items():
         milestones[kind].at = at
-    Milestone.objects.bulk_update([milestones[k] for k in moved], ["at"])
+        milestones[kind].updated_at = moved_at
+    Milestone.objects.bulk_update([milestones[k] for k in moved], ["at", "updated_at"])
     _sync(term, instants)
     term.save(
         update_fields=["applications_open_at", "applications_close_at", "starts_at", "ends_at"]
