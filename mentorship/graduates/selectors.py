@@ -212,3 +212,17 @@ def graduated_mentorship_id(*, graduate, mentor):
         .values_list("public_id", flat=True)
         .first()
     )
+
+
+@cross_tenant
+def endorsable_mentorship(*, mentor, public_id) -> Mentorship | None:
+    """Cross-tenant because a mentor endorses from their own page, outside an organization;
+    filtered by the mentorship's id, its state (graduated) and the mentor being one of its
+    mentors. The mentorship (with its mentee and program) or None."""
+    return (
+        Mentorship.objects.filter(
+            public_id=public_id, state=MentorshipState.GRADUATED, mentors__user=mentor
+        )
+        .select_related("mentee", "term__program")
+        .first()
+    )
