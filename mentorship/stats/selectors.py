@@ -1,9 +1,13 @@
-"""Public statistics per cycle and organization. Stipends are not counted: payments do not
-exist yet."""
+"""Public statistics per cycle and organization: counts from this app and the ones below it,
+and money metrics contributed by a higher app (payments' "stipends paid") through
+`money_metric_register`, since mentorship may not import payments."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, Q
 
@@ -17,6 +21,38 @@ from programs.terms.models import Term
 SMALL = 5
 COUNTS = ("programs", "terms", "applicants", "applications", "accepted", "mentees", "graduated")
 COLUMNS = (*COUNTS, "acceptance_rate", "graduation_rate")
+
+
+@dataclass(frozen=True)
+class MoneyMetric:
+    """A sum of money per cycle and organization that a higher app computes. `compute()`
+    returns {(cycle id, organization id): {currency: (amount, people)}}: `people` is how
+    many persons the amount is made of, and an amount of fewer than SMALL people is hidden
+    like a small count (it would tell what one person received)."""
+
+    key: str
+    label: str
+    compute: Callable[[], dict[tuple, dict[str, tuple[Decimal, int]]]]
+
+
+MONEY_METRICS: dict[str, MoneyMetric] = {}
+
+
+def money_metric_register(*, key: str, label: str, compute: Callable) -> None:
+    """Called from a higher app's AppConfig.ready() (payments/apps.py)."""
+    MONEY_METRICS[key] = MoneyMetric(key=key, label=label, compute=compute)
+
+
+def hide_small_money(per_currency: dict[str, tuple[Decimal, int]]) -> list[dict]:
+    """[{currency, amount}] sorted by currency; the amount (a string with two decimals, as
+    JSON keeps it exactly) is None when fewer than SMALL people make it up."""
+    return [
+        {
+            "currency": currency,
+            "amount": None if people < SMALL else str(Decimal(amount).quantize(Decimal("0.01"))),
+        }
+        for currency, (amount, people) in sorted(per_currency.items())
+    ]
 
 
 def hide_small(row: dict) -> dict:
@@ -44,7 +80,8 @@ def hide_small(row: dict) -> dict:
 @cross_tenant
 def stats_rows() -> list[dict]:
     """Cross-tenant because the public statistics count every organization; only counts
-    grouped by cycle and organization leave here (a few grouped queries, no rows)."""
+    grouped by cycle and organization leave here (a few grouped queries, no rows). Each
+    registered money metric adds one grouped query of its own app."""
     table: dict[tuple, dict] = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
     names: dict[tuple, tuple] = {}
     for t in Term.objects.values(
@@ -80,13 +117,17 @@ def stats_rows() -> list[dict]:
         key = (m["term__cycle_id"], m["organization_id"])
         table[key]["mentees"] = m["mentees"]
         table[key]["graduated"] = m["graduated"]
+    money = {metric.key: metric.compute() for metric in MONEY_METRICS.values()}
     rows = []
     for key, counts in table.items():
         if key not in names:
             continue
         cycle, opens, organization = names[key]
         row = {"cycle": cycle, "year": opens.year, "opens": opens.date().isoformat()}
-        rows.append(hide_small({**row, "organization": organization, **counts}))
+        row = hide_small({**row, "organization": organization, **counts})
+        for name, values in money.items():
+            row[name] = hide_small_money(values.get(key, {}))
+        rows.append(row)
     rows.sort(key=lambda r: (r["opens"], r["cycle"], r["organization"]), reverse=True)
     return rows
 
@@ -117,3 +158,25 @@ def per_cycle(rows: list[dict]) -> list[dict]:
             else:
                 total[name] += row[name]
     return sorted(cycles.values(), key=lambda c: (c["opens"], c["cycle"]))
+
+
+def money_per_cycle(rows: list[dict], key: str) -> dict[str, list[dict]]:
+    """{currency: [per cycle, oldest first: {cycle, amount, hidden}]} for one money metric,
+    summed from the shown amounts only (`hidden`: some organization's amount was hidden).
+    Rows of snapshots written before the metric existed have none."""
+    order: dict[str, str] = {}
+    totals: dict[str, dict[str, dict]] = defaultdict(dict)
+    for row in rows:
+        order.setdefault(row["cycle"], row.get("opens", ""))
+        for cell in row.get(key) or []:
+            total = totals[cell["currency"]].setdefault(
+                row["cycle"], {"cycle": row["cycle"], "amount": Decimal(0), "hidden": False}
+            )
+            if cell["amount"] is None:
+                total["hidden"] = True
+            else:
+                total["amount"] += Decimal(cell["amount"])
+    return {
+        currency: sorted(cycles.values(), key=lambda c: (order[c["cycle"]], c["cycle"]))
+        for currency, cycles in sorted(totals.items())
+    }

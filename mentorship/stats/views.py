@@ -34,6 +34,28 @@ KEYS = [
 ]
 
 
+def _money_charts(rows: list[dict]) -> list:
+    """One chart per money metric and currency (amounts in different currencies are never
+    added up)."""
+    return [
+        bar_chart(
+            title=f"{metric.label} per cycle ({currency})",
+            items=[(c["cycle"], c["amount"], c["hidden"]) for c in cycles],
+            unit=currency,
+        )
+        for metric in selectors.MONEY_METRICS.values()
+        for currency, cycles in selectors.money_per_cycle(rows, metric.key).items()
+    ]
+
+
+def _money_cells(row: dict) -> list[dict]:
+    """The row's money metrics for the table: label and [(amount or None, currency)]."""
+    return [
+        {"label": metric.label, "values": row.get(metric.key) or []}
+        for metric in selectors.MONEY_METRICS.values()
+    ]
+
+
 def stats(request):
     snapshot = selectors.latest_snapshot()
     rows = snapshot.rows if snapshot else []
@@ -49,6 +71,7 @@ def stats(request):
                 items=[(c["cycle"], c["mentees"], c["mentees_hidden"]) for c in cycles],
             ),
         ]
+        + _money_charts(rows)
         if cycles
         else []
     )
@@ -61,7 +84,8 @@ def stats(request):
         "mentorship/stats.html",
         {
             "snapshot": snapshot,
-            "rows": [r for r in rows if r["cycle"] == chosen],
+            "rows": [dict(r, money=_money_cells(r)) for r in rows if r["cycle"] == chosen],
+            "money_labels": [m.label for m in selectors.MONEY_METRICS.values()],
             "cycles": names,
             "chosen": chosen,
             "charts": charts,
@@ -71,10 +95,26 @@ def stats(request):
 
 
 def stats_csv(request):
+    """Every row of the snapshot; a money metric has one column per currency found (an
+    empty cell: hidden, fewer than 5 people; 0.00: nothing paid)."""
     snapshot = selectors.latest_snapshot()
     rows = snapshot.rows if snapshot else []
+    money = [
+        (metric, currency)
+        for metric in selectors.MONEY_METRICS.values()
+        for currency in sorted({c["currency"] for r in rows for c in r.get(metric.key) or []})
+    ]
+
+    def line(row):
+        cells = [("" if row[k] is None else row[k]) for k in KEYS]
+        for metric, currency in money:
+            found = [c for c in row.get(metric.key) or [] if c["currency"] == currency]
+            amount = found[0]["amount"] if found else "0.00"
+            cells.append("" if amount is None else amount)
+        return cells
+
     return csv_response(
         filename="statistics.csv",
-        header=HEADER,
-        rows=([("" if r[k] is None else r[k]) for k in KEYS] for r in rows),
+        header=HEADER + [f"{metric.label} ({currency})" for metric, currency in money],
+        rows=(line(r) for r in rows),
     )
