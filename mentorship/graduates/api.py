@@ -62,6 +62,14 @@ class EmployerGraduatesViewSet(
     def viewer_employer(self):
         return self._employer
 
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return s.EmployerProfileSerializer
+        return super().get_serializer_class()
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "employer": getattr(self, "_employer", None)}
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self._employer = selectors.approved_employer_of(user=request.user)

@@ -1,5 +1,7 @@
+from django.urls import reverse
 from rest_framework import serializers
 
+from mentorship.graduates import selectors
 from mentorship.graduates.models import GraduateCompletion, GraduateProfile, InterestRequest
 from mentorship.graduates.services.profiles import PROFILE_FIELDS
 
@@ -51,6 +53,24 @@ class PublicProfileSerializer(serializers.ModelSerializer):
             "country": profile.country,
             "remote": profile.remote,
         }
+
+
+class EmployerProfileSerializer(PublicProfileSerializer):
+    """A profile as an approved employer reads it: with the resume's download address when
+    the graduate shows it (accounts' permission-checked download, as an attachment)."""
+
+    resume_url = serializers.SerializerMethodField()
+
+    class Meta(PublicProfileSerializer.Meta):
+        fields = (*PublicProfileSerializer.Meta.fields, "resume_url")
+
+    def get_resume_url(self, profile) -> str | None:
+        resume_id = selectors.shown_resume_id(profile=profile, employer=self.context["employer"])
+        if resume_id is None:
+            return None
+        return self.context["request"].build_absolute_uri(
+            reverse("accounts:resume-download", kwargs={"profile": resume_id})
+        )
 
 
 class MyProfileSerializer(serializers.ModelSerializer):

@@ -121,6 +121,7 @@ def employer_profile(request, profile):
             "endorsements": selectors.accepted_endorsements(profile=profile),
             "form": form,
             "employer": employer,
+            "resume_id": selectors.shown_resume_id(profile=profile, employer=employer),
         },
     )
 

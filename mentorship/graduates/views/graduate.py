@@ -89,6 +89,7 @@ def my_profile(request):
             "profile": profile,
             "certificates": selectors.graduate_certificates(user=request.user),
             "endorsements": Endorsement.objects.filter(graduate=request.user),
+            "has_resume": selectors.has_resume(user=request.user),
         },
     )
 
