@@ -34,6 +34,7 @@ def directory_world(profiles: int):
 
     print(f"Building {profiles:,} published graduate profiles...", flush=True)
     started = time.perf_counter()
+    _sql("SET statement_timeout = 0")  # building only; RESET before anything is measured
     _sql(
         """
         INSERT INTO accounts_user (password, is_superuser, is_staff, is_active, date_joined,
@@ -78,6 +79,7 @@ def directory_world(profiles: int):
             || setweight(to_tsvector('english', project_summary), 'C')
         """
     )
+    _sql("RESET statement_timeout")
     _sql("ANALYZE mentorship_graduateprofile")
     person = UserFactory(email="employer@bench.test")
     employer = Employer.objects.create(
@@ -101,6 +103,7 @@ def stats_world(applications: int, *, organizations: int = 50, cycles: int = 20)
     organization in five). Returns the row counts."""
     print(f"Building {applications:,} applications for the statistics...", flush=True)
     started = time.perf_counter()
+    _sql("SET statement_timeout = 0")  # building only; RESET before anything is measured
     _sql(
         """
         INSERT INTO accounts_organization (slug, name, description, website, logo,
@@ -234,6 +237,7 @@ def stats_world(applications: int, *, organizations: int = 50, cycles: int = 20)
         """,
         [],
     )
+    _sql("RESET statement_timeout")
     for table in (
         "applications_application",
         "mentorship_mentorship",

@@ -46,11 +46,7 @@ class GraduateProfile(models.Model):
     # The resume is the one uploaded on the person's mentee profile (accounts); ticked, the
     # approved employers who see this profile download it through accounts' permission-
     # checked download (never a public address). Public visitors never get it.
-    show_resume = models.BooleanField(
-        "show my resume to approved employers",
-        default=False,
-        help_text="The PDF on your profile page; never shown to public visitors.",
-    )
+    show_resume = models.BooleanField("show my resume to approved employers", default=False)
     visibility = models.CharField(
         max_length=20, choices=Visibility.choices, default=Visibility.EMPLOYERS
     )
