@@ -22,6 +22,7 @@ from mentorship.graduates.services import interests as interests_services
 from mentorship.graduates.services import profiles as profiles_services
 
 NO_PROFILE = OpenApiResponse(description="You have no graduate profile yet.")
+NO_EMPLOYER = OpenApiResponse(description="You act for no employer (or it is not approved).")
 
 
 class DirectoryPagination(PageNumberPagination):
@@ -238,7 +239,7 @@ class EmployerAccountView(APIView):
     """Your company's employer account: GET reads it (404 if you act for none); POST asks
     for one (platform staff approve or decline it; you are told by email)."""
 
-    @extend_schema(tags=["graduates"], responses={200: s.EmployerSerializer})
+    @extend_schema(tags=["graduates"], responses={200: s.EmployerSerializer, 404: NO_EMPLOYER})
     def get(self, request):
         employer = selectors.employer_of(user=request.user)
         if employer is None:
@@ -279,14 +280,14 @@ class EmployerColleaguesView(APIView):
             }
         ).data
 
-    @extend_schema(tags=["graduates"], responses={200: s.ColleaguesSerializer})
+    @extend_schema(tags=["graduates"], responses={200: s.ColleaguesSerializer, 404: NO_EMPLOYER})
     def get(self, request):
         return Response(self._colleagues(self._employer(request)))
 
     @extend_schema(
         tags=["graduates"],
         request=s.InviteInputSerializer,
-        responses={201: s.ColleaguesSerializer},
+        responses={201: s.ColleaguesSerializer, 404: NO_EMPLOYER},
     )
     def post(self, request):
         employer = self._employer(request)
