@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 
 from applications.apply.models import Application, ApplicationState
@@ -17,6 +18,9 @@ from mentorship.mentorships.models import Mentorship, MentorshipState
 from mentorship.stats.models import StatsSnapshot
 from programs.terms.models import Term
 
+# How long the page's pieces of one snapshot stay cached (snapshots never change; the
+# hourly job writes a new one, with a new key).
+CACHE_SECONDS = 2 * 60 * 60
 # A count under this is hidden (shown as "fewer than 5"), and so is a rate built on one.
 SMALL = 5
 COUNTS = ("programs", "terms", "applicants", "applications", "accepted", "mentees", "graduated")
@@ -134,6 +138,34 @@ def stats_rows() -> list[dict]:
 
 def latest_snapshot() -> StatsSnapshot | None:
     return StatsSnapshot.objects.first()
+
+
+def latest_snapshot_header() -> StatsSnapshot | None:
+    """The latest snapshot without its rows (they are read by `snapshot_rows` if needed)."""
+    return StatsSnapshot.objects.defer("rows").first()
+
+
+def snapshot_key(snapshot: StatsSnapshot) -> str:
+    # The instant too: two test databases (or a restored one) may reuse an id.
+    return f"{snapshot.pk}.{snapshot.computed_at.timestamp():.6f}"
+
+
+def snapshot_rows(snapshot: StatsSnapshot) -> list[dict]:
+    """The snapshot's rows, decoded once per request at most (kept on the instance)."""
+    if "rows" not in snapshot.__dict__:
+        snapshot.rows = StatsSnapshot.objects.values_list("rows", flat=True).get(pk=snapshot.pk)
+    return snapshot.rows
+
+
+def snapshot_cycles(snapshot: StatsSnapshot) -> list[str]:
+    """The snapshot's cycle names, latest first, cached for as long as snapshots are kept
+    (a snapshot never changes)."""
+    key = f"stats-cycles:{snapshot_key(snapshot)}"
+    names = cache.get(key)
+    if names is None:
+        names = [c["cycle"] for c in reversed(per_cycle(snapshot_rows(snapshot)))]
+        cache.set(key, names, CACHE_SECONDS)
+    return names
 
 
 def per_cycle(rows: list[dict]) -> list[dict]:

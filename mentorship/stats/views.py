@@ -56,39 +56,51 @@ def _money_cells(row: dict) -> list[dict]:
     ]
 
 
-def stats(request):
-    snapshot = selectors.latest_snapshot()
-    rows = snapshot.rows if snapshot else []
+def _charts(rows: list[dict]) -> list:
     cycles = selectors.per_cycle(rows)
-    charts = (
-        [
-            bar_chart(
-                title="Applications per cycle",
-                items=[(c["cycle"], c["applications"], c["applications_hidden"]) for c in cycles],
-            ),
-            bar_chart(
-                title="Mentees per cycle",
-                items=[(c["cycle"], c["mentees"], c["mentees_hidden"]) for c in cycles],
-            ),
-        ]
-        + _money_charts(rows)
-        if cycles
-        else []
-    )
-    # The table shows one cycle's organizations (the latest by default); the CSV has all.
-    names = [c["cycle"] for c in reversed(cycles)]
+    if not cycles:
+        return []
+    return [
+        bar_chart(
+            title="Applications per cycle",
+            items=[(c["cycle"], c["applications"], c["applications_hidden"]) for c in cycles],
+        ),
+        bar_chart(
+            title="Mentees per cycle",
+            items=[(c["cycle"], c["mentees"], c["mentees_hidden"]) for c in cycles],
+        ),
+        *_money_charts(rows),
+    ]
+
+
+def stats(request):
+    """The page draws from the latest snapshot, which never changes once written: its cycle
+    names are cached under the snapshot's key, and the charts and table are a template
+    fragment cached per snapshot and cycle, so a request reads the snapshot's id (not its
+    rows) and the cache; the rows are decoded only when the cache misses."""
+    snapshot = selectors.latest_snapshot_header()
+    key = selectors.snapshot_key(snapshot) if snapshot else ""
+    names = selectors.snapshot_cycles(snapshot) if snapshot else []
     chosen = request.GET.get("cycle") if request.GET.get("cycle") in names else None
     chosen = chosen or (names[0] if names else None)
+
+    def rows():
+        return selectors.snapshot_rows(snapshot)
+
     return render(
         request,
         "mentorship/stats.html",
         {
             "snapshot": snapshot,
-            "rows": [dict(r, money=_money_cells(r)) for r in rows if r["cycle"] == chosen],
+            "cache_key": key,
+            # Evaluated by the template only inside the cached fragment, on a miss.
+            "rows": lambda: [
+                dict(r, money=_money_cells(r)) for r in rows() if r["cycle"] == chosen
+            ],
+            "charts": lambda: _charts(rows()),
             "money_labels": [m.label for m in selectors.MONEY_METRICS.values()],
             "cycles": names,
             "chosen": chosen,
-            "charts": charts,
             "small": selectors.SMALL,
         },
     )

@@ -62,6 +62,25 @@ def test_the_page_reads_one_row_whatever_the_size(django_assert_max_num_queries)
         client_for(None).get(reverse("mentorship:stats"))
 
 
+def test_the_page_decodes_a_snapshot_once_and_a_new_snapshot_shows_at_once(
+    org_a, django_assert_num_queries
+):
+    """The charts, table and cycle names are cached per snapshot: the next request reads
+    only the snapshot's id (one query, no rows); the job's next snapshot has a new key."""
+    stats_refresh()
+    client_for(None).get(reverse("mentorship:stats"))
+    with django_assert_num_queries(1):
+        page = client_for(None).get(reverse("mentorship:stats"))
+    assert b"New cycle" not in page.content
+    cycle = announced_cycle(name="New cycle")
+    term = term_in(ProgramFactory(organization=org_a.organization), cycle, capacity=9)
+    for _ in range(5):
+        ApplicationFactory(term=term)
+    stats_refresh()
+    page = client_for(None).get(reverse("mentorship:stats"), {"cycle": "New cycle"})
+    assert b"New cycle, by organization" in page.content
+
+
 def test_before_the_first_run_the_page_says_so():
     page = client_for(None).get(reverse("mentorship:stats"))
     assert b"not computed yet" in page.content
