@@ -135,7 +135,9 @@ def main() -> int:
     args = parser.parse_args()
     old_name = connection.settings_dict["NAME"]
     connection.settings_dict["TEST"]["NAME"] = f"bench_graduates_{old_name}"
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keepdb)
+    connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, keepdb=args.keepdb, serialize=False
+    )
     missed = []
     try:
         from accounts.people.models import User
