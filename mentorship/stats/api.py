@@ -21,8 +21,10 @@ _rows = inline_serializer(
         "graduation_rate": serializers.FloatField(allow_null=True),
         # Money metrics registered by higher apps (payments: stipends_paid), per currency.
         **{
+            # Not required: a snapshot written before the metric existed has none.
             key: inline_serializer(
                 many=True,
+                required=False,
                 name="StatsMoney",
                 fields={
                     "currency": serializers.CharField(help_text="ISO 4217"),
