@@ -1,22 +1,27 @@
 """Benchmark of the graduate directory and the public statistics:
-``.venv/bin/python bench/graduates.py [--profiles 100000] [--keepdb]``.
+``.venv/bin/python bench/graduates.py [--profiles 100000] [--applications 1000000]
+[--rounds 3] [--keepdb]`` (or ``make bench-graduates``).
 
-A scratch PostgreSQL database beside the one ``DATABASE_URL`` names (``bench_<name>``,
-dropped at the end unless ``--keepdb``) holds ``--profiles`` published graduate profiles
-(skills, programs, organizations, years, countries, availability drawn from small lists),
-their stored search vectors written by one ``UPDATE`` like the service's, and one approved
-employer. Built with ``INSERT ... SELECT generate_series``.
+A scratch PostgreSQL database beside the one ``DATABASE_URL`` names (``bench_graduates_<name>``,
+dropped at the end unless ``--keepdb``) holds, built by SQL (bench/graduates_data.py):
+``--profiles`` published graduate profiles with their stored search vectors and one
+approved employer; and a platform of ``--applications`` applications (20 cycles × 50
+organizations × 2 programs, 200,000 applicants, one in eight accepted, their mentorships,
+stipend plans and paid payouts).
 
-The directory (``/employers/``) is requested through Django's test client as the employer:
-a full-text search, the search with combined filters (skill, program, country, open to
-work, remote) in relevance and recency order, filters without words, and a deep page.
-Prints median and p95 and the queries per request. Then ``/stats/`` (the page reads the
-latest snapshot only; its size does not depend on the number of applications, so the
-snapshot is written here from 1,000 cycle × organization rows, the shape a platform with
-1,000,000 applications would have).
+Each of ``--rounds`` rounds measures, through Django's test client (middleware, sessions,
+templates), ``--runs`` requests of every page, interleaved: the baselines of the same
+round, signed out (``/accounts/login/``) and signed in (``/me/``); ``/stats/`` signed out
+and signed in (the whole page, read from the snapshot the job wrote over the 1,000,000
+applications); the directory (``/employers/``, as the employer) with a search, the search
+with combined filters (relevance and recency), filters only and a deep page. And the
+periodic job (``stats_refresh``: every count, the stipends paid, the snapshot written) once,
+against a baseline of the same round: one ``SELECT count(*)`` over the applications.
+Prints each round, then the median over the rounds of each p95 and of its ratio to the
+baseline (the signed-out baseline for signed-out pages, the signed-in one otherwise).
 
 Targets (exit status 1 when one is missed): every directory request p95 under 150 ms with
-the same number of queries for every search; /stats/ p95 under 100 ms.
+the same number of queries for every search; ``/stats/`` p95 under 100 ms signed out and in.
 """
 
 from __future__ import annotations
@@ -42,11 +47,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-SKILLS = ["Rust", "Go", "Python", "C", "Kubernetes", "TypeScript", "Linux kernel", "eBPF"]
-PROGRAMS = ["Kernel Mentorship", "Rust for Linux", "Cloud Native Storage", "Observability"]
-ORGANIZATIONS = ["Aurora Kernel Community", "Borealis Cloud Foundation", "Cirrus", "Delta"]
-COUNTRIES = ["DE", "BR", "IN", "US", "NG", "FR", "JP", "KE"]
-WORDS = ["drivers", "scheduler", "storage", "tracing", "networking", "filesystem", "compiler"]
+from bench.graduates_data import directory_world, stats_world  # noqa: E402
+
 SEARCHES = {
     "search": {"q": "scheduler"},
     "search + filters, relevance": {
@@ -69,163 +71,121 @@ SEARCHES = {
 }
 TARGET_MS = 150
 STATS_TARGET_MS = 100
+OUT, IN = "baseline signed out (/accounts/login/)", "baseline signed in (/me/)"
+# page: (client, url, params, its baseline)
+PAGES = {
+    OUT: ("anonymous", "/accounts/login/", {}, OUT),
+    IN: ("employer", "/me/", {}, IN),
+    "/stats/ signed out": ("anonymous", "/stats/", {}, OUT),
+    "/stats/ signed in": ("employer", "/stats/", {}, IN),
+    **{
+        f"directory: {name}": ("employer", "/employers/", params, IN)
+        for name, params in SEARCHES.items()
+    },
+}
+JOB, JOB_BASE = "stats job (stats_refresh)", "baseline: SELECT count(*) FROM applications"
 
 
-def _sql(query, params=None):
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
+def _p95(times):
+    times = sorted(times)
+    return times[max(0, int(round(0.95 * len(times))) - 1)]
 
 
-def _array(values):
-    return "ARRAY[" + ",".join(f"'{v}'" for v in values) + "]"
+def _timed(client, url, params):
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        response = client.get(url, params)
+        elapsed = (time.perf_counter() - started) * 1000
+    assert response.status_code == 200, (url, params, response.status_code)
+    return elapsed, len(captured.captured_queries)
 
 
-def _world(profiles: int):
-    from mentorship.graduates.models import Employer, EmployerMember, EmployerStatus
-    from tests.factories.accounts import UserFactory
-
-    print(f"Building {profiles:,} published graduate profiles...")
-    started = time.perf_counter()
-    _sql(
-        """
-        INSERT INTO accounts_user (password, is_superuser, is_staff, is_active, date_joined,
-            public_id, email, display_name, timezone)
-        SELECT '!', false, false, true, now(), gen_random_uuid(),
-            'grad' || g || '@bench.test', 'Graduate ' || lpad(g::text, 6, '0'), 'UTC'
-        FROM generate_series(1, %s) g
-        """,
-        [profiles],
-    )
-    skills, programs = _array(SKILLS), _array(PROGRAMS)
-    organizations, countries, words = (
-        _array(ORGANIZATIONS),
-        _array(COUNTRIES),
-        _array(WORDS),
-    )
-    _sql(
-        f"""
-        INSERT INTO mentorship_graduateprofile (public_id, user_id, display_name, headline,
-            skills, project_summary, links, open_to_work, country, remote, show_skills,
-            show_project, show_links, show_availability, visibility, published_at, updated_at,
-            program_names, organization_names, years)
-        SELECT gen_random_uuid(), u.id, u.display_name,
-            ({words})[1 + u.id % 7] || ' and ' || ({words})[1 + (u.id / 7) % 7],
-            ({skills})[1 + u.id % 8] || ' (advanced), ' || ({skills})[1 + (u.id / 8) % 8],
-            'Worked on ' || ({words})[1 + (u.id / 3) % 7] || ' upstream.', '',
-            u.id % 3 <> 0, ({countries})[1 + (u.id / 5) % 8], u.id % 2 = 0,
-            true, true, true, true,
-            CASE WHEN u.id % 4 = 0 THEN 'public' ELSE 'employers' END,
-            now() - (u.id % 1000) * interval '1 hour', now(),
-            lower(({programs})[1 + u.id % 4]), lower(({organizations})[1 + (u.id / 4) % 4]),
-            '|' || (2020 + u.id % 6)::text || '|'
-        FROM accounts_user u WHERE u.email LIKE 'grad%%@bench.test'
-        """
-    )
-    _sql(
-        """
-        UPDATE mentorship_graduateprofile SET search_vector =
-            setweight(to_tsvector('english', display_name), 'A')
-            || setweight(to_tsvector('english', headline || ' ' || skills), 'A')
-            || setweight(to_tsvector('english', program_names || ' ' || organization_names), 'B')
-            || setweight(to_tsvector('english', project_summary), 'C')
-        """
-    )
-    _sql("ANALYZE mentorship_graduateprofile")
-    person = UserFactory(email="employer@bench.test")
-    employer = Employer.objects.create(
-        name="Bench Inc",
-        website="https://bench.example",
-        contact="x",
-        reason="y",
-        requested_by=person,
-        status=EmployerStatus.APPROVED,
-    )
-    EmployerMember.objects.create(employer=employer, user=person)
-    print(f"  built in {time.perf_counter() - started:.0f} s")
-    return person
-
-
-def _time(client, url, params, runs):
-    times, queries = [], set()
-    for _ in range(3):  # warm the templates, the connection and the caches
-        client.get(url, params)
+def _round(clients, runs) -> tuple[dict, dict]:
+    """One round: `runs` requests of every page, interleaved; the job and its baseline."""
+    times: dict[str, list[float]] = {page: [] for page in PAGES}
+    queries: dict[str, set] = {page: set() for page in PAGES}
     for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url, params)
-            times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, params, response.status_code)
-        queries.add(len(captured.captured_queries))
-    times.sort()
-    p95 = times[max(0, int(round(0.95 * len(times))) - 1)]
-    return statistics.median(times), p95, queries
+        for page, (who, url, params, _base) in PAGES.items():
+            elapsed, count = _timed(clients[who], url, params)
+            times[page].append(elapsed)
+            queries[page].add(count)
+    from mentorship.stats.services import stats_refresh
 
-
-def _stats_snapshot():
-    from mentorship.stats.models import StatsSnapshot
-    from mentorship.stats.selectors import hide_small
-
-    rows = [
-        hide_small(
-            {
-                "cycle": f"Cycle {c}",
-                "year": 2000 + c,
-                "opens": f"{2000 + c}-01-15",
-                "organization": f"Organization {o}",
-                "programs": 5 + o % 7,
-                "terms": 8 + o % 5,
-                "applicants": 800 + o,
-                "applications": 1000,  # 1,000 rows x 1,000 = 1,000,000 applications
-                "accepted": 120,
-                "mentees": 110,
-                "graduated": 90 + o % 3,
-            }
-        )
-        for c in range(20)
-        for o in range(50)
-    ]
-    StatsSnapshot.objects.create(rows=rows)
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM applications_application")
+        cursor.fetchone()
+    base = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    stats_refresh()
+    job = (time.perf_counter() - started) * 1000
+    p95 = {page: _p95(t) for page, t in times.items()}
+    p95[JOB], p95[JOB_BASE] = job, base
+    medians = {page: statistics.median(t) for page, t in times.items()}
+    return {"p95": p95, "median": medians}, queries
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--profiles", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=40, help="requests per search (40)")
+    parser.add_argument("--applications", type=int, default=1_000_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=20, help="requests per page per round")
     parser.add_argument("--keepdb", action="store_true")
     args = parser.parse_args()
     old_name = connection.settings_dict["NAME"]
     connection.settings_dict["TEST"]["NAME"] = f"bench_graduates_{old_name}"
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keepdb)
+    connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, keepdb=args.keepdb, serialize=False
+    )
     missed = []
     try:
+        from accounts.people.models import User
         from mentorship.graduates.models import GraduateProfile
+        from mentorship.stats.services import stats_refresh
 
         if GraduateProfile.objects.count() < args.profiles:
-            person = _world(args.profiles)
+            person = directory_world(args.profiles)
         else:
-            from accounts.people.models import User
-
             person = User.objects.get(email="employer@bench.test")
-        client = Client(HTTP_HOST="localhost")
-        client.force_login(person)
-        query_counts = set()
-        print(f"\nDirectory over {GraduateProfile.objects.count():,} profiles ({args.runs} runs):")
-        for name, params in SEARCHES.items():
-            median, p95, queries = _time(client, "/employers/", params, args.runs)
-            query_counts |= queries
-            print(f"  {name:32} median {median:6.1f} ms  p95 {p95:6.1f} ms  queries {queries}")
-            if p95 > TARGET_MS:
-                missed.append(f"{name}: p95 {p95:.1f} ms > {TARGET_MS} ms")
-        if len(query_counts) != 1:
-            missed.append(f"queries differ between searches: {sorted(query_counts)}")
-        _stats_snapshot()
-        median, p95, queries = _time(Client(HTTP_HOST="localhost"), "/stats/", {}, args.runs)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM applications_application")
+            applications = cursor.fetchone()[0]
+        if applications < args.applications:
+            applications = stats_world(args.applications)["applications"]
+        started = time.perf_counter()
+        snapshot = stats_refresh()
         print(
-            f"\n/stats/ (1,000 rows, 1,000,000 applications): median {median:.1f} ms  "
-            f"p95 {p95:.1f} ms  queries {queries}"
+            f"First stats job: {time.perf_counter() - started:.1f} s, {len(snapshot.rows):,} rows",
+            flush=True,
         )
-        if p95 > STATS_TARGET_MS:
-            missed.append(f"/stats/: p95 {p95:.1f} ms > {STATS_TARGET_MS} ms")
+        clients = {
+            "anonymous": Client(HTTP_HOST="localhost"),
+            "employer": Client(HTTP_HOST="localhost"),
+        }
+        clients["employer"].force_login(person)
+        for who, url, params, _base in PAGES.values():  # warm once
+            for _ in range(3):
+                _timed(clients[who], url, params)
+        profiles = GraduateProfile.objects.count()
+        print(
+            f"\n{profiles:,} profiles, {applications:,} applications; "
+            f"{args.rounds} rounds of {args.runs} requests per page"
+        )
+        rounds, query_counts = [], {}
+        for number in range(args.rounds):
+            result, queries = _round(clients, args.runs)
+            rounds.append(result)
+            for page, found in queries.items():
+                query_counts.setdefault(page, set()).update(found)
+            print(
+                f"  round {number + 1}: "
+                + ", ".join(
+                    f"{page.split(' (')[0]} {result['p95'][page]:.0f}" for page in (*PAGES, JOB)
+                ),
+                flush=True,
+            )
+        missed += _report(rounds, query_counts)
     finally:
         if not args.keepdb:
             connection.creation.destroy_test_db(old_name, verbosity=0)
@@ -234,6 +194,31 @@ def main() -> int:
         return 1
     print("\nEvery target met.")
     return 0
+
+
+def _report(rounds, query_counts) -> list[str]:
+    missed = []
+    print("\n| page | p95 ms (median of rounds) | x baseline | median ms | queries |")
+    print("|---|---:|---:|---:|---:|")
+    for page, (_who, _url, _params, base) in PAGES.items():
+        p95 = statistics.median(r["p95"][page] for r in rounds)
+        ratio = statistics.median(r["p95"][page] / r["p95"][base] for r in rounds)
+        median = statistics.median(r["median"][page] for r in rounds)
+        counts = ", ".join(str(c) for c in sorted(query_counts[page]))
+        print(f"| {page} | {p95:.1f} | {ratio:.2f} | {median:.1f} | {counts} |")
+        if page.startswith("directory") and p95 > TARGET_MS:
+            missed.append(f"{page}: p95 {p95:.1f} ms > {TARGET_MS} ms")
+        if page.startswith("/stats/") and p95 > STATS_TARGET_MS:
+            missed.append(f"{page}: p95 {p95:.1f} ms > {STATS_TARGET_MS} ms")
+    job = statistics.median(r["p95"][JOB] for r in rounds)
+    base = statistics.median(r["p95"][JOB_BASE] for r in rounds)
+    ratio = statistics.median(r["p95"][JOB] / r["p95"][JOB_BASE] for r in rounds)
+    print(f"| {JOB_BASE} | {base:.0f} | 1.00 | | 1 |")
+    print(f"| {JOB} | {job:.0f} | {ratio:.2f} | | |")
+    directory = set().union(*(query_counts[p] for p in PAGES if p.startswith("directory")))
+    if len(directory) != 1:
+        missed.append(f"queries differ between directory searches: {sorted(directory)}")
+    return missed
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ from accounts.people.models import User
 from applications.demo import load_demo as load_applications_demo
 from core.tenancy import cross_tenant
 from mentorship.demo import load_demo as load_mentorship_demo
+from mentorship.stats.selectors import latest_snapshot
+from mentorship.stats.services import stats_refresh
 from payments import demo as payments_demo
 from programs.demo import load_demo as load_programs_demo
 
@@ -47,6 +49,9 @@ def load_demo() -> dict[str, int]:
     created.update(payments_demo.load_setup())  # before the confirmations freeze plans
     created.update(load_mentorship_demo())
     created.update(payments_demo.load_demo())
+    # The public statistics' first snapshot (with the stipends paid), as the job would write it.
+    if latest_snapshot() is None:
+        stats_refresh()
     return created
 
 

@@ -8,6 +8,7 @@ from mentorship.assignments import api as assignments_api
 from mentorship.calendars import urls as calendars_urls
 from mentorship.certificates import api as certificates_api
 from mentorship.evaluations import api as evaluations_api
+from mentorship.graduates import api_urls as graduates_api_urls
 from mentorship.mentorships import api as mentorships_api
 from mentorship.offers import api as offers_api
 from mentorship.runs import api_urls as runs_api_urls
@@ -30,4 +31,4 @@ _org.register(
 
 me_urlpatterns = _me.urls + calendars_urls.api_me_urlpatterns
 org_urlpatterns = _org.urls + runs_api_urls.org_urlpatterns
-staff_urlpatterns = runs_api_urls.staff_urlpatterns
+staff_urlpatterns = runs_api_urls.staff_urlpatterns + graduates_api_urls.staff_urlpatterns

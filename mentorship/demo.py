@@ -18,8 +18,6 @@ from mentorship.graduates.demo import load_demo as load_graduates_demo
 from mentorship.mentorships.models import Mentorship
 from mentorship.offers.services import offer_confirm
 from mentorship.runs.demo import load_demo as load_runs_demo
-from mentorship.stats.selectors import latest_snapshot
-from mentorship.stats.services import stats_refresh
 
 LEGAL_NAMES = {
     "mentee@example.org": "Mina Example Mentee",
@@ -34,9 +32,6 @@ def load_demo() -> dict[str, int]:
     created.update(load_certificates_demo())
     created.update(load_runs_demo())
     created.update(load_graduates_demo())
-    # The public statistics' first snapshot, as the hourly job would write it.
-    if latest_snapshot() is None:
-        stats_refresh()
     return created
 
 

@@ -11,14 +11,18 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.tenancy import StaffAPIMixin
 from core.api import UUID_REGEX
 from mentorship.graduates import selectors
 from mentorship.graduates import serializers as s
-from mentorship.graduates.models import GraduateProfile, InterestRequest
+from mentorship.graduates.models import Employer, Endorsement, GraduateProfile, InterestRequest
+from mentorship.graduates.services import employers as employers_services
+from mentorship.graduates.services import endorsements as endorsements_services
 from mentorship.graduates.services import interests as interests_services
 from mentorship.graduates.services import profiles as profiles_services
 
 NO_PROFILE = OpenApiResponse(description="You have no graduate profile yet.")
+NO_EMPLOYER = OpenApiResponse(description="You act for no employer (or it is not approved).")
 
 
 class DirectoryPagination(PageNumberPagination):
@@ -61,6 +65,14 @@ class EmployerGraduatesViewSet(
 ):
     def viewer_employer(self):
         return self._employer
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return s.EmployerProfileSerializer
+        return super().get_serializer_class()
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "employer": getattr(self, "_employer", None)}
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -197,3 +209,179 @@ class MyGraduateInterestsViewSet(mixins.ListModelMixin, viewsets.GenericViewSet)
             interest=self.get_object(), actor=request.user, accept=data.validated_data["accept"]
         )
         return Response(s.GraduateInterestSerializer(interest).data)
+
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["post"])
+    def block(self, request, *args, **kwargs):
+        """Block the employer that sent this request: it no longer finds or reaches you."""
+        interest = self.get_object()
+        interests_services.employer_block(
+            profile=interest.profile, employer=interest.employer, actor=request.user
+        )
+        return Response(status=204)
+
+    @extend_schema(request=s.ReportInputSerializer, responses={200: s.GraduateInterestSerializer})
+    @action(detail=True, methods=["post"])
+    def report(self, request, *args, **kwargs):
+        """Report this request to platform staff as abuse (they are emailed)."""
+        data = s.ReportInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        interest = interests_services.interest_report(
+            interest=self.get_object(), actor=request.user, reason=data.validated_data["reason"]
+        )
+        return Response(s.GraduateInterestSerializer(interest).data)
+
+
+# --- employer accounts, colleagues, staff decisions, endorsements ----------------------------
+
+
+class EmployerAccountView(APIView):
+    """Your company's employer account: GET reads it (404 if you act for none); POST asks
+    for one (platform staff approve or decline it; you are told by email)."""
+
+    @extend_schema(tags=["graduates"], responses={200: s.EmployerSerializer, 404: NO_EMPLOYER})
+    def get(self, request):
+        employer = selectors.employer_of(user=request.user)
+        if employer is None:
+            raise exceptions.NotFound("You act for no employer.")
+        return Response(s.EmployerSerializer(employer).data)
+
+    @extend_schema(
+        tags=["graduates"], request=s.EmployerSerializer, responses={201: s.EmployerSerializer}
+    )
+    def post(self, request):
+        data = s.EmployerSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        employer = employers_services.employer_request_create(
+            user=request.user, **data.validated_data
+        )
+        return Response(s.EmployerSerializer(employer).data, status=201)
+
+
+class EmployerColleaguesView(APIView):
+    """The people acting for your (approved) employer and the invitations not yet accepted;
+    POST invites a colleague by email."""
+
+    def _employer(self, request):
+        employer = selectors.approved_employer_of(user=request.user)
+        if employer is None:
+            raise exceptions.NotFound()
+        return employer
+
+    def _colleagues(self, employer):
+        return s.ColleaguesSerializer(
+            {
+                "members": [m.user.email for m in employer.members.select_related("user")],
+                "pending_invitations": list(
+                    employer.invitations.filter(accepted_at__isnull=True).values_list(
+                        "email", flat=True
+                    )
+                ),
+            }
+        ).data
+
+    @extend_schema(tags=["graduates"], responses={200: s.ColleaguesSerializer, 404: NO_EMPLOYER})
+    def get(self, request):
+        return Response(self._colleagues(self._employer(request)))
+
+    @extend_schema(
+        tags=["graduates"],
+        request=s.InviteInputSerializer,
+        responses={201: s.ColleaguesSerializer, 404: NO_EMPLOYER},
+    )
+    def post(self, request):
+        employer = self._employer(request)
+        data = s.InviteInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        employers_services.employer_invite(
+            employer=employer, actor=request.user, email=data.validated_data["email"]
+        )
+        return Response(self._colleagues(employer), status=201)
+
+
+@extend_schema(
+    tags=["staff"],
+    description="Employer account requests waiting for a decision (staff). Approving lets "
+    "the company browse graduates; declining needs a reason. The requester is emailed.",
+)
+class StaffEmployersViewSet(
+    StaffAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    serializer_class = s.StaffEmployerSerializer
+    lookup_field = "public_id"
+    lookup_url_kwarg = "employer"
+    lookup_value_regex = UUID_REGEX
+    filter_backends: list = []
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False) or self.action == "list":
+            return selectors.pending_employers()
+        return Employer.objects.select_related("requested_by")
+
+    @extend_schema(request=None, responses={200: s.StaffEmployerSerializer})
+    @action(detail=True, methods=["post"])
+    def approve(self, request, *args, **kwargs):
+        employer = employers_services.employer_approve(
+            employer=self.get_object(), actor=request.user
+        )
+        return Response(s.StaffEmployerSerializer(employer).data)
+
+    @extend_schema(
+        request=s.EmployerDeclineInputSerializer, responses={200: s.StaffEmployerSerializer}
+    )
+    @action(detail=True, methods=["post"])
+    def decline(self, request, *args, **kwargs):
+        data = s.EmployerDeclineInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        employer = employers_services.employer_decline(
+            employer=self.get_object(), actor=request.user, reason=data.validated_data["reason"]
+        )
+        return Response(s.StaffEmployerSerializer(employer).data)
+
+
+class MyEndorsementsView(APIView):
+    """Endorsements your mentors wrote about you; they show on your profile once accepted."""
+
+    @extend_schema(tags=["me"], responses={200: s.EndorsementSerializer(many=True)})
+    def get(self, request):
+        endorsements = Endorsement.objects.filter(graduate=request.user)
+        return Response(s.EndorsementSerializer(endorsements, many=True).data)
+
+
+class MyEndorsementAnswerView(APIView):
+    """Accept an endorsement (it shows on your profile) or remove it."""
+
+    @extend_schema(
+        tags=["me"], request=s.AnswerInputSerializer, responses={200: s.EndorsementSerializer}
+    )
+    def post(self, request, endorsement):
+        found = selectors.endorsement_for_graduate_get(user=request.user, public_id=endorsement)
+        data = s.AnswerInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        endorsements_services.endorsement_accept(
+            endorsement=found, actor=request.user, accept=data.validated_data["accept"]
+        )
+        if data.validated_data["accept"]:
+            found.refresh_from_db()
+            return Response(s.EndorsementSerializer(found).data)
+        return Response(status=204)
+
+
+class EndorseView(APIView):
+    """As a mentor of a graduated mentorship, endorse its mentee (shown once they accept)."""
+
+    @extend_schema(
+        tags=["me"],
+        request=s.EndorsementInputSerializer,
+        responses={201: s.EndorsementSerializer},
+    )
+    def post(self, request, mentorship):
+        data = s.EndorsementInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            endorsement = endorsements_services.endorsement_write(
+                mentor=request.user, mentorship_public_id=mentorship, **data.validated_data
+            )
+        except DjangoPermissionDenied as error:
+            raise exceptions.NotFound() from error
+        return Response(s.EndorsementSerializer(endorsement).data, status=201)

@@ -1,10 +1,15 @@
 """Demo of the graduates slice (idempotent, through the services): `employer@example.org`
 acts for an approved employer, Nimbus Robotics; `graduate@example.org` has an
-employers-only profile with an accepted endorsement from their mentor;
+employers-only profile with an accepted endorsement from their mentor and shows their
+resume (a PDF on their mentee profile) to approved employers;
 `alumna@example.org` has a public profile; `recruiter@example.org` asked for an employer
 account that waits for staff."""
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from accounts.people.demo import tiny_pdf
 from accounts.people.models import User
+from accounts.people.services import mentee_resume_set
 from mentorship.graduates import selectors
 from mentorship.graduates.models import Endorsement
 from mentorship.graduates.services import employers as employers_services
@@ -23,6 +28,7 @@ PROFILES = {
         "country": "DE",
         "remote": True,
         "visibility": "employers",
+        "show_resume": True,
     },
     "alumna@example.org": {
         "display_name": "Alina Alumna",
@@ -45,6 +51,10 @@ def load_demo() -> dict[str, int]:
         if person is None or not selectors.graduate_certificates(user=person):
             continue
         if selectors.profile_of(user=person) is None:
+            if fields.get("show_resume") and not selectors.has_resume(user=person):
+                pdf = tiny_pdf([fields["display_name"], "Resume", fields["skills"]])
+                upload = SimpleUploadedFile("resume.pdf", pdf, "application/pdf")
+                mentee_resume_set(user=person, upload=upload)
             profile = profiles_services.profile_save(user=person, **fields)
             profiles_services.profile_publish(profile=profile, actor=person)
             created["graduate_profiles"] += 1

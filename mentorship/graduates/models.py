@@ -43,6 +43,10 @@ class GraduateProfile(models.Model):
     show_project = models.BooleanField("show the project summary", default=True)
     show_links = models.BooleanField(default=True)
     show_availability = models.BooleanField(default=True)
+    # The resume is the one uploaded on the person's mentee profile (accounts); ticked, the
+    # approved employers who see this profile download it through accounts' permission-
+    # checked download (never a public address). Public visitors never get it.
+    show_resume = models.BooleanField("show my resume to approved employers", default=False)
     visibility = models.CharField(
         max_length=20, choices=Visibility.choices, default=Visibility.EMPLOYERS
     )

@@ -6,7 +6,7 @@ nothing else: they hold no organization role, so every tenant rule denies them."
 
 import rules
 
-from accounts.rules import is_platform_staff
+from accounts.rules import allow_resume_viewers, is_platform_staff
 from mentorship.graduates import selectors
 
 
@@ -32,3 +32,17 @@ rules.add_perm("mentorship.browse_graduates", is_approved_employer)
 rules.add_perm("mentorship.send_interest", is_approved_employer & profile_not_blocking)
 rules.add_perm("mentorship.keep_graduate_profile", is_graduate)
 rules.add_perm("mentorship.decide_employer", is_platform_staff)
+
+
+@rules.predicate
+def employer_sees_graduate_resume(user, mentee_profile) -> bool:
+    """A member of an approved employer may download the resume of a graduate whose
+    published profile it may see and who ticked "show my resume"."""
+    if mentee_profile is None:
+        return False
+    employer = selectors.approved_employer_of(user=user)
+    return selectors.resume_shown_to(employer=employer, user_id=mentee_profile.user_id)
+
+
+# accounts' one resume download (accounts.view_resume) serves the file: no second path.
+allow_resume_viewers(employer_sees_graduate_resume)

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
+from accounts.people.models import MenteeProfile
 from core.tenancy import cross_tenant
 from mentorship.certificates.models import Certificate
 from mentorship.graduates.models import (
@@ -212,3 +213,43 @@ def graduated_mentorship_id(*, graduate, mentor):
         .values_list("public_id", flat=True)
         .first()
     )
+
+
+@cross_tenant
+def endorsable_mentorship(*, mentor, public_id) -> Mentorship | None:
+    """Cross-tenant because a mentor endorses from their own page, outside an organization;
+    filtered by the mentorship's id, its state (graduated) and the mentor being one of its
+    mentors. The mentorship (with its mentee and program) or None."""
+    return (
+        Mentorship.objects.filter(
+            public_id=public_id, state=MentorshipState.GRADUATED, mentors__user=mentor
+        )
+        .select_related("mentee", "term__program")
+        .first()
+    )
+
+
+def has_resume(*, user) -> bool:
+    return MenteeProfile.objects.filter(user=user, resume__isnull=False).exists()
+
+
+def shown_resume_id(*, profile: GraduateProfile, employer: Employer | None):
+    """The public id of the mentee profile whose resume the graduate shows on `profile`, for
+    the link to accounts' resume download, or None: no employer (public visitors never get
+    it), not ticked, or no resume uploaded. The download itself checks again
+    (`employer_sees_graduate_resume` in rules.py)."""
+    if employer is None or not profile.show_resume:
+        return None
+    return (
+        MenteeProfile.objects.filter(user_id=profile.user_id, resume__isnull=False)
+        .values_list("public_id", flat=True)
+        .first()
+    )
+
+
+def resume_shown_to(*, employer: Employer | None, user_id) -> bool:
+    """Whether the person's graduate profile is published, shows its resume and is visible
+    to `employer` (approved; not blocked). Withdrawing or unticking ends it at once."""
+    if employer is None:
+        return False
+    return visible_profiles(employer=employer).filter(user_id=user_id, show_resume=True).exists()

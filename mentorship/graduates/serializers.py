@@ -1,6 +1,14 @@
+from django.urls import reverse
 from rest_framework import serializers
 
-from mentorship.graduates.models import GraduateCompletion, GraduateProfile, InterestRequest
+from mentorship.graduates import selectors
+from mentorship.graduates.models import (
+    Employer,
+    Endorsement,
+    GraduateCompletion,
+    GraduateProfile,
+    InterestRequest,
+)
 from mentorship.graduates.services.profiles import PROFILE_FIELDS
 
 
@@ -51,6 +59,24 @@ class PublicProfileSerializer(serializers.ModelSerializer):
             "country": profile.country,
             "remote": profile.remote,
         }
+
+
+class EmployerProfileSerializer(PublicProfileSerializer):
+    """A profile as an approved employer reads it: with the resume's download address when
+    the graduate shows it (accounts' permission-checked download, as an attachment)."""
+
+    resume_url = serializers.SerializerMethodField()
+
+    class Meta(PublicProfileSerializer.Meta):
+        fields = (*PublicProfileSerializer.Meta.fields, "resume_url")
+
+    def get_resume_url(self, profile) -> str | None:
+        resume_id = selectors.shown_resume_id(profile=profile, employer=self.context["employer"])
+        if resume_id is None:
+            return None
+        return self.context["request"].build_absolute_uri(
+            reverse("accounts:resume-download", kwargs={"profile": resume_id})
+        )
 
 
 class MyProfileSerializer(serializers.ModelSerializer):
@@ -107,3 +133,62 @@ class DirectoryQuerySerializer(serializers.Serializer):
     order = serializers.ChoiceField(
         choices=["relevance", "recent"], required=False, default="relevance"
     )
+
+
+class ReportInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class EmployerSerializer(serializers.ModelSerializer):
+    """An employer account as its members and staff read it."""
+
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    website = serializers.URLField(max_length=200)
+
+    class Meta:
+        model = Employer
+        fields = (
+            "id",
+            "name",
+            "website",
+            "contact",
+            "reason",
+            "status",
+            "decline_reason",
+            "created_at",
+            "decided_at",
+        )
+        read_only_fields = ("status", "decline_reason", "created_at", "decided_at")
+
+
+class StaffEmployerSerializer(EmployerSerializer):
+    requested_by = serializers.EmailField(source="requested_by.email", read_only=True)
+
+    class Meta(EmployerSerializer.Meta):
+        fields = (*EmployerSerializer.Meta.fields, "requested_by")
+        read_only_fields = fields
+
+
+class EmployerDeclineInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=1000)
+
+
+class InviteInputSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+
+
+class ColleaguesSerializer(serializers.Serializer):
+    members = serializers.ListField(child=serializers.EmailField())
+    pending_invitations = serializers.ListField(child=serializers.EmailField())
+
+
+class EndorsementInputSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=1000)
+
+
+class EndorsementSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+
+    class Meta:
+        model = Endorsement
+        fields = ("id", "mentor_name", "program_name", "text", "created_at", "accepted_at")

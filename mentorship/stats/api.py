@@ -19,13 +19,33 @@ _rows = inline_serializer(
         },
         "acceptance_rate": serializers.FloatField(allow_null=True),
         "graduation_rate": serializers.FloatField(allow_null=True),
+        # Money metrics registered by higher apps (payments: stipends_paid), per currency.
+        **{
+            # Not required: a snapshot written before the metric existed has none.
+            key: inline_serializer(
+                many=True,
+                required=False,
+                name="StatsMoney",
+                fields={
+                    "currency": serializers.CharField(help_text="ISO 4217"),
+                    "amount": serializers.DecimalField(
+                        max_digits=16,
+                        decimal_places=2,
+                        allow_null=True,
+                        help_text="null: fewer than 5 people",
+                    ),
+                },
+            )
+            for key in selectors.MONEY_METRICS
+        },
     },
 )
 
 
 class StatsView(APIView):
     """Public statistics per cycle and organization, from the latest hourly snapshot. Counts
-    under 5 are null, and so is a rate built on one. Stipends are not counted yet."""
+    under 5 are null, and so is a rate built on one. `stipends_paid` lists the sums of paid
+    stipend payouts per currency; an amount made of fewer than 5 people is null."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []

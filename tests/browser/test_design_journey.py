@@ -24,6 +24,12 @@ def sign_in(page, email):
     page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
 
 
+def _graduate_profile_id():
+    from mentorship.graduates.models import GraduateProfile
+
+    return GraduateProfile.objects.get(user__email="graduate@example.org").public_id
+
+
 def _ids():
     from applications.apply.models import Application
     from mentorship.certificates.models import Certificate
@@ -128,6 +134,19 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
             "staff-stipend-tables": "/staff/stipend-tables/",
         },
     }
+    # Graduates, employers and statistics: each role's pages.
+    pages[None].update({"public-graduates": "/graduates/", "stats": "/stats/"})
+    pages["graduate@example.org"] = {
+        "graduate-profile": "/me/graduate/",
+        "graduate-interests": "/me/graduate/interests/",
+    }
+    pages["employer@example.org"] = {
+        "employer-directory": "/employers/",
+        "employer-graduate": f"/employers/graduates/{_graduate_profile_id()}/",
+        "employer-interests": "/employers/interests/",
+        "employer-colleagues": "/employers/colleagues/",
+    }
+    pages["staff@example.org"]["staff-employers"] = "/staff/employers/"
     failures = []
     for email, paths in pages.items():
         if email:

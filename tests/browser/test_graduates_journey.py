@@ -1,6 +1,7 @@
 """A graduate publishes their profile (employers only); an approved employer finds them in
 the directory and sends an interest request; the graduate accepts it, and the employer then
-sees their email address. Screenshots of each step in test-artifacts/screens/graduates-*."""
+sees their email address; the employer downloads the resume another graduate shows.
+Screenshots of each step in test-artifacts/screens/graduates-*."""
 
 import re
 
@@ -58,6 +59,13 @@ def test_a_graduate_publishes_an_employer_writes_the_graduate_accepts(page, look
     page.goto("/employers/interests/")
     page.get_by_role("link", name="alumna@example.org").wait_for()
     look("graduates-employer-interests")
+    # The demo's graduate@ shows their resume to approved employers: a download link.
+    page.goto("/employers/?q=driver")
+    page.get_by_role("link", name="Gus Graduate").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("resume")).click()
+    assert download.value.suggested_filename.endswith(".pdf")
+    look("graduates-employer-resume")
     sign_out(page)
 
     # Anyone: the public graduates (the demo's graduate@ chose employers only) and statistics.

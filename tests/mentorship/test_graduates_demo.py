@@ -39,6 +39,10 @@ def test_the_demo_graduates_and_employers_are_as_the_readme_says():
     employer = client_for(User.objects.get(email="employer@example.org"))
     page = employer.get(reverse("mentorship:employer-directory"), {"q": "driver"})
     assert b"Gus Graduate" in page.content
+    shown = employer.get(
+        reverse("mentorship:employer-profile", kwargs={"profile": graduate.public_id})
+    )
+    assert graduate.show_resume and b"resume (PDF)" in shown.content
     public = client_for(None).get(reverse("mentorship:graduates")).content
     assert b"Alina Alumna" in public and b"Gus Graduate" not in public
 

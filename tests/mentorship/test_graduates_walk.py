@@ -4,6 +4,8 @@ routes answer 404, and every other page answers the employer exactly as it answe
 signed-in person with no role, except the employer's own pages. A graduate walks the same
 way: their profile gives them nothing in any organization."""
 
+import uuid
+
 import pytest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -13,6 +15,7 @@ from mentorship.graduates.models import (
     EmployerInvitation,
     EmployerMember,
     EmployerStatus,
+    Endorsement,
     GraduateProfile,
     InterestRequest,
 )
@@ -43,6 +46,12 @@ OWN = {
     "api:my-graduate-profile-withdraw",
     "api:my-graduate-interests-list",
     "api:my-graduate-interests-answer",
+    "api:my-graduate-interests-block",
+    "api:my-graduate-interests-report",
+    "api:employer-account",
+    "api:employer-colleagues",
+    "api:my-endorsements",
+    "api:my-endorsement-answer",
 }
 TENANT = ("o/<slug:org>/", "api/v1/orgs/<slug:org>/")
 STAFF = ("staff/", "api/v1/staff/")
@@ -83,8 +92,17 @@ def walkers(shared_world, django_db_blocker):
         invitation = EmployerInvitation.objects.create(
             employer=employer, email="someone@else.example", invited_by=employer_user
         )
+        endorsement = Endorsement.objects.create(
+            graduate=graduate_user,
+            mentor=shared_world.stranger,
+            mentor_name="A mentor",
+            mentorship_id_public=uuid.uuid4(),
+            program_name="A program",
+            text="Good work.",
+        )
         params = dict(
             shared_world.params_a,
+            endorsement=endorsement.public_id,
             profile=profile.public_id,
             interest=interest.public_id,
             employer=employer.public_id,

@@ -39,6 +39,10 @@ TABLE = [
     row("get", "api:public-graduates-list", PUBLIC, org=False),
     row("get", "api:stats", PUBLIC, org=False),
     row("get", "api:my-graduate-profile", OWN_PROFILE_API, org=False),
+    row("get", "api:employer-account", EMPLOYER_ONLY_API, org=False),
+    row("get", "api:employer-colleagues", EMPLOYER_ONLY_API, org=False),
+    row("get", "api:staff-employers-list", {**STAFF_PAGE, "anonymous": 401}, org=False),
+    row("get", "api:my-endorsements", {"*": 200, "anonymous": 401}, org=False),
 ]
 
 

@@ -9,31 +9,15 @@ from django.utils import timezone
 from accounts.people.models import User
 from core.audit.services import audit_record
 from core.outbox.services import absolute_url, email_queue
-from core.tenancy import cross_tenant
-from mentorship.graduates.models import (
-    Endorsement,
-)
-from mentorship.mentorships.models import Mentorship, MentorshipState
-
-
-@cross_tenant
-def _graduated_mentorship(*, mentor: User, public_id) -> Mentorship | None:
-    """Cross-tenant because a mentor endorses from their own page, outside an organization;
-    filtered by the mentorship's id and by the mentor being one of its mentors."""
-    return (
-        Mentorship.objects.filter(
-            public_id=public_id, state=MentorshipState.GRADUATED, mentors__user=mentor
-        )
-        .select_related("mentee", "term__program")
-        .first()
-    )
+from mentorship.graduates import selectors
+from mentorship.graduates.models import Endorsement
 
 
 @transaction.atomic
 def endorsement_write(*, mentor: User, mentorship_public_id, text: str) -> Endorsement:
     """A mentor of a graduated mentorship writes a short endorsement; it shows on the
     graduate's profile once they accept it."""
-    mentorship = _graduated_mentorship(mentor=mentor, public_id=mentorship_public_id)
+    mentorship = selectors.endorsable_mentorship(mentor=mentor, public_id=mentorship_public_id)
     if mentorship is None:
         raise PermissionDenied("Only a mentor of a graduated mentorship endorses its mentee.")
     text = (text or "").strip()

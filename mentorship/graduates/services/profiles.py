@@ -33,6 +33,7 @@ PROFILE_FIELDS = (
     "show_project",
     "show_links",
     "show_availability",
+    "show_resume",
     "visibility",
 )
 
@@ -92,6 +93,10 @@ def profile_save(*, user: User, **fields) -> GraduateProfile:
     profile.country = (profile.country or "").strip().upper()
     if profile.country and (len(profile.country) != 2 or not profile.country.isalpha()):
         raise ValidationError({"country": "Use the two-letter country code, like DE or BR."})
+    if profile.show_resume and not selectors.has_resume(user=user):
+        raise ValidationError(
+            {"show_resume": "Upload your resume (a PDF) on your profile page first."}
+        )
     for line in profile.link_list():
         if not line.startswith(("https://", "http://")):
             raise ValidationError({"links": f"“{line[:80]}” is not a web address (https://…)."})
