@@ -4,15 +4,18 @@ and export the entries as CSV."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from accounts.tenancy import organization_view
 from core.csv import csv_response
 from core.forms import apply_errors
 from payments.funds.forms import FundForm
 from payments.funds.models import Fund
+from payments.funds.models import PublishedLedger
 from payments.funds.selectors import program_ledgers
-from payments.funds.services import fund_record
+from payments.funds.services import fund_record, ledger_publish
 from payments.payouts.models import Payout, PayoutState
 from programs.programs.models import Program
 
@@ -29,6 +32,13 @@ def organization_funds(request):
         else:
             messages.success(request, "The funds are recorded.")
             return redirect("payments:org-funds", org=request.organization.slug)
+    published = set(
+        PublishedLedger.objects.filter(organization=request.organization).values_list(
+            "program_id", flat=True
+        )
+    )
+    for program in programs:
+        program.ledger_is_public = program.pk in published
     ledgers = [(program, program_ledgers(program=program)) for program in programs]
     return render(
         request,
@@ -42,6 +52,25 @@ def organization_funds(request):
             .order_by("-received_on", "-id")[:100],
         },
     )
+
+
+@organization_view("payments.manage_funds")
+@require_POST
+def organization_ledger_publish(request, program):
+    """Publishes (or withdraws) a program's ledger totals on its public page."""
+    found = get_object_or_404(Program, organization=request.organization, slug=program)
+    published = request.POST.get("published") == "1"
+    try:
+        ledger_publish(program=found, actor=request.user, published=published)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"The ledger totals of {found.name} are "
+            + ("now on its public page." if published else "no longer public."),
+        )
+    return redirect("payments:org-funds", org=request.organization.slug)
 
 
 @organization_view("payments.manage_funds")

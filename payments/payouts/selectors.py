@@ -83,18 +83,27 @@ def my_stipend_plans(*, user) -> list[StipendPlan]:
     by_plan = {plan.pk: plan for plan in plans}
     installments = list(Installment.objects.filter(plan_id__in=by_plan).order_by("plan", "number"))
     payouts = {}
-    for payout in Payout.objects.filter(installment__in=installments).order_by("created_at", "id"):
+    for payout in (
+        Payout.objects.filter(installment__in=installments)
+        .select_related("reversal")
+        .order_by("created_at", "id")
+    ):
         payouts.setdefault(payout.installment_id, []).append(payout)
     for plan in plans:
         plan.installment_rows = []
     for installment in installments:
-        installment.payout_rows = payouts.get(installment.pk, [])
-        live = [p for p in installment.payout_rows if p.state not in ("failed", "retried")]
-        installment.current = (
-            live[-1] if live else (installment.payout_rows[-1] if installment.payout_rows else None)
-        )
+        _current(installment, payouts.get(installment.pk, []))
         by_plan[installment.plan_id].installment_rows.append(installment)
     return plans
+
+
+def _current(installment, rows) -> None:
+    """The payout an installment's row shows (its live one, else the latest), and its
+    reversed payouts (corrections: each a paid payout and its reversal entry)."""
+    installment.payout_rows = rows
+    live = [p for p in rows if p.state not in ("failed", "retried", "reversed")]
+    installment.current = live[-1] if live else (rows[-1] if rows else None)
+    installment.reversed_rows = [p for p in rows if p.state == "reversed"]
 
 
 def mentorship_plan(*, mentorship) -> StipendPlan | None:
@@ -105,10 +114,12 @@ def mentorship_plan(*, mentorship) -> StipendPlan | None:
         return None
     plan.installment_rows = list(plan.installments.order_by("number"))
     payouts = {}
-    for payout in Payout.objects.filter(installment__plan=plan).order_by("created_at", "id"):
+    for payout in (
+        Payout.objects.filter(installment__plan=plan)
+        .select_related("reversal")
+        .order_by("created_at", "id")
+    ):
         payouts.setdefault(payout.installment_id, []).append(payout)
     for installment in plan.installment_rows:
-        rows = payouts.get(installment.pk, [])
-        live = [p for p in rows if p.state not in ("failed", "retried")]
-        installment.current = live[-1] if live else (rows[-1] if rows else None)
+        _current(installment, payouts.get(installment.pk, []))
     return plan
