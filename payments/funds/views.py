@@ -3,8 +3,7 @@ received, committed, paid and balance, with a warning when commitments exceed th
 and export the entries as CSV."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,8 +11,7 @@ from accounts.tenancy import organization_view
 from core.csv import csv_response
 from core.forms import apply_errors
 from payments.funds.forms import FundForm
-from payments.funds.models import Fund
-from payments.funds.models import PublishedLedger
+from payments.funds.models import Fund, PublishedLedger
 from payments.funds.selectors import program_ledgers
 from payments.funds.services import fund_record, ledger_publish
 from payments.payouts.models import Payout, PayoutState

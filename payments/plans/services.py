@@ -12,8 +12,8 @@ from django.utils import timezone
 from accounts.people.models import MenteeProfile
 from core.audit.services import audit_record
 from mentorship.evaluations.models import Evaluation, EvaluationKind, EvaluationState
-from mentorship.mentorships.models import Mentorship
 from mentorship.evaluations.services.checkpoints import DATE_FIELDS
+from mentorship.mentorships.models import Mentorship
 from payments.plans.models import Installment, PolicyKind, StipendPlan, StipendPolicy
 from payments.tables.selectors import table_amount, table_for
 from programs.terms.models import TermKind
