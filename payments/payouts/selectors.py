@@ -1,5 +1,6 @@
 from django.db.models import QuerySet
 
+from core.pagination import KeysetPage, SortKey, keyset_page
 from core.tenancy import cross_tenant
 from payments.payouts.models import Payout
 from payments.plans.models import Installment, StipendPlan
@@ -22,22 +23,56 @@ def organization_payouts(*, organization) -> QuerySet[Payout]:
     )
 
 
+# Admins read the newest first; the staff queue the oldest first (paid in turn).
+ORGANIZATION_ORDER = [SortKey("created_at", descending=True), SortKey("id", descending=True)]
+STAFF_ORDER = [SortKey("created_at"), SortKey("id")]
+
+
+def organization_payout_page(
+    *, organization, rows: QuerySet, size: int, after=None, before=None, last=False
+) -> KeysetPage:
+    """One keyset page of the organization's (filtered) payouts: as cheap deep in the list
+    as at its start, and the same number of queries for 10 payouts as for 100,000."""
+    base = organization_payouts(organization=organization)
+    return keyset_page(
+        rows.order_by(),
+        keys=ORGANIZATION_ORDER,
+        boundary=Payout.objects.filter(organization=organization),
+        row_source=base,
+        cursor_field="public_id",
+        size=size,
+        after=after,
+        before=before,
+        last=last,
+    )
+
+
 def organization_payout_get(*, organization, public_id) -> Payout:
     return organization_payouts(organization=organization).get(public_id=public_id)
 
 
 @cross_tenant
-def staff_payout_list(*, state: str = "", organization: str = "", limit=None, offset=0):
-    """One page of the payment queue (a list, evaluated here, out of the scope)."""
-    rows = Payout.objects.select_related(*LIST_RELATED).order_by("created_at", "id")
+def staff_payout_page(
+    *, state: str = "", organization: str = "", size: int, after=None, before=None, last=False
+) -> KeysetPage:
+    """One keyset page of the payment queue, oldest first (cross-tenant: the queue spans
+    every organization; evaluated here, out of the scope)."""
+    rows = Payout.objects.all()
     if state:
         rows = rows.filter(state=state)
     if organization:
         rows = rows.filter(organization__slug=organization)
-    count = rows.count()
-    if limit is not None:
-        rows = rows[offset : offset + limit]
-    return count, list(rows)
+    return keyset_page(
+        rows,
+        keys=STAFF_ORDER,
+        boundary=Payout.objects.all(),
+        row_source=Payout.objects.select_related(*LIST_RELATED),
+        cursor_field="public_id",
+        size=size,
+        after=after,
+        before=before,
+        last=last,
+    )
 
 
 @cross_tenant

@@ -33,8 +33,10 @@ class OrganizationStipendPoliciesViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return StipendPolicy.objects.none()
-        return StipendPolicy.objects.filter(organization=self.organization).select_related(
-            "program"
+        return (
+            StipendPolicy.objects.filter(organization=self.organization)
+            .select_related("program")
+            .order_by("program__name", "pk")
         )
 
     @extend_schema(
