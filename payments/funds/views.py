@@ -14,7 +14,7 @@ from payments.funds.forms import FundForm
 from payments.funds.models import Fund, PublishedLedger
 from payments.funds.selectors import program_ledgers
 from payments.funds.services import fund_record, ledger_publish
-from payments.payouts.models import Payout, PayoutState
+from payments.payouts.models import Payout, PayoutReversal, PayoutState
 from programs.programs.models import Program
 
 
@@ -76,7 +76,9 @@ def organization_ledger_export(request):
     funds = Fund.objects.filter(organization=request.organization).values_list(
         "received_on", "program__name", "sponsor", "reference", "amount", "currency"
     )
-    paid = Payout.objects.filter(organization=request.organization, state=PayoutState.PAID)
+    paid = Payout.objects.filter(
+        organization=request.organization, state__in=[PayoutState.PAID, PayoutState.REVERSED]
+    )
     paid = paid.values_list(
         "paid_on",
         "program__name",
@@ -86,11 +88,23 @@ def organization_ledger_export(request):
         "currency",
     )
 
+    reversals = PayoutReversal.objects.filter(organization=request.organization).values_list(
+        "created_at",
+        "program__name",
+        "payout__mentorship__mentee__display_name",
+        "payout__reference",
+        "amount",
+        "currency",
+    )
+
     def rows():
         for on, program, sponsor, reference, amount, currency in funds.iterator(chunk_size=2000):
             yield [on, program, "received", sponsor, reference, amount, currency]
         for on, program, mentee, reference, amount, currency in paid.iterator(chunk_size=2000):
             yield [on, program, "paid", mentee, reference, -amount, currency]
+        # A correction is its own entry: the paid row above stays, this one gives it back.
+        for at, program, mentee, reference, amount, currency in reversals.iterator(chunk_size=2000):
+            yield [at.date(), program, "reversed", mentee, reference, amount, currency]
 
     return csv_response(
         filename=f"ledger-{request.organization.slug}.csv",
