@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.tenancy import OrganizationAPIMixin
+from core.api import UUID_REGEX
 from core.idempotency.api import IDEMPOTENCY_PARAMETER, idempotent
 from payments.plans import serializers as s
 from payments.plans.models import StipendPlan, StipendPolicy
@@ -27,8 +28,6 @@ class OrganizationStipendPoliciesViewSet(
     serializer_class = s.StipendPolicySerializer
     organization_permission = "payments.manage_stipend_policy"
     filter_backends: list = []
-    lookup_url_kwarg = "plan"
-    lookup_value_regex = "[0-9a-f-]{36}"
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -71,7 +70,7 @@ class OrganizationStipendPoliciesViewSet(
         responses={200: s.PendingPlanSerializer},
         parameters=[IDEMPOTENCY_PARAMETER],
     )
-    @action(detail=False, methods=["post"], url_path=r"pending/(?P<plan>[0-9a-f-]{36})/resolve")
+    @action(detail=False, methods=["post"], url_path=rf"pending/(?P<plan>{UUID_REGEX})/resolve")
     @idempotent
     def resolve(self, request, *args, plan=None, **kwargs):
         """Set a pending plan's amount (`amount`, the whole plan in the policy's currency),

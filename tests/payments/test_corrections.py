@@ -82,6 +82,9 @@ def test_a_paid_installment_corrected_to_a_fail_gets_a_reversal_entry(org_a, sta
     )
     actions = set(AuditEvent._base_manager.values_list("action", flat=True))
     assert {"payout.reversed", "payout.reversal"} <= actions
+    with scope(organization=org_a.organization):
+        told = OutboxEmail.objects.filter(to=mentorship.mentee.email, subject__contains="reversed")
+        assert "corrected to a fail" in told.get().text_body
 
     # The mentee sees it, on the page and in the API.
     page = client_for(mentorship.mentee).get("/me/stipend/").content.decode()
