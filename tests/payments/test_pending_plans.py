@@ -38,6 +38,9 @@ def test_no_row_for_the_country_makes_a_pending_plan_not_a_refusal(org_a):
     slug = org_a.organization.slug
     page = client_for(org_a.admin).get(f"/o/{slug}/stipend-policies/").content.decode()
     assert "Plans waiting for an amount" in page and mentorship.mentee.name in page
+    start = client_for(org_a.admin).get("/").content.decode()
+    assert "1 stipend plan waiting for an amount" in start
+    assert "waiting for an amount" not in client_for(org_a.coordinator).get("/").content.decode()
     mine = client_for(mentorship.mentee).get("/me/stipend/").content.decode()
     assert "Your stipend's amount is being set" in mine
     (row,) = api_client_for(mentorship.mentee).get("/api/v1/me/stipend/").json()
