@@ -6,7 +6,8 @@ and the $1,000 floor from 2026-07-01), Borealis' "Cloud Native Contributors" pai
 table in three installments (evaluation 1, midterm, final) and Aurora's "Kernel
 Mentorship" paying a flat $3,000 in two.
 
-`load_demo()` runs after it: Borealis' program is funded by a sponsor; the first
+`load_demo()` runs after it: Borealis' program is funded by a sponsor and publishes its
+ledger totals on its public page; the first
 installment of `mentee@example.org` (whose evaluation 1 passed) is approved; Rio's is
 approved and paid; `graduate@example.org` is fully paid."""
 
@@ -16,8 +17,8 @@ from django.utils import timezone
 from django_scopes import scope
 
 from accounts.organizations.models import Organization
-from payments.funds.models import Fund
-from payments.funds.services import fund_record
+from payments.funds.models import Fund, PublishedLedger
+from payments.funds.services import fund_record, ledger_publish
 from payments.payouts.models import Payout, PayoutState
 from payments.payouts.services import payout_approve, payout_pay
 from payments.plans.models import StipendPolicy
@@ -97,6 +98,8 @@ def load_demo() -> dict[str, int]:
                     reference=FUND_REFERENCE,
                 )
                 created["funds"] += 1
+            if program is not None and not PublishedLedger.objects.filter(program=program).exists():
+                ledger_publish(program=program, actor=None, published=True)
             for email, pay in (("mentee@example.org", False), ("rio.mentee@example.org", True)):
                 first = _payouts(borealis, email).first()
                 if first is not None and first.state == PayoutState.PAYABLE:

@@ -1,6 +1,7 @@
 """What payments does when mentorship sends its signals (mentorship/signals.py). They run
-inside the sender's transaction: a plan that cannot be frozen refuses the confirmation with
-the reason, rather than leaving a mentorship without its stipend."""
+inside the sender's transaction. A plan whose amount the table cannot give (no version, no
+row for the country) never blocks the confirmation: it is made pending and the admins
+resolve it."""
 
 
 def freeze_plan(sender, mentorship, **kwargs) -> None:

@@ -19,7 +19,8 @@ def stipends_paid() -> dict[tuple[int, int], dict[str, tuple[Decimal, int]]]:
     What is paid is the payouts in state `paid` (a failed one never was; its retry is a
     new payout counted once it is paid). {(cycle id, organization id): {currency: (amount,
     mentees paid)}}; the mentees count lets the statistics hide a sum of fewer than five
-    people. There is no reversal entry in payments yet: when one lands, subtract it here."""
+    people. A payout reversed by a correction leaves `paid` (paid → reversed), so it is not
+    counted."""
     found: dict[tuple[int, int], dict[str, tuple[Decimal, int]]] = {}
     for row in (
         Payout.objects.filter(state=PayoutState.PAID)

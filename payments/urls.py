@@ -12,8 +12,18 @@ app_name = "payments"
 me_urlpatterns = [path("stipend/", payouts.my_stipend, name="me-stipend")]
 org_urlpatterns = [
     path("stipend-policies/", plans.organization_policies, name="org-policies"),
+    path(
+        "stipend-policies/plans/<uuid:plan>/resolve/",
+        plans.organization_plan_resolve,
+        name="org-plan-resolve",
+    ),
     path("funds/", funds.organization_funds, name="org-funds"),
     path("funds/ledger.csv", funds.organization_ledger_export, name="org-ledger-export"),
+    path(
+        "funds/<slug:program>/publish/",
+        funds.organization_ledger_publish,
+        name="org-ledger-publish",
+    ),
     path("payouts/", payouts.organization_payouts, name="org-payouts"),
     path("payouts/approve/", payouts.organization_payouts_approve, name="org-payouts-approve"),
     path(

@@ -17,6 +17,7 @@ from config.start.todo import S, StartPage, Todo
 from core.tenancy import cross_tenant
 from mentorship.offers.selectors import mentee_offers
 from payments.payouts.models import Payout, PayoutState
+from payments.plans.models import StipendPlan
 from programs.catalog.matching import best_matches
 from programs.programs.models import Program, ProgramStatus
 from programs.terms.models import MilestoneKind, Term
@@ -198,5 +199,22 @@ def admin_todos(user: User, now: datetime, page: StartPage, organizations: list[
                 url=reverse("payments:org-payouts", kwargs={"org": row["organization__slug"]})
                 + "?state=payable",
                 action="Approve payouts",
+            )
+        )
+    pending = (
+        StipendPlan.objects.filter(organization_id__in=organizations, pending=True)
+        .values("organization__slug", "organization__name")
+        .annotate(n=Count("id"))
+        .order_by("organization__name")
+    )
+    for row in pending:
+        page.admin.append(
+            Todo(
+                text=f"{row['organization__name']}: {row['n']} stipend plan"
+                f"{'s' if row['n'] != 1 else ''} waiting for an amount (the table has none "
+                "for the mentee's country).",
+                url=reverse("payments:org-policies", kwargs={"org": row["organization__slug"]})
+                + "#pending",
+                action="Set the amounts",
             )
         )

@@ -8,8 +8,8 @@ from accounts.tenancy import OrganizationAPIMixin
 from core.idempotency.api import IDEMPOTENCY_PARAMETER, idempotent
 from payments.funds import serializers as s
 from payments.funds.models import Fund
-from payments.funds.selectors import program_ledgers
-from payments.funds.services import fund_record
+from payments.funds.selectors import ledger_published, program_ledgers
+from payments.funds.services import fund_record, ledger_publish
 from programs.programs.models import Program
 
 
@@ -59,3 +59,25 @@ class OrganizationFundsViewSet(
             for program in programs
         ]
         return Response(s.ProgramLedgerSerializer(rows, many=True).data)
+
+    @extend_schema(
+        request=s.PublishInputSerializer,
+        responses={200: s.PublishOutputSerializer},
+        parameters=[IDEMPOTENCY_PARAMETER],
+    )
+    @action(detail=False, methods=["post"])
+    @idempotent
+    def publish(self, request, *args, **kwargs):
+        """Publish (or withdraw) a program's ledger totals on its public page and in the
+        public program API: totals only, no names, no references. Off by default."""
+        data = s.PublishInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        program = Program.objects.filter(
+            organization=self.organization, slug=data.validated_data["program"]
+        ).first()
+        if program is None:
+            raise ValidationError({"program": "No program of this organization has this slug."})
+        ledger_publish(
+            program=program, actor=request.user, published=data.validated_data["published"]
+        )
+        return Response({"program": program.slug, "published": ledger_published(program=program)})

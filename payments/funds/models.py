@@ -24,3 +24,20 @@ class Fund(TenantOwned):
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency} from {self.sponsor}"
+
+
+class PublishedLedger(TenantOwned):
+    """A program whose ledger totals (received, committed, paid, balance per currency; no
+    names, no references) its organization's admins chose to show on its public page and
+    in the public program API. No row: not published (the default)."""
+
+    program = models.OneToOneField(
+        "programs.Program", on_delete=models.CASCADE, related_name="published_ledger"
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Published ledger of {self.program_id}"

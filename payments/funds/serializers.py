@@ -25,7 +25,14 @@ class LedgerSerializer(serializers.Serializer):
     currency = serializers.CharField()
     received = serializers.DecimalField(max_digits=14, decimal_places=2)
     committed = serializers.DecimalField(max_digits=14, decimal_places=2)
-    paid = serializers.DecimalField(max_digits=14, decimal_places=2)
+    paid = serializers.DecimalField(
+        max_digits=14, decimal_places=2, help_text="Paid, net of reversals."
+    )
+    reversed = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        help_text="Reversal entries: paid installments whose evaluation was corrected to a fail.",
+    )
     balance = serializers.DecimalField(max_digits=14, decimal_places=2)
     uncovered = serializers.DecimalField(
         max_digits=14, decimal_places=2, help_text="Commitments beyond the funds received."
@@ -35,3 +42,13 @@ class LedgerSerializer(serializers.Serializer):
 class ProgramLedgerSerializer(serializers.Serializer):
     program = serializers.CharField()
     ledgers = LedgerSerializer(many=True)
+
+
+class PublishInputSerializer(serializers.Serializer):
+    program = serializers.SlugField(max_length=60)
+    published = serializers.BooleanField()
+
+
+class PublishOutputSerializer(serializers.Serializer):
+    program = serializers.SlugField()
+    published = serializers.BooleanField()

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from core.audit.services import audit_record
-from payments.funds.models import Fund
+from payments.funds.models import Fund, PublishedLedger
 from payments.plans.services import CENT, currency_code
 
 
@@ -53,3 +53,28 @@ def fund_record(
         data={"amount": str(value), "currency": currency},
     )
     return fund
+
+
+@transaction.atomic
+def ledger_publish(*, program, actor, published: bool) -> bool:
+    """An organization's admin publishes (or withdraws) a program's ledger totals on its
+    public page and in the public program API. Off by default. Returns whether it is
+    published now."""
+    if actor is not None and not actor.has_perm("payments.manage_funds", program.organization):
+        raise PermissionDenied("Only the organization's admins publish a program's ledger.")
+    current = PublishedLedger.objects.filter(program=program).first()
+    if published and current is None:
+        PublishedLedger.objects.create(
+            organization_id=program.organization_id, program=program, published_by=actor
+        )
+    elif not published and current is not None:
+        current.delete()
+    else:
+        return published
+    audit_record(
+        action="ledger.published" if published else "ledger.withdrawn",
+        obj=program,
+        actor=actor,
+        organization=program.organization,
+    )
+    return published

@@ -3,17 +3,18 @@ received, committed, paid and balance, with a warning when commitments exceed th
 and export the entries as CSV."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from accounts.tenancy import organization_view
 from core.csv import csv_response
 from core.forms import apply_errors
 from payments.funds.forms import FundForm
-from payments.funds.models import Fund
+from payments.funds.models import Fund, PublishedLedger
 from payments.funds.selectors import program_ledgers
-from payments.funds.services import fund_record
-from payments.payouts.models import Payout, PayoutState
+from payments.funds.services import fund_record, ledger_publish
+from payments.payouts.models import Payout, PayoutReversal, PayoutState
 from programs.programs.models import Program
 
 
@@ -29,6 +30,13 @@ def organization_funds(request):
         else:
             messages.success(request, "The funds are recorded.")
             return redirect("payments:org-funds", org=request.organization.slug)
+    published = set(
+        PublishedLedger.objects.filter(organization=request.organization).values_list(
+            "program_id", flat=True
+        )
+    )
+    for program in programs:
+        program.ledger_is_public = program.pk in published
     ledgers = [(program, program_ledgers(program=program)) for program in programs]
     return render(
         request,
@@ -45,11 +53,32 @@ def organization_funds(request):
 
 
 @organization_view("payments.manage_funds")
+@require_POST
+def organization_ledger_publish(request, program):
+    """Publishes (or withdraws) a program's ledger totals on its public page."""
+    found = get_object_or_404(Program, organization=request.organization, slug=program)
+    published = request.POST.get("published") == "1"
+    try:
+        ledger_publish(program=found, actor=request.user, published=published)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"The ledger totals of {found.name} are "
+            + ("now on its public page." if published else "no longer public."),
+        )
+    return redirect("payments:org-funds", org=request.organization.slug)
+
+
+@organization_view("payments.manage_funds")
 def organization_ledger_export(request):
     funds = Fund.objects.filter(organization=request.organization).values_list(
         "received_on", "program__name", "sponsor", "reference", "amount", "currency"
     )
-    paid = Payout.objects.filter(organization=request.organization, state=PayoutState.PAID)
+    paid = Payout.objects.filter(
+        organization=request.organization, state__in=[PayoutState.PAID, PayoutState.REVERSED]
+    )
     paid = paid.values_list(
         "paid_on",
         "program__name",
@@ -59,11 +88,23 @@ def organization_ledger_export(request):
         "currency",
     )
 
+    reversals = PayoutReversal.objects.filter(organization=request.organization).values_list(
+        "created_at",
+        "program__name",
+        "payout__mentorship__mentee__display_name",
+        "payout__reference",
+        "amount",
+        "currency",
+    )
+
     def rows():
         for on, program, sponsor, reference, amount, currency in funds.iterator(chunk_size=2000):
             yield [on, program, "received", sponsor, reference, amount, currency]
         for on, program, mentee, reference, amount, currency in paid.iterator(chunk_size=2000):
             yield [on, program, "paid", mentee, reference, -amount, currency]
+        # A correction is its own entry: the paid row above stays, this one gives it back.
+        for at, program, mentee, reference, amount, currency in reversals.iterator(chunk_size=2000):
+            yield [at.date(), program, "reversed", mentee, reference, amount, currency]
 
     return csv_response(
         filename=f"ledger-{request.organization.slug}.csv",

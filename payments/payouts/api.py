@@ -1,12 +1,15 @@
+import uuid
+
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django_scopes import scope
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import PageNumberPagination
+from rest_framework.pagination import BasePagination
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from accounts.tenancy import OrganizationAPIMixin, StaffAPIMixin
@@ -25,6 +28,78 @@ from payments.payouts.services import (
     payout_retry,
     payouts_bulk_approve,
 )
+
+
+class PayoutKeysetPagination(BasePagination):
+    """Keyset pages of payouts (core.pagination): `?after=<payout id>` gives the page after
+    it, `?before=` the page before, `?page=last` the last; `next` and `previous` are those
+    links. As cheap deep in the list as at its start. `page_keyset` reads the page."""
+
+    page_size = 50
+    page_keyset = None  # a callable(size, after, before, last) -> KeysetPage, set per view
+
+    def _cursor(self, request, name):
+        try:
+            return str(uuid.UUID(request.query_params.get(name, "")))
+        except ValueError:
+            return None
+
+    def read(self, request, reader):
+        self.request = request
+        self.page = reader(
+            size=self.page_size,
+            after=self._cursor(request, "after"),
+            before=self._cursor(request, "before"),
+            last=request.query_params.get("page") == "last",
+        )
+        return self.page.object_list
+
+    def _link(self, **params):
+        url = self.request.build_absolute_uri()
+        for name in ("after", "before", "page"):
+            url = remove_query_param(url, name)
+        for name, value in params.items():
+            url = replace_query_param(url, name, value)
+        return url
+
+    def get_paginated_response(self, data):
+        page = self.page
+        return Response(
+            {
+                "count": page.count,
+                "next": self._link(after=page.next_cursor) if page.has_next else None,
+                "previous": self._link(before=page.previous_cursor) if page.has_previous else None,
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        return {
+            "type": "object",
+            "required": ["count", "results"],
+            "properties": {
+                "count": {"type": "integer"},
+                "next": {"type": "string", "nullable": True, "format": "uri"},
+                "previous": {"type": "string", "nullable": True, "format": "uri"},
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": name,
+                "required": False,
+                "in": "query",
+                "description": text,
+                "schema": {"type": "string"},
+            }
+            for name, text in (
+                ("after", "The page after this payout (its id, from `next`)."),
+                ("before", "The page before this payout (its id, from `previous`)."),
+                ("page", "`last` for the last page."),
+            )
+        ]
 
 
 @extend_schema(tags=["me"], responses={200: s.MyPlanSerializer(many=True)})
@@ -58,11 +133,20 @@ class OrganizationPayoutsViewSet(
     }
     filter_backends = [ListFilterBackend]
     filterset_class = PayoutFilterSet
+    pagination_class = PayoutKeysetPagination
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Payout.objects.none()
         return selectors.organization_payouts(organization=self.organization)
+
+    def paginate_queryset(self, queryset):
+        return self.paginator.read(
+            self.request,
+            lambda **page: selectors.organization_payout_page(
+                organization=self.organization, rows=queryset, **page
+            ),
+        )
 
     @extend_schema(
         request=None, responses={200: s.PayoutSerializer}, parameters=[IDEMPOTENCY_PARAMETER]
@@ -113,10 +197,6 @@ class OrganizationPayoutsViewSet(
         return Response({"approved": approved})
 
 
-class StaffPagination(PageNumberPagination):
-    page_size = 50
-
-
 @extend_schema(
     tags=["staff"],
     description="The payment queue across organizations (platform staff): filter by "
@@ -129,6 +209,7 @@ class StaffPayoutsViewSet(StaffAPIMixin, viewsets.GenericViewSet):
     lookup_url_kwarg = "payout"
     lookup_value_regex = UUID_REGEX
     filter_backends: list = []
+    pagination_class = PayoutKeysetPagination
 
     def get_queryset(self):
         return Payout.objects.none()
@@ -139,23 +220,25 @@ class StaffPayoutsViewSet(StaffAPIMixin, viewsets.GenericViewSet):
         except ObjectDoesNotExist:
             raise Http404() from None
 
-    @extend_schema(responses={200: s.StaffPayoutSerializer(many=True)})
+    @extend_schema(
+        responses={200: s.StaffPayoutSerializer(many=True)},
+        parameters=[
+            OpenApiParameter("state", str, enum=PayoutState.values),
+            OpenApiParameter("organization", str, description="An organization's slug."),
+        ],
+    )
     def list(self, request, *args, **kwargs):
         state = request.query_params.get("state", "")
         if state and state not in PayoutState.values:
             state = "-"
-        try:
-            page = max(int(request.query_params.get("page", "1")), 1)
-        except ValueError:
-            page = 1
-        size = StaffPagination.page_size
-        count, rows = selectors.staff_payout_list(
-            state=state,
-            organization=request.query_params.get("organization", "")[:60],
-            limit=size,
-            offset=(page - 1) * size,
+        organization = request.query_params.get("organization", "")[:60]
+        rows = self.paginator.read(
+            request,
+            lambda **page: selectors.staff_payout_page(
+                state=state, organization=organization, **page
+            ),
         )
-        return Response({"count": count, "results": s.StaffPayoutSerializer(rows, many=True).data})
+        return self.paginator.get_paginated_response(s.StaffPayoutSerializer(rows, many=True).data)
 
     @extend_schema(responses={200: s.StaffPayoutSerializer})
     def retrieve(self, request, *args, **kwargs):

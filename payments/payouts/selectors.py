@@ -1,5 +1,6 @@
 from django.db.models import QuerySet
 
+from core.pagination import KeysetPage, SortKey, keyset_page
 from core.tenancy import cross_tenant
 from payments.payouts.models import Payout
 from payments.plans.models import Installment, StipendPlan
@@ -22,22 +23,56 @@ def organization_payouts(*, organization) -> QuerySet[Payout]:
     )
 
 
+# Admins read the newest first; the staff queue the oldest first (paid in turn).
+ORGANIZATION_ORDER = [SortKey("created_at", descending=True), SortKey("id", descending=True)]
+STAFF_ORDER = [SortKey("created_at"), SortKey("id")]
+
+
+def organization_payout_page(
+    *, organization, rows: QuerySet, size: int, after=None, before=None, last=False
+) -> KeysetPage:
+    """One keyset page of the organization's (filtered) payouts: as cheap deep in the list
+    as at its start, and the same number of queries for 10 payouts as for 100,000."""
+    base = organization_payouts(organization=organization)
+    return keyset_page(
+        rows.order_by(),
+        keys=ORGANIZATION_ORDER,
+        boundary=Payout.objects.filter(organization=organization),
+        row_source=base,
+        cursor_field="public_id",
+        size=size,
+        after=after,
+        before=before,
+        last=last,
+    )
+
+
 def organization_payout_get(*, organization, public_id) -> Payout:
     return organization_payouts(organization=organization).get(public_id=public_id)
 
 
 @cross_tenant
-def staff_payout_list(*, state: str = "", organization: str = "", limit=None, offset=0):
-    """One page of the payment queue (a list, evaluated here, out of the scope)."""
-    rows = Payout.objects.select_related(*LIST_RELATED).order_by("created_at", "id")
+def staff_payout_page(
+    *, state: str = "", organization: str = "", size: int, after=None, before=None, last=False
+) -> KeysetPage:
+    """One keyset page of the payment queue, oldest first (cross-tenant: the queue spans
+    every organization; evaluated here, out of the scope)."""
+    rows = Payout.objects.all()
     if state:
         rows = rows.filter(state=state)
     if organization:
         rows = rows.filter(organization__slug=organization)
-    count = rows.count()
-    if limit is not None:
-        rows = rows[offset : offset + limit]
-    return count, list(rows)
+    return keyset_page(
+        rows,
+        keys=STAFF_ORDER,
+        boundary=Payout.objects.all(),
+        row_source=Payout.objects.select_related(*LIST_RELATED),
+        cursor_field="public_id",
+        size=size,
+        after=after,
+        before=before,
+        last=last,
+    )
 
 
 @cross_tenant
@@ -83,18 +118,27 @@ def my_stipend_plans(*, user) -> list[StipendPlan]:
     by_plan = {plan.pk: plan for plan in plans}
     installments = list(Installment.objects.filter(plan_id__in=by_plan).order_by("plan", "number"))
     payouts = {}
-    for payout in Payout.objects.filter(installment__in=installments).order_by("created_at", "id"):
+    for payout in (
+        Payout.objects.filter(installment__in=installments)
+        .select_related("reversal")
+        .order_by("created_at", "id")
+    ):
         payouts.setdefault(payout.installment_id, []).append(payout)
     for plan in plans:
         plan.installment_rows = []
     for installment in installments:
-        installment.payout_rows = payouts.get(installment.pk, [])
-        live = [p for p in installment.payout_rows if p.state not in ("failed", "retried")]
-        installment.current = (
-            live[-1] if live else (installment.payout_rows[-1] if installment.payout_rows else None)
-        )
+        _current(installment, payouts.get(installment.pk, []))
         by_plan[installment.plan_id].installment_rows.append(installment)
     return plans
+
+
+def _current(installment, rows) -> None:
+    """The payout an installment's row shows (its live one, else the latest), and its
+    reversed payouts (corrections: each a paid payout and its reversal entry)."""
+    installment.payout_rows = rows
+    live = [p for p in rows if p.state not in ("failed", "retried", "reversed")]
+    installment.current = live[-1] if live else (rows[-1] if rows else None)
+    installment.reversed_rows = [p for p in rows if p.state == "reversed"]
 
 
 def mentorship_plan(*, mentorship) -> StipendPlan | None:
@@ -105,10 +149,12 @@ def mentorship_plan(*, mentorship) -> StipendPlan | None:
         return None
     plan.installment_rows = list(plan.installments.order_by("number"))
     payouts = {}
-    for payout in Payout.objects.filter(installment__plan=plan).order_by("created_at", "id"):
+    for payout in (
+        Payout.objects.filter(installment__plan=plan)
+        .select_related("reversal")
+        .order_by("created_at", "id")
+    ):
         payouts.setdefault(payout.installment_id, []).append(payout)
     for installment in plan.installment_rows:
-        rows = payouts.get(installment.pk, [])
-        live = [p for p in rows if p.state not in ("failed", "retried")]
-        installment.current = live[-1] if live else (rows[-1] if rows else None)
+        _current(installment, payouts.get(installment.pk, []))
     return plan

@@ -32,6 +32,7 @@ class PayoutSerializer(serializers.ModelSerializer):
             "declined_at",
             "paid_at",
             "failed_at",
+            "reversed_at",
         ]
         read_only_fields = fields
 
@@ -75,12 +76,34 @@ class MyPayoutSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
+class MyReversalSerializer(serializers.Serializer):
+    """A paid payout later reversed (its evaluation was corrected to a fail): a new entry,
+    the payment itself is kept as it was."""
+
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    currency = serializers.CharField()
+    paid_on = serializers.DateField(allow_null=True)
+    reference = serializers.CharField()
+    reversed_at = serializers.DateTimeField(source="reversal.created_at")
+    reason = serializers.CharField(source="reversal.reason")
+
+
 class MyInstallmentSerializer(serializers.ModelSerializer):
     payout = MyPayoutSerializer(source="current", allow_null=True, read_only=True)
+    reversals = MyReversalSerializer(source="reversed_rows", many=True, read_only=True)
 
     class Meta:
         model = Installment
-        fields = ["number", "checkpoint", "percent", "amount", "currency", "expected_at", "payout"]
+        fields = [
+            "number",
+            "checkpoint",
+            "percent",
+            "amount",
+            "currency",
+            "expected_at",
+            "payout",
+            "reversals",
+        ]
         read_only_fields = fields
 
 
@@ -91,5 +114,14 @@ class MyPlanSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = StipendPlan
-        fields = ["mentorship", "program", "kind", "country", "total", "currency", "installments"]
+        fields = [
+            "mentorship",
+            "program",
+            "kind",
+            "pending",
+            "country",
+            "total",
+            "currency",
+            "installments",
+        ]
         read_only_fields = fields

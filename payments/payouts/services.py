@@ -6,6 +6,7 @@ or failed (with a reason), and a failed payout is retried by a new payout.
 audited. The database holds one live payout per installment (a partial unique index), so
 double clicks, two people at once and retried jobs pay an installment at most once."""
 
+import uuid
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +18,13 @@ from core.audit.services import audit_record
 from core.outbox.services import absolute_url, email_queue
 from core.tasks import enqueue_on_commit
 from core.transitions import state_transition
-from payments.payouts.models import Payout, PayoutState
+from payments.payouts.models import (
+    LIVE_STATES,
+    Payout,
+    PayoutEmail,
+    PayoutReversal,
+    PayoutState,
+)
 from payments.plans.models import Installment
 
 P = PayoutState
@@ -27,6 +34,7 @@ PAYOUT_TRANSITIONS: dict[tuple[str, str], str | None] = {
     (P.APPROVED, P.PAID): "paid_at",
     (P.APPROVED, P.FAILED): "failed_at",
     (P.FAILED, P.RETRIED): None,
+    (P.PAID, P.REVERSED): "reversed_at",
 }
 PAYOUT_REFUSALS = {
     P.PAYABLE: "This payout is not approved yet.",
@@ -35,6 +43,7 @@ PAYOUT_REFUSALS = {
     P.PAID: "This payout is already paid.",
     P.FAILED: "This payout failed; retry it first.",
     P.RETRIED: "This payout was already retried.",
+    P.REVERSED: "This payout was reversed.",
 }
 MAX_BULK = 10_000
 
@@ -54,24 +63,49 @@ def payout_transition(*, payout: Payout, to_state: str, actor, reason: str = "",
 
 
 def _notify(payout: Payout) -> None:
-    mentorship = payout.mentorship
-    email_queue(
-        to=[mentorship.mentee.email],
-        template="stipend_status",
-        context={
-            "payout": payout,
-            "state": payout.get_state_display().lower(),
-            "url": absolute_url("payments:me-stipend"),
-        },
-        organization=payout.organization,
-    )
+    payouts_email([payout])
+
+
+def payouts_email(payouts: list[Payout]) -> int:
+    """Emails each payout's mentee about the state it is in, once per (payout, state): the
+    sent-log rows (PayoutEmail) are inserted with this call's token, conflicts ignored, and
+    only the rows this call inserted are emailed, in the same transaction, so a retried or
+    duplicated task never sends twice. Returns how many were queued."""
+    if not payouts:
+        return 0
+    token = uuid.uuid4()
+    with transaction.atomic():
+        PayoutEmail.objects.bulk_create(
+            [PayoutEmail(payout_id=p.pk, state=p.state, token=token) for p in payouts],
+            ignore_conflicts=True,
+            batch_size=2000,
+        )
+        claimed = set(PayoutEmail.objects.filter(token=token).values_list("payout_id", "state"))
+        sent = 0
+        for payout in payouts:
+            if (payout.pk, payout.state) not in claimed:
+                continue
+            email_queue(
+                to=[payout.mentorship.mentee.email],
+                template="stipend_status",
+                context={
+                    "payout": payout,
+                    "state": payout.get_state_display().lower(),
+                    "url": absolute_url("payments:me-stipend"),
+                },
+                organization=payout.organization,
+            )
+            sent += 1
+    return sent
 
 
 @transaction.atomic
 def installment_payable(*, installment: Installment) -> Payout | None:
     """The installment's checkpoint passed: it gets a payable payout, unless it already
-    has a live one (a correction back to a pass, a retried job)."""
-    if Payout.objects.filter(installment=installment).exists():
+    has one that is live or waiting for its retry (a correction back to a pass, a retried
+    job). After a reversal (a paid payout whose checkpoint was corrected to a fail) a pass
+    again makes a new payout."""
+    if Payout.objects.filter(installment=installment, state__in=[*LIVE_STATES, P.FAILED]).exists():
         return None
     plan = installment.plan
     mentorship = plan.mentorship
@@ -109,20 +143,53 @@ def checkpoint_passed(*, evaluation) -> Payout | None:
 
 
 def checkpoint_failed(*, evaluation, actor) -> Payout | None:
-    """An admin corrected the checkpoint to a fail: its payout, if still payable, is
-    declined with that reason. An approved or paid one is left to the admins and staff
-    (a correction is a new entry, never an edit)."""
-    payout = Payout.objects.filter(
-        installment__plan__mentorship_id=evaluation.mentorship_id,
-        installment__checkpoint=evaluation.kind,
-        state=P.PAYABLE,
-    ).first()
+    """An admin corrected the checkpoint to a fail. Its payout, if still payable, is
+    declined with that reason; if already paid, a reversal entry is recorded (the payout is
+    never edited: it moves to `reversed` and the ledger subtracts the entry), so a later
+    correction back to a pass makes a new payout. An approved payout is left to the admins
+    and staff (decline it, or let staff fail it)."""
+    payout = (
+        Payout.objects.filter(
+            installment__plan__mentorship_id=evaluation.mentorship_id,
+            installment__checkpoint=evaluation.kind,
+            state__in=[P.PAYABLE, P.PAID],
+        )
+        .select_related("mentorship__mentee", "organization")
+        .first()
+    )
     if payout is None:
         return None
     reason = "The checkpoint's verdict was corrected to a fail."
+    if payout.state == P.PAID:
+        return payout_reverse(payout=payout, actor=actor, reason=reason)
     return payout_transition(
         payout=payout, to_state=P.DECLINED, actor=actor, reason=reason, updates={"reason": reason}
     )
+
+
+@transaction.atomic
+def payout_reverse(*, payout: Payout, actor, reason: str) -> Payout:
+    """Records the reversal of a paid payout as a new entry (PayoutReversal, audited) and
+    moves the payout paid → reversed (compare-and-set), which frees its installment."""
+    payout = payout_transition(payout=payout, to_state=P.REVERSED, actor=actor, reason=reason)
+    reversal = PayoutReversal.objects.create(
+        organization_id=payout.organization_id,
+        payout=payout,
+        program_id=payout.program_id,
+        amount=payout.amount,
+        currency=payout.currency,
+        reason=reason,
+        recorded_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    audit_record(
+        action="payout.reversal",
+        obj=reversal,
+        actor=actor,
+        organization=payout.organization,
+        reason=reason,
+        data={"payout": str(payout.public_id), "amount": str(payout.amount)},
+    )
+    return payout
 
 
 def _admin(actor, payout, verb):
@@ -195,18 +262,16 @@ def payouts_bulk_approve(*, organization, actor, ids: list, expected_count) -> i
     return moved
 
 
-@transaction.atomic
 def payouts_notify(*, payout_ids: list[int]) -> int:
     """Emails each mentee whose payout is still in the state it was moved to (called by the
-    bulk approval's task, inside the organization's scope)."""
-    payouts = Payout.objects.filter(pk__in=payout_ids, state=P.APPROVED).select_related(
-        "mentorship__mentee", "installment", "organization"
+    bulk approval's task, inside the organization's scope), once per payout and state
+    whatever the retries (payouts_email's sent-log)."""
+    payouts = list(
+        Payout.objects.filter(pk__in=payout_ids, state=P.APPROVED).select_related(
+            "mentorship__mentee", "installment", "organization"
+        )
     )
-    sent = 0
-    for payout in payouts:
-        _notify(payout)
-        sent += 1
-    return sent
+    return payouts_email(payouts)
 
 
 def _audit_fields(pk, organization, actor, now) -> dict:

@@ -2,6 +2,7 @@
 approve, decline, approve many with the count confirmed) and the staff payment queue
 (pay, fail, retry, CSV for finance)."""
 
+import uuid
 from datetime import date
 
 from django import forms
@@ -30,7 +31,24 @@ from payments.payouts.services import (
 from programs.programs.models import Program
 from programs.terms.models import Term
 
-SHOWN = 200  # rows a page shows; filters narrow the rest
+PAGE_SIZE = 100  # rows a page shows; keyset pages (after=/before= a payout) give the rest
+
+
+def _cursor(request, name: str) -> str | None:
+    """A page cursor from the query string: a payout's public id, else nothing."""
+    try:
+        return str(uuid.UUID(request.GET.get(name, "")))
+    except ValueError:
+        return None
+
+
+def _page_args(request) -> dict:
+    return {
+        "size": PAGE_SIZE,
+        "after": _cursor(request, "after"),
+        "before": _cursor(request, "before"),
+        "last": request.GET.get("page") == "last",
+    }
 
 
 @login_required
@@ -75,16 +93,17 @@ def organization_payouts(request):
     )
     _name_the_choices(filterset.form, request.organization)
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-    payouts = list(rows[: SHOWN + 1])
+    page = selectors.organization_payout_page(
+        organization=request.organization, rows=rows, **_page_args(request)
+    )
     return render(
         request,
         "payments/organization_payouts.html",
         {
             "organization": request.organization,
             "filterset": filterset,
-            "payouts": payouts[:SHOWN],
-            "more": len(payouts) > SHOWN,
-            "shown": SHOWN,
+            "page": page,
+            "payouts": page.object_list,
             "query": request.GET.urlencode(),
         },
     )
@@ -137,15 +156,16 @@ def staff_payouts(request):
     if state not in PayoutState.values:
         state = ""
     organization = request.GET.get("organization", "")[:60]
-    count, payouts = selectors.staff_payout_list(
-        state=state, organization=organization, limit=SHOWN
+    page = selectors.staff_payout_page(
+        state=state, organization=organization, **_page_args(request)
     )
     return render(
         request,
         "payments/staff_payouts.html",
         {
-            "payouts": payouts,
-            "count": count,
+            "page": page,
+            "payouts": page.object_list,
+            "count": page.count,
             "state": state,
             "states": PayoutState.choices,
             "organization": organization,

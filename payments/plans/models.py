@@ -51,12 +51,22 @@ class StipendPlan(TenantOwned):
         "payments.StipendTable", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     country = models.CharField(max_length=2, blank=True)
-    total = models.DecimalField(max_digits=12, decimal_places=2)
+    # A pending plan (the table had no amount for the country) has no total and no
+    # installments until an admin resolves it (an amount, or the fixed table).
+    pending = models.BooleanField(default=False)
+    total = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     currency = models.CharField(max_length=3)
     created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pending=True) | models.Q(total__isnull=False),
+                name="stipend_plan_total_unless_pending",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.total} {self.currency} for {self.mentorship_id}"

@@ -7,11 +7,13 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.people.models import MenteeProfile
 from core.audit.services import audit_record
-from mentorship.evaluations.models import EvaluationKind
+from mentorship.evaluations.models import Evaluation, EvaluationKind, EvaluationState
 from mentorship.evaluations.services.checkpoints import DATE_FIELDS
+from mentorship.mentorships.models import Mentorship
 from payments.plans.models import Installment, PolicyKind, StipendPlan, StipendPolicy
 from payments.tables.selectors import table_amount, table_for
 from programs.terms.models import TermKind
@@ -90,6 +92,11 @@ def schedule_clean(schedule) -> list[dict]:
     return rows
 
 
+class NoTableAmount(ValidationError):
+    """The table has no version for the term or no amount for the country: the plan waits
+    (pending) for an admin to set an amount or for staff to fix the table."""
+
+
 @transaction.atomic
 def policy_set(
     *,
@@ -140,7 +147,24 @@ def policy_set(
         organization=program.organization,
         data={"kind": kind, "flat_amount": str(amount or ""), "schedule": schedule},
     )
+    plans_freeze_missing(program=program)
     return policy
+
+
+def plans_freeze_missing(*, program) -> int:
+    """Mentorships of the program confirmed before it had a (paid) policy get their plan
+    now, frozen at this moment (country of residence and table as they are now); plans
+    that exist never change. Only active mentorships: ended ones are past paying."""
+    missing = (
+        Mentorship.objects.filter(term__program=program, state="active", stipend_plan__isnull=True)
+        .select_related("term", "organization")
+        .order_by("pk")
+    )
+    made = 0
+    for mentorship in missing:
+        if plan_freeze(mentorship=mentorship) is not None:
+            made += 1
+    return made
 
 
 def plan_total(*, policy: StipendPolicy, term, country: str):
@@ -152,10 +176,10 @@ def plan_total(*, policy: StipendPolicy, term, country: str):
     else:
         table = table_for(on=term.starts_at.date())
         if table is None:
-            raise ValidationError("No stipend table applies to this term's start date yet.")
+            raise NoTableAmount("No stipend table applies to this term's start date yet.")
         total = table_amount(table=table, country=country)
         if total is None:
-            raise ValidationError(
+            raise NoTableAmount(
                 "The stipend table has no amount for the mentee's country of residence."
             )
         currency = table.currency
@@ -166,10 +190,13 @@ def plan_total(*, policy: StipendPolicy, term, country: str):
 
 @transaction.atomic
 def plan_freeze(*, mentorship) -> StipendPlan | None:
-    """Freezes the mentorship's plan (called when the offer is confirmed): the table
-    version, the mentee's country of residence now, the total, the currency and the
-    installments with their expected dates. A program without a policy or an unpaid one
-    makes no plan. Freezing twice changes nothing."""
+    """Freezes the mentorship's plan (called when the offer is confirmed, or when its
+    program gets its first paid policy): the table version, the mentee's country of
+    residence now, the total, the currency and the installments with their expected dates.
+    A program without a policy or an unpaid one makes no plan. When the table has no amount
+    for the country, the plan is made pending (no amounts, no installments) and the
+    confirmation goes on: the admins resolve it (plan_resolve). Freezing twice changes
+    nothing."""
     existing = StipendPlan.objects.filter(mentorship=mentorship).first()
     if existing is not None:
         return existing
@@ -179,7 +206,28 @@ def plan_freeze(*, mentorship) -> StipendPlan | None:
         return None
     profile = MenteeProfile.objects.filter(user_id=mentorship.mentee_id).first()
     country = str(profile.country or "") if profile is not None else ""
-    total, currency, table = plan_total(policy=policy, term=term, country=country)
+    try:
+        total, currency, table = plan_total(policy=policy, term=term, country=country)
+    except NoTableAmount as error:
+        plan = StipendPlan.objects.create(
+            organization_id=mentorship.organization_id,
+            mentorship=mentorship,
+            program_id=term.program_id,
+            kind=policy.kind,
+            country=country,
+            pending=True,
+            total=None,
+            currency=policy.currency,
+        )
+        audit_record(
+            action="stipend_plan.pending",
+            obj=plan,
+            actor=None,
+            organization=mentorship.organization,
+            reason=error.messages[0],
+            data={"country": country},
+        )
+        return plan
     plan = StipendPlan.objects.create(
         organization_id=mentorship.organization_id,
         mentorship=mentorship,
@@ -190,7 +238,21 @@ def plan_freeze(*, mentorship) -> StipendPlan | None:
         total=total,
         currency=currency,
     )
-    amounts = split(total, [row["percent"] for row in policy.schedule])
+    _installments_make(plan=plan, mentorship=mentorship, policy=policy)
+    audit_record(
+        action="stipend_plan.frozen",
+        obj=plan,
+        actor=None,
+        organization=mentorship.organization,
+        data={"total": str(total), "currency": currency, "country": country},
+    )
+    return plan
+
+
+def _installments_make(*, plan: StipendPlan, mentorship, policy: StipendPolicy) -> None:
+    """The plan's installments by the policy's schedule; checkpoints that already passed
+    (a plan made after the confirmation) make their installment payable at once."""
+    amounts = split(plan.total, [row["percent"] for row in policy.schedule])
     Installment.objects.bulk_create(
         [
             Installment(
@@ -200,17 +262,69 @@ def plan_freeze(*, mentorship) -> StipendPlan | None:
                 checkpoint=row["checkpoint"],
                 percent=row["percent"],
                 amount=amount,
-                currency=currency,
+                currency=plan.currency,
                 expected_at=getattr(mentorship, DATE_FIELDS[row["checkpoint"]]),
             )
             for number, (row, amount) in enumerate(zip(policy.schedule, amounts, strict=True), 1)
         ]
     )
+    from payments.payouts.services import checkpoint_passed  # payouts builds on plans
+
+    for evaluation in Evaluation.objects.filter(
+        mentorship=mentorship, state=EvaluationState.PASSED
+    ).order_by("pk"):
+        checkpoint_passed(evaluation=evaluation)
+
+
+def pending_plans(*, organization):
+    """Plans waiting for an amount (the table had none for the mentee's country)."""
+    return (
+        StipendPlan.objects.filter(organization=organization, pending=True)
+        .select_related(
+            "mentorship__mentee", "mentorship__term__program", "mentorship__term__cycle"
+        )
+        .order_by("created_at", "id")
+    )
+
+
+@transaction.atomic
+def plan_resolve(*, plan: StipendPlan, actor, amount=None) -> StipendPlan:
+    """An admin resolves a pending plan: with an amount (an override, in the policy's
+    currency, scaled for part-time as the table would be), or, without one, from the table
+    as it is now (staff fixed it). The plan is frozen at this moment, once: a plan that is
+    no longer pending is refused."""
+    mentorship = plan.mentorship
+    if actor is not None and not actor.has_perm(
+        "payments.manage_stipend_policy", mentorship.organization
+    ):
+        raise PermissionDenied("Only the organization's admins set a stipend's amount.")
+    policy = StipendPolicy.objects.filter(program_id=plan.program_id).first()
+    if policy is None or policy.kind == PolicyKind.UNPAID:
+        raise ValidationError("The program has no paid stipend policy any more.")
+    table = None
+    if amount not in (None, ""):
+        total, currency = money(amount, "amount"), policy.currency
+    else:
+        try:
+            total, currency, table = plan_total(
+                policy=policy, term=mentorship.term, country=plan.country
+            )
+        except NoTableAmount as error:
+            raise ValidationError(
+                {"amount": f"{error.messages[0]} Give an amount, or ask staff to fix the table."}
+            ) from None
+    moved = StipendPlan.objects.filter(pk=plan.pk, pending=True).update(
+        pending=False, total=total, currency=currency, table=table, resolved_at=timezone.now()
+    )
+    if not moved:
+        raise ValidationError("This plan already has its amount.")
+    plan.refresh_from_db()
+    _installments_make(plan=plan, mentorship=mentorship, policy=policy)
     audit_record(
-        action="stipend_plan.frozen",
+        action="stipend_plan.resolved",
         obj=plan,
-        actor=None,
+        actor=actor,
         organization=mentorship.organization,
-        data={"total": str(total), "currency": currency, "country": country},
+        data={"total": str(total), "currency": currency, "override": table is None},
     )
     return plan

@@ -9,6 +9,7 @@ from accounts.organizations.models import Organization
 from accounts.organizations.selectors import user_roles
 from accounts.people.models import User
 from core.tenancy import cross_tenant
+from programs.catalog.extras import public_ledger
 from programs.prerequisites.models import Prerequisite
 from programs.programs.models import Program, ProgramStatus, Skill
 from programs.terms.models import Term, TermKind, TermMentor
@@ -139,6 +140,7 @@ def public_program(*, org: str, slug: str, user: User | None = None) -> Program:
         term.program = program
         term.phase = term_phase(term, now)
         term.accepting = accepting_applications(term, now)
+    program.public_ledger = public_ledger(program)
     return program
 
 

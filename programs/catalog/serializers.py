@@ -108,12 +108,34 @@ class PublicTermSerializer(serializers.ModelSerializer):
         return data
 
 
+class PublicLedgerSerializer(serializers.Serializer):
+    """A program's published ledger totals in one currency: no names, no references."""
+
+    currency = serializers.CharField()
+    received = serializers.DecimalField(max_digits=14, decimal_places=2)
+    committed = serializers.DecimalField(max_digits=14, decimal_places=2)
+    paid = serializers.DecimalField(max_digits=14, decimal_places=2)
+    balance = serializers.DecimalField(max_digits=14, decimal_places=2)
+
+
 class PublicProgramSerializer(CatalogProgramSerializer):
     terms = serializers.SerializerMethodField()
+    ledger = serializers.SerializerMethodField(
+        help_text="The program's ledger totals per currency, when its organization "
+        "published them; null otherwise."
+    )
 
     class Meta(CatalogProgramSerializer.Meta):
-        fields = [f for f in CatalogProgramSerializer.Meta.fields if f != "open_terms"] + ["terms"]
+        fields = [f for f in CatalogProgramSerializer.Meta.fields if f != "open_terms"] + [
+            "terms",
+            "ledger",
+        ]
         read_only_fields = fields
+
+    @extend_schema_field(PublicLedgerSerializer(many=True, allow_null=True))
+    def get_ledger(self, program):
+        rows = getattr(program, "public_ledger", None)
+        return None if rows is None else PublicLedgerSerializer(rows, many=True).data
 
     @extend_schema_field(PublicTermSerializer(many=True))
     def get_terms(self, program):

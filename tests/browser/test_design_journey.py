@@ -75,6 +75,7 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
             "password-reset": "/accounts/password/reset/",
             "not-found": "/no-such-page/",
             "verify-letter": f"/verify/{ids['verification']}/",
+            "program-published-ledger": "/programs/borealis/cloud-native-contributors/",
         },
         "mentee@example.org": {
             "mentee-start": "/",

@@ -67,3 +67,30 @@ def test_admin_bulk_approves_staff_pays_mentee_sees_it(page, look):
     with scope(organization=tenant.organization):
         assert Payout.objects.get(pk=payout.pk).state == "paid"
         assert Payout.objects.filter(state="approved").count() == 1
+
+
+def test_admin_sets_a_pending_plan_and_publishes_the_ledger(page, look):
+    tenant = make_tenant("aurora")
+    mentorship = stipend_mentorship(tenant, country="FI")  # no row, no floor: pending
+    program = mentorship.term.program
+    program.status = "approved"
+    program.save(update_fields=["status"])
+
+    sign_in(page, tenant.admin.email)
+    page.goto("/o/aurora/stipend-policies/")
+    page.get_by_role("heading", name="Plans waiting for an amount").wait_for()
+    page.get_by_label(re.compile("Amount")).fill("4200.00")
+    page.get_by_role("button", name="Set this amount").click()
+    page.get_by_text(f"The stipend of {mentorship.mentee.name} is set.").wait_for()
+    page.get_by_text("None: every plan has its amount.").wait_for()
+    look("stipend-pending-resolved")
+    page.goto("/o/aurora/funds/")
+    page.get_by_role("button", name="Publish totals").click()
+    page.get_by_text(re.compile("now on its public page")).wait_for()
+    sign_out(page)
+
+    page.goto(f"/programs/aurora/{program.slug}/")
+    page.get_by_role("heading", name="Stipend ledger").wait_for()
+    look("stipend-public-ledger")
+    assert "4200.00" in page.content()  # committed
+    assert mentorship.mentee.name not in page.content()

@@ -413,7 +413,7 @@ MACHINES = {
     "payout": Machine(
         Payout,
         "state",
-        ("payable", "approved", "declined", "paid", "failed", "retried"),
+        ("payable", "approved", "declined", "paid", "failed", "retried", "reversed"),
         frozenset(
             {
                 ("payable", "approved"),
@@ -421,6 +421,7 @@ MACHINES = {
                 ("approved", "paid"),
                 ("approved", "failed"),
                 ("failed", "retried"),
+                ("paid", "reversed"),
             }
         ),
         make_payout,

@@ -38,3 +38,12 @@ def test_demo_money_story(client):
     client.force_login(User.objects.get(email="rio.mentee@example.org"))
     page = client.get("/me/stipend/").content.decode()
     assert "DEMO-WIRE-0001" in page and "Paid" in page
+
+
+def test_demo_borealis_publishes_its_ledger_totals(client):
+    call_command("load_demo", verbosity=0)
+    page = client.get("/programs/borealis/cloud-native-contributors/").content.decode()
+    assert "Stipend ledger" in page and "20000.00" in page
+    assert "Borealis Sponsors Circle" not in page and "DEMO-SPONSOR-2026" not in page
+    api = client.get("/api/v1/programs/borealis/cloud-native-contributors/").json()
+    assert api["ledger"][0]["received"] == "20000.00"

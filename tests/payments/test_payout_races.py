@@ -102,3 +102,32 @@ def test_sixteen_api_payments_with_and_without_one_key_pay_once(org_a):
     with scope(organization=org_a.organization):
         assert Payout.objects.filter(installment=payout.installment, state="paid").count() == 1
     assert AuditEvent._base_manager.filter(action="payout.paid").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sixteen_reversals_of_one_paid_payout_record_one_entry(org_a):
+    from payments.funds.selectors import program_ledgers
+    from payments.payouts.models import PayoutReversal
+    from payments.payouts.services import payout_reverse
+
+    staff = UserFactory(email="staff@platform.test", is_staff=True)
+    mentorship = stipend_mentorship(org_a)
+    payout = pass_checkpoint(org_a, mentorship)
+    org = org_a.organization
+    with scope(organization=org):
+        payout_approve(payout=payout, actor=org_a.admin)
+        payout_pay(payout=payout, actor=staff, reference="W-1", paid_on=date.today())
+
+    def reverse(i):
+        with scope(organization=org):
+            fresh = Payout.objects.get(pk=payout.pk)
+            payout_reverse(payout=fresh, actor=org_a.admin, reason=f"Correction {i}")
+        return "ok"
+
+    results = _race(reverse)
+    assert results.count("ok") == 1, results
+    assert set(results) - {"ok"} <= {"This payout was reversed."}
+    with scope(organization=org):
+        assert PayoutReversal.objects.filter(payout=payout).count() == 1
+        (ledger,) = program_ledgers(program=mentorship.term.program)
+    assert ledger.paid == 0 and ledger.reversed == payout.amount
