@@ -221,7 +221,8 @@ def main() -> int:
     reuse = False
     if args.keepdb:
         test_name = connection.creation._get_test_db_name()
-        with connection.cursor() as cursor:
+        # The maintenance database: the one DATABASE_URL names need not exist.
+        with connection._nodb_cursor() as cursor:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [test_name])
             reuse = cursor.fetchone() is not None
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keepdb)

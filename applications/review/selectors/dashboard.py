@@ -9,17 +9,14 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
-    Func,
     IntegerField,
-    JSONField,
     OuterRef,
     Q,
     QuerySet,
-    TextField,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Lower
+from django.db.models.functions import Coalesce
 
 from accounts.people.models import MenteeProfile
 from applications.apply.models import ACTIVE_STATES, Application, PrerequisiteAnswer
@@ -114,31 +111,17 @@ def applicants_complete(queryset: QuerySet, *, context: ReviewerContext, complet
     return queryset.filter(prerequisites_done__lt=context.required_prerequisites)
 
 
-def skill_names_expression(path: str = "applicant__mentee_profile__skills") -> Func:
-    """The lower-cased names of a profile's skills as a jsonb array (["python", "c"]):
-    the expression that the GIN index `mentee_profile_skill_names` (PostgreSQL, migration
-    applications 0003_review_aggregates) holds, so a skill filter is an index lookup."""
-    lowered = Cast(Lower(Cast(path, TextField())), JSONField())
-    return Func(
-        lowered,
-        Value("$[*].name"),
-        function="jsonb_path_query_array",
-        output_field=JSONField(),
-    )
-
-
 def applicants_with_skill(queryset: QuerySet, *, skill: str) -> QuerySet:
     """Applicants who list the skill, by its whole name (any case)."""
     skill = skill.strip()
     if not skill:
         return queryset
     if connection.vendor == "postgresql":
-        # A semi-join on the profiles found through the index: no join through the users
-        # for every applicant of the term.
-        profiles = (
-            MenteeProfile.objects.alias(skill_names=skill_names_expression("skills"))
-            .filter(skill_names__contains=[skill.lower()])
-            .values("user_id")
+        # A semi-join on the profiles found through the GIN index of their stored skill
+        # names (MenteeProfile.skill_names, lower-cased by the database): no expression
+        # evaluated per profile, no join through the users for every applicant.
+        profiles = MenteeProfile.objects.filter(skill_names__contains=[skill.lower()]).values(
+            "user_id"
         )
         return queryset.filter(applicant_id__in=profiles)
     # Elsewhere (the embedded SQLite default): skills are stored as
