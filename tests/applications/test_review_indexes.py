@@ -53,9 +53,7 @@ def test_the_stored_skill_names_follow_every_write_of_the_skills(w):
 
     ada = MenteeProfile.objects.get(legal_name="Ada")
     assert ada.skill_names == ["python", "linux kernel"]
-    mentee_profile_update(
-        user=ada.user, actor=ada.user, skills=[{"name": "Go", "level": "expert"}]
-    )
+    mentee_profile_update(user=ada.user, actor=ada.user, skills=[{"name": "Go", "level": "expert"}])
     ada.refresh_from_db()
     assert ada.skill_names == ["go"]
     MenteeProfile.objects.filter(pk=ada.pk).update(skills=[{"name": "ZIG", "level": "x"}])
