@@ -176,15 +176,21 @@ def applicants_sorted(queryset: QuerySet, *, sort: str) -> QuerySet:
     return queryset.order_by(*keyset_order(applicants_order(sort)))
 
 
-COUNTRIES_CACHE_SECONDS = 60
+COUNTRIES_CACHE_SECONDS = 600
+
+
+def _countries_key(term_id: int) -> str:
+    return f"review:term-countries:{term_id}"
 
 
 def term_applicant_countries(*, term: Term) -> list[str]:
     """The countries of residence of the term's applicants (the choices of the country
-    filter). Kept a minute per term: a DISTINCT over every applicant of a large term on
-    each page view costs more than the page, and a country missing from the choices for
-    a minute harms no one (the filter takes any country; the one asked for is shown)."""
-    key = f"review:term-countries:{term.pk}"
+    filter). Kept ten minutes per term, dropped when an application of the term is
+    submitted (term_applicant_countries_forget): a DISTINCT over every applicant of a large
+    term on each page view costs more than the page (about 100 ms at 50,000). A profile's
+    country changed meanwhile may be missing for those minutes: the filter takes any
+    country, and the one asked for is shown."""
+    key = _countries_key(term.pk)
     found = cache.get(key)
     if found is None:
         found = list(
@@ -197,6 +203,11 @@ def term_applicant_countries(*, term: Term) -> list[str]:
         )
         cache.set(key, found, COUNTRIES_CACHE_SECONDS)
     return found
+
+
+def term_applicant_countries_forget(*, term_id: int) -> None:
+    """A new applicant may bring a new country: the next page view reads them afresh."""
+    cache.delete(_countries_key(term_id))
 
 
 def term_applicant_row(*, context: ReviewerContext, application: Application) -> Application:
