@@ -15,7 +15,9 @@ def _memberships_load(user: User) -> None:
     URL and the navigation's list all come from this one query."""
     memberships = list(
         Membership.objects.filter(user=user)
-        .select_related("organization")
+        # With each organization's policy (a row at most): the viewer context of the
+        # request takes it from here (accounts.viewer.viewer_install).
+        .select_related("organization", "organization__policy")
         .order_by("organization__name")
     )
     user._memberships = memberships

@@ -1,6 +1,8 @@
 """The skill filter is written so that PostgreSQL can answer it from an index (checked on
 the plan with sequential scans discouraged: the tables here are tiny)."""
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django_scopes import scope
@@ -63,3 +65,48 @@ def test_the_stored_skill_names_follow_every_write_of_the_skills(w):
         )
     ) == ["Ada"]
     assert not MenteeProfile.objects.filter(skill_names__contains=["go"]).exists()
+
+
+def test_a_viewer_without_conflicts_sorts_by_score_from_the_index(w):
+    """No conflict in the term: the score is the column itself, so the best-first page is
+    read from the start of `application_term_best`; with a conflict the hidden scores
+    still sort last."""
+    from applications.review.selectors.dashboard import applicants_order, applicants_sorted
+    from applications.review.services import conflict_declare, review_save
+    from core.pagination import keyset_order
+
+    with scope(organization=w.a.organization):
+        ada, bo = (a for a in w.term.applications.order_by("id"))
+        review_save(
+            application=ada,
+            reviewer=w.a.coordinator,
+            skills=5,
+            motivation=5,
+            communication=5,
+            availability=5,
+        )
+        review_save(
+            application=bo,
+            reviewer=w.a.coordinator,
+            skills=2,
+            motivation=2,
+            communication=2,
+            availability=2,
+        )
+        context = review_term_get(user=w.a.mentor, organization=w.a.organization, pk=w.term.pk)
+        assert context.has_conflicts is False
+        listed = ApplicantFilterSet({"sort": "-score"}, context=context).qs
+        ids = listed.order_by(*keyset_order(applicants_order("-score"))).values("pk")[:26]
+        with connection.cursor() as cursor:  # the tables are tiny: no sort is what a big
+            cursor.execute("SET LOCAL enable_sort = off")  # term's plan looks like
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+        assert "application_term_best" in _plan(ids)
+        assert [a.applicant.name for a in listed] == ["Ada", "Bo"]
+        conflict_declare(application=ada, reviewer=w.a.mentor, kind="close_friend")
+        context = review_term_get(user=w.a.mentor, organization=w.a.organization, pk=w.term.pk)
+        assert context.has_conflicts is True
+        rows = list(applicants_sorted(ApplicantFilterSet({}, context=context).qs, sort="-score"))
+        assert [(a.applicant.name, a.average_score) for a in rows] == [
+            ("Bo", Decimal("2.00")),
+            ("Ada", None),  # hidden from the conflicted viewer, and sorted last
+        ]

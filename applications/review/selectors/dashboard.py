@@ -60,13 +60,21 @@ def term_applicants(*, context: ReviewerContext) -> QuerySet:
     looked up for a page's rows only (pages read their ids first: core.pagination); filters
     and sorts over the whole term read them as one set (`pk IN (...)`, hashed once)."""
     user = context.user
-    conflicted = ExpressionWrapper(
-        Q(pk__in=ConflictOfInterest.objects.filter(reviewer=user).values("application_id")),
-        output_field=BooleanField(),
-    )
+    if context.has_conflicts:
+        conflicted = ExpressionWrapper(
+            Q(pk__in=ConflictOfInterest.objects.filter(reviewer=user).values("application_id")),
+            output_field=BooleanField(),
+        )
+    else:
+        # No conflict in the term (ReviewerContext.has_conflicts, read with the term): the
+        # columns as they are, so a sort by score reads the index (application_term_best)
+        # instead of computing and sorting a hidden-or-not score for every applicant.
+        conflicted = Value(False, output_field=BooleanField())
 
     def hidden_if_conflicted(column: str, output_field):
         # A reviewer with a conflict sees neither the score nor the reviews.
+        if not context.has_conflicts:
+            return ExpressionWrapper(F(column), output_field=output_field)
         return Case(
             When(viewer_conflicted=True, then=Value(None)),
             default=F(column),
