@@ -76,6 +76,11 @@ def viewer_install(user: User, organization: Organization) -> Viewer:
     viewer = Viewer(
         user=user, organization_id=organization.pk, role=user_roles(user).get(organization.pk)
     )
+    # The organization of the URL comes from the person's memberships, read with its policy
+    # (accounts.organizations.selectors.user_memberships): no query of its own.
+    if Organization.policy.is_cached(organization):
+        policy = getattr(organization, "policy", None)
+        viewer.lookups["policy"] = policy or OrganizationPolicy(organization_id=organization.pk)
     setattr(user, INSTALLED, {organization.pk: viewer})
     return viewer
 

@@ -25,9 +25,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """BENCH_PORT (default 8690) or the next free port up to 9 above it: the machine is
+    shared, so each developer keeps to a port range of their own."""
+    first = int(os.environ.get("BENCH_PORT", "8690"))
+    for port in range(first, first + 10):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {first}-{first + 9} (set BENCH_PORT)")
 
 
 def _wrk(url: str, cookie: str, seconds: int) -> float:

@@ -9,38 +9,54 @@ from accounts.people.models import User
 from core.tenancy import cross_tenant
 
 
+def _memberships_load(user: User) -> None:
+    """Reads the person's memberships with their organizations once for the request and
+    keeps them on the user object: the roles (permission checks), the organization of the
+    URL and the navigation's list all come from this one query."""
+    memberships = list(
+        Membership.objects.filter(user=user)
+        # With each organization's policy (a row at most): the viewer context of the
+        # request takes it from here (accounts.viewer.viewer_install).
+        .select_related("organization", "organization__policy")
+        .order_by("organization__name")
+    )
+    user._memberships = memberships
+    user._organization_roles = {m.organization_id: m.role for m in memberships}
+
+
 @cross_tenant
 def user_roles(user: User) -> dict[int, str]:
     """Cross-tenant because a person may belong to several organizations; filtered by
     the user. The signed-in person's own roles, {organization id: role}. Cached on the
-    user object for the request, so permission checks cost one query per request."""
+    user object for the request (with the memberships: `_organization_roles = None` drops
+    both), so permission checks cost one query per request."""
     if not user.is_authenticated:
         return {}
-    cached = getattr(user, "_organization_roles", None)
-    if cached is None:
-        cached = dict(Membership.objects.filter(user=user).values_list("organization_id", "role"))
-        user._organization_roles = cached
-    return cached
+    if getattr(user, "_organization_roles", None) is None:
+        _memberships_load(user)
+    return user._organization_roles
 
 
 @cross_tenant
 def user_memberships(*, user: User) -> list[Membership]:
     """The person's own memberships, for /me/ and /api/v1/me/organizations/. Cross-tenant because
-    memberships span organizations; filtered by the user."""
-    return list(
-        Membership.objects.filter(user=user)
-        .select_related("organization")
-        .order_by("organization__name")
-    )
+    memberships span organizations; filtered by the user. The request's cached ones when
+    its permission checks read them already (user_roles)."""
+    if not user.is_authenticated:
+        return []
+    if getattr(user, "_organization_roles", None) is None:
+        _memberships_load(user)
+    return list(user._memberships)
 
 
 def organization_for_member(*, user: User, slug: str) -> Organization:
     """The organization named in the URL, if the person is a member. Anything else (unknown
-    slug, not a member) is the same 404, so a URL reveals nothing."""
-    organization = Organization.objects.filter(slug=slug).first()
-    if organization is None or organization.pk not in user_roles(user):
-        raise Http404("No such organization.")
-    return organization
+    slug, not a member) is the same 404, so a URL reveals nothing. Read from the person's
+    memberships (user_memberships), which the page needs anyway."""
+    for membership in user_memberships(user=user):
+        if membership.organization.slug == slug:
+            return membership.organization
+    raise Http404("No such organization.")
 
 
 def organization_members(*, organization: Organization) -> QuerySet[Membership]:

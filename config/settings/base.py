@@ -351,3 +351,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
 }
+
+# Forms: the common widgets and labels written in Python, as Django's templates write them
+# (core.forms.WidgetsRenderer; busy pages render a form per view).
+FORM_RENDERER = "core.forms.WidgetsRenderer"

@@ -412,3 +412,20 @@ def test_decisions_show_only_from_the_announcement(mentee, term_a):
     with time_machine.travel(application.cycle.results_announced_at, tick=False):
         (group,) = my_applications_by_cycle(user=mentee, now=timezone.now())
     assert group.ranked[0].state_label == "Accepted"
+
+
+def test_a_submission_refreshes_the_country_choices_of_its_terms_dashboard(
+    mentee, term_a, django_capture_on_commit_callbacks
+):
+    """The dashboard keeps a term's applicants' countries ten minutes
+    (term_applicant_countries): a new applicant's country shows at once all the same."""
+    from accounts.people.models import MenteeProfile
+    from applications.review.selectors.dashboard import term_applicant_countries
+
+    MenteeProfile.objects.filter(user=mentee).update(country="KE")
+    with scope(organization=term_a.organization):
+        assert "KE" not in term_applicant_countries(term=term_a)  # read and kept
+        application = fill(start(mentee, term_a))
+        with django_capture_on_commit_callbacks(execute=True):
+            submit(application)
+        assert "KE" in term_applicant_countries(term=term_a)

@@ -217,3 +217,36 @@ def test_shortlist_by_coordinators_and_by_mentors_only_where_allowed(w, applicat
     # A mentor of another term never shortlists here.
     with scope(organization=w.a.organization), pytest.raises(PermissionDenied):
         application_shortlist(application=application, actor=w.other_mentor, shortlisted=True)
+
+
+def test_the_kept_reviewing_progress_follows_every_change_of_its_counts(
+    w, application, django_capture_on_commit_callbacks
+):
+    """The dashboard keeps each term's progress counts (review_progress): a review, a
+    conflict, a new applicant, a withdrawal and a new mentor all show on the next view."""
+    from applications.apply.services.transitions import application_transition
+    from applications.review.selectors.progress import review_progress
+    from programs.terms.services.mentors import term_mentor_add
+
+    def counts():
+        with scope(organization=w.a.organization):
+            rows = review_progress(term=w.term)
+        return {r.reviewer.email: (r.reviewed, r.conflicts, r.to_review) for r in rows}
+
+    mentor = w.a.mentor.email
+    assert counts() == {mentor: (0, 0, 1)}
+    _save(w, application, w.a.mentor, **SCORES)
+    assert counts() == {mentor: (1, 0, 1)}
+    bo = make_applicant(w.term, name="Bo Applicant", state="draft")
+    with scope(organization=w.a.organization):
+        application_transition(application=bo, to_state="submitted", actor=bo.applicant)
+    assert counts() == {mentor: (1, 0, 2)}
+    with scope(organization=w.a.organization):
+        conflict_declare(application=bo, reviewer=w.a.mentor, kind="close_friend")
+    assert counts() == {mentor: (1, 1, 1)}
+    with scope(organization=w.a.organization):
+        application_transition(application=application, to_state="withdrawn", actor=None)
+    assert counts() == {mentor: (0, 1, 0)}
+    with scope(organization=w.a.organization), django_capture_on_commit_callbacks(execute=True):
+        term_mentor_add(term=w.term, actor=None, user=w.other_mentor)
+    assert counts() == {mentor: (0, 1, 0), w.other_mentor.email: (0, 0, 1)}

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from accounts.people.models import User
 from applications.apply.models import Application, ApplicationState
+from applications.review.selectors.progress import review_progress_forget
 from core.transitions import state_transition
 
 S = ApplicationState
@@ -43,7 +44,7 @@ def application_transition(
     """Moves `application` from its current state to `to_state`, if that move exists and
     nobody moved it first; raises ValidationError with a sentence a person understands
     otherwise. `updates` are further fields written in the same UPDATE."""
-    return state_transition(
+    moved = state_transition(
         obj=application,
         to_state=to_state,
         actor=actor,
@@ -52,3 +53,6 @@ def application_transition(
         reason=reason,
         updates=updates,
     )
+    # The term's reviewing progress counts its applicants by state (kept per term).
+    review_progress_forget(term_id=application.term_id)
+    return moved

@@ -76,9 +76,14 @@ class ReviewerContext:
     can_read_all_notes: bool
     can_view_conflicts: bool
     required_prerequisites: int = 0
+    # Whether the viewer declared a conflict with an applicant of the term: without one,
+    # the lists show (and sort by) the review columns as they are (dashboard.term_applicants).
+    has_conflicts: bool = True
 
     @classmethod
-    def of(cls, user: User, term: Term, required_prerequisites: int) -> "ReviewerContext":
+    def of(
+        cls, user: User, term: Term, required_prerequisites: int, has_conflicts: bool = True
+    ) -> "ReviewerContext":
         return cls(
             user=user,
             term=term,
@@ -87,6 +92,7 @@ class ReviewerContext:
             can_read_all_notes=user.has_perm("applications.read_all_review_notes", term),
             can_view_conflicts=user.has_perm("applications.view_conflicts", term),
             required_prerequisites=required_prerequisites,
+            has_conflicts=has_conflicts,
         )
 
 
@@ -115,12 +121,19 @@ def review_term_get(*, user: User, organization: Organization, pk) -> ReviewerCo
     term = (
         Term.objects.filter(organization=organization, pk=pk)
         .select_related("program", "cycle", "organization")
-        .annotate(viewer_required_prerequisites=_required_prerequisites(""))
+        .annotate(
+            viewer_required_prerequisites=_required_prerequisites(""),
+            viewer_has_conflicts=Exists(
+                ConflictOfInterest.objects.filter(reviewer=user, application__term=OuterRef("pk"))
+            ),
+        )
         .first()
     )
     if term is None or not user.has_perm("applications.review_term", term):
         raise Http404("No such term.")
-    return ReviewerContext.of(user, term, term.viewer_required_prerequisites)
+    return ReviewerContext.of(
+        user, term, term.viewer_required_prerequisites, has_conflicts=term.viewer_has_conflicts
+    )
 
 
 def review_application_get(
@@ -133,13 +146,9 @@ def review_application_get(
         Application.objects.filter(organization=organization, public_id=public_id)
         .exclude(state=S.DRAFT)
         .filter(submitted_at__isnull=False)
-        .select_related(
-            "term__program",
-            "term__organization",
-            "term__cycle",
-            "cycle",
-            "applicant__mentee_profile__resume",
-        )
+        # The term's organization and the application's cycle are rows already at hand
+        # (set below): two joins fewer for the planner on every applicant page.
+        .select_related("term__program", "term__cycle", "applicant__mentee_profile__resume")
         .annotate(
             viewer_required_prerequisites=_required_prerequisites("term__"),
             viewer_conflicted=Exists(
@@ -152,6 +161,10 @@ def review_application_get(
         raise Http404("No such application.")
     application._conflict_viewer = user.pk
     application.organization = organization  # the same row: spares a query
+    if application.term.organization_id == organization.pk:
+        application.term.organization = organization
+    if application.cycle_id == application.term.cycle_id:
+        application.cycle = application.term.cycle
     context = ReviewerContext.of(user, application.term, application.viewer_required_prerequisites)
     return application, context
 

@@ -9,6 +9,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -67,20 +68,21 @@ def application_reviews(*, application: Application, context: ReviewerContext) -
     `earlier` (the revisions). A reviewer with a conflict sees none."""
     if reviewer_has_conflict(context.user, application):
         return []
-    reviews = list(
-        Review.objects.filter(application=application)
-        .select_related("reviewer")
-        .prefetch_related(
-            Prefetch("revisions", queryset=ReviewRevision.objects.order_by("-revision"))
-        )
-    )
+    reviews = list(Review.objects.filter(application=application).select_related("reviewer"))
     for review in reviews:
-        mine = review.reviewer_id == context.user.pk
-        review.is_mine = mine
-        review.visible_notes = review.notes if (mine or context.can_read_all_notes) else ""
-        review.earlier = (
-            list(review.revisions.all()) if (mine or context.can_read_all_notes) else []
+        review.is_mine = review.reviewer_id == context.user.pk
+        review.sees_all = review.is_mine or context.can_read_all_notes
+        review.visible_notes = review.notes if review.sees_all else ""
+    # Earlier versions exist only for reviews edited since (revision > 1; the service keeps
+    # one row per replaced version): read them only then, for the reviews the viewer may
+    # see in full (a query fewer on the usual page, whose reviews were written once).
+    edited = [r for r in reviews if r.sees_all and r.revision > 1]
+    if edited:
+        prefetch_related_objects(
+            edited, Prefetch("revisions", queryset=ReviewRevision.objects.order_by("-revision"))
         )
+    for review in reviews:
+        review.earlier = list(review.revisions.all()) if review in edited else []
     return reviews
 
 

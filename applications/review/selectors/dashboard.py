@@ -9,17 +9,14 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
-    Func,
     IntegerField,
-    JSONField,
     OuterRef,
     Q,
     QuerySet,
-    TextField,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Lower
+from django.db.models.functions import Coalesce
 
 from accounts.people.models import MenteeProfile
 from applications.apply.models import ACTIVE_STATES, Application, PrerequisiteAnswer
@@ -63,13 +60,21 @@ def term_applicants(*, context: ReviewerContext) -> QuerySet:
     looked up for a page's rows only (pages read their ids first: core.pagination); filters
     and sorts over the whole term read them as one set (`pk IN (...)`, hashed once)."""
     user = context.user
-    conflicted = ExpressionWrapper(
-        Q(pk__in=ConflictOfInterest.objects.filter(reviewer=user).values("application_id")),
-        output_field=BooleanField(),
-    )
+    if context.has_conflicts:
+        conflicted = ExpressionWrapper(
+            Q(pk__in=ConflictOfInterest.objects.filter(reviewer=user).values("application_id")),
+            output_field=BooleanField(),
+        )
+    else:
+        # No conflict in the term (ReviewerContext.has_conflicts, read with the term): the
+        # columns as they are, so a sort by score reads the index (application_term_best)
+        # instead of computing and sorting a hidden-or-not score for every applicant.
+        conflicted = Value(False, output_field=BooleanField())
 
     def hidden_if_conflicted(column: str, output_field):
         # A reviewer with a conflict sees neither the score nor the reviews.
+        if not context.has_conflicts:
+            return ExpressionWrapper(F(column), output_field=output_field)
         return Case(
             When(viewer_conflicted=True, then=Value(None)),
             default=F(column),
@@ -114,31 +119,17 @@ def applicants_complete(queryset: QuerySet, *, context: ReviewerContext, complet
     return queryset.filter(prerequisites_done__lt=context.required_prerequisites)
 
 
-def skill_names_expression(path: str = "applicant__mentee_profile__skills") -> Func:
-    """The lower-cased names of a profile's skills as a jsonb array (["python", "c"]):
-    the expression that the GIN index `mentee_profile_skill_names` (PostgreSQL, migration
-    applications 0003_review_aggregates) holds, so a skill filter is an index lookup."""
-    lowered = Cast(Lower(Cast(path, TextField())), JSONField())
-    return Func(
-        lowered,
-        Value("$[*].name"),
-        function="jsonb_path_query_array",
-        output_field=JSONField(),
-    )
-
-
 def applicants_with_skill(queryset: QuerySet, *, skill: str) -> QuerySet:
     """Applicants who list the skill, by its whole name (any case)."""
     skill = skill.strip()
     if not skill:
         return queryset
     if connection.vendor == "postgresql":
-        # A semi-join on the profiles found through the index: no join through the users
-        # for every applicant of the term.
-        profiles = (
-            MenteeProfile.objects.alias(skill_names=skill_names_expression("skills"))
-            .filter(skill_names__contains=[skill.lower()])
-            .values("user_id")
+        # A semi-join on the profiles found through the GIN index of their stored skill
+        # names (MenteeProfile.skill_names, lower-cased by the database): no expression
+        # evaluated per profile, no join through the users for every applicant.
+        profiles = MenteeProfile.objects.filter(skill_names__contains=[skill.lower()]).values(
+            "user_id"
         )
         return queryset.filter(applicant_id__in=profiles)
     # Elsewhere (the embedded SQLite default): skills are stored as
@@ -193,15 +184,21 @@ def applicants_sorted(queryset: QuerySet, *, sort: str) -> QuerySet:
     return queryset.order_by(*keyset_order(applicants_order(sort)))
 
 
-COUNTRIES_CACHE_SECONDS = 60
+COUNTRIES_CACHE_SECONDS = 600
+
+
+def _countries_key(term_id: int) -> str:
+    return f"review:term-countries:{term_id}"
 
 
 def term_applicant_countries(*, term: Term) -> list[str]:
     """The countries of residence of the term's applicants (the choices of the country
-    filter). Kept a minute per term: a DISTINCT over every applicant of a large term on
-    each page view costs more than the page, and a country missing from the choices for
-    a minute harms no one (the filter takes any country; the one asked for is shown)."""
-    key = f"review:term-countries:{term.pk}"
+    filter). Kept ten minutes per term, dropped when an application of the term is
+    submitted (term_applicant_countries_forget): a DISTINCT over every applicant of a large
+    term on each page view costs more than the page (about 100 ms at 50,000). A profile's
+    country changed meanwhile may be missing for those minutes: the filter takes any
+    country, and the one asked for is shown."""
+    key = _countries_key(term.pk)
     found = cache.get(key)
     if found is None:
         found = list(
@@ -214,6 +211,11 @@ def term_applicant_countries(*, term: Term) -> list[str]:
         )
         cache.set(key, found, COUNTRIES_CACHE_SECONDS)
     return found
+
+
+def term_applicant_countries_forget(*, term_id: int) -> None:
+    """A new applicant may bring a new country: the next page view reads them afresh."""
+    cache.delete(_countries_key(term_id))
 
 
 def term_applicant_row(*, context: ReviewerContext, application: Application) -> Application:

@@ -122,7 +122,9 @@ def applicants_page(request, context, filterset, select_related=()) -> KeysetPag
     `before=` an applicant (keyset pages: as fast deep in the list as at its start),
     `page=last`, else the first. Shared with the decisions page, which reads its rows
     with more related rows (`select_related`)."""
-    base = selectors_dashboard.term_applicants(context=context)
+    # The FilterSet's own unfiltered list (term_applicants): building that queryset and
+    # its columns again was a good part of a page view's Python.
+    base = filterset.queryset
     return keyset_page(
         filterset.qs,
         keys=selectors_dashboard.applicants_order(filterset.sort_key),
