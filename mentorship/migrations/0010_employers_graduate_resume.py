@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mentorship', '0008_stats_snapshot'),
+        ('mentorship', '0009_calendars_feed'),
     ]
 
     operations = [
