@@ -7,7 +7,7 @@ class PaymentsConfig(AppConfig):
     def ready(self) -> None:
         # payments plugs into mentorship (the app below it), which cannot import it.
         from mentorship import signals
-from mentorship.stats.selectors import money_metric_register
+        from mentorship.stats.selectors import money_metric_register
         from payments import receivers, stats
         from payments.funds.selectors import public_ledger
         from programs.catalog.extras import register_public_ledger
