@@ -14,16 +14,15 @@ from core.tenancy import cross_tenant
 DAY = timedelta(days=1)
 
 
-def _drafts(start: datetime, end: datetime):
-    drafts = (
-        Application.objects.filter(
-            state=ApplicationState.DRAFT,
-            term__applications_close_at__gt=start,
-            term__applications_close_at__lte=end,
-        )
-        .select_related("term__program")
-        .order_by("term__applications_close_at", "pk")
+def _drafts(start: datetime, end: datetime, term_id: int | None = None):
+    drafts = Application.objects.filter(
+        state=ApplicationState.DRAFT,
+        term__applications_close_at__gt=start,
+        term__applications_close_at__lte=end,
     )
+    if term_id is not None:
+        drafts = drafts.filter(term_id=term_id)
+    drafts = drafts.select_related("term__program").order_by("term__applications_close_at", "pk")
     for application in drafts.iterator(chunk_size=2000):
         term = application.term
         yield Due(
@@ -40,20 +39,16 @@ def _drafts(start: datetime, end: datetime):
                 ),
                 "link_text": "Your application",
             },
+            at=term.applications_close_at,
+            term_id=term.pk,
         )
 
 
 @cross_tenant
-def closing_in_3_days(now: datetime):
-    """CROSS-TENANT (the sweep serves every organization): drafts whose term closes in 1 to 3
-    days; each reminder goes to the draft's own applicant only."""
-    return list(_drafts(now + DAY, now + 3 * DAY))
-
-
-@cross_tenant
-def closing_tomorrow(now: datetime):
-    """CROSS-TENANT (the sweep): drafts whose term closes within a day; their applicant."""
-    return list(_drafts(now, now + DAY))
+def drafts_closing(start: datetime, end: datetime, term_id: int | None = None):
+    """CROSS-TENANT (the sweep serves every organization): drafts whose term's applications
+    close in (start, end]; each reminder goes to the draft's own applicant only."""
+    return list(_drafts(start, end, term_id))
 
 
 AUDIENCE = "Mentees with a draft (not submitted) application to the term"
@@ -63,7 +58,8 @@ register(
         trigger="3 days before applications close",
         audience=AUDIENCE,
         template="applications_close_in_3_days",
-        due=closing_in_3_days,
+        find=drafts_closing,
+        window=(DAY, 3 * DAY),
     )
 )
 register(
@@ -72,6 +68,7 @@ register(
         trigger="1 day before applications close",
         audience=AUDIENCE,
         template="applications_close_tomorrow",
-        due=closing_tomorrow,
+        find=drafts_closing,
+        window=(timedelta(0), DAY),
     )
 )

@@ -17,12 +17,13 @@ from programs.terms.models import Milestone, MilestoneKind, TermMentor
 DAY = timedelta(days=1)
 
 
-def _unreviewed(start: datetime, end: datetime):
+def _unreviewed(start: datetime, end: datetime, term_id: int | None = None):
+    milestones = Milestone.objects.filter(kind=MilestoneKind.REVIEW_END, at__gt=start, at__lte=end)
+    if term_id is not None:
+        milestones = milestones.filter(term_id=term_id)
     deadlines = {
         milestone.term_id: milestone
-        for milestone in Milestone.objects.filter(
-            kind=MilestoneKind.REVIEW_END, at__gt=start, at__lte=end
-        ).select_related("term__program")
+        for milestone in milestones.select_related("term__program", "term__organization")
     }
     if not deadlines:
         return []
@@ -66,22 +67,18 @@ def _unreviewed(start: datetime, end: datetime):
                     ),
                     "link_text": "Review the applicants",
                 },
+                at=milestone.at,
+                term_id=term_id,
             )
         )
     return dues
 
 
 @cross_tenant
-def selection_in_3_days(now: datetime):
+def selection_deadlines(start: datetime, end: datetime, term_id: int | None = None):
     """CROSS-TENANT (the sweep serves every organization): terms whose selection deadline is
-    1 to 3 days away; each reminder goes to one mentor of that term."""
-    return _unreviewed(now + DAY, now + 3 * DAY)
-
-
-@cross_tenant
-def selection_tomorrow(now: datetime):
-    """CROSS-TENANT (the sweep): selection deadlines within a day; the term's own mentors."""
-    return _unreviewed(now, now + DAY)
+    in (start, end]; each reminder goes to one mentor of that term."""
+    return _unreviewed(start, end, term_id)
 
 
 AUDIENCE = "The term's mentors who have submitted applicants left to review"
@@ -91,7 +88,8 @@ register(
         trigger="3 days before the mentors' selection deadline",
         audience=AUDIENCE,
         template="selection_in_3_days",
-        due=selection_in_3_days,
+        find=selection_deadlines,
+        window=(DAY, 3 * DAY),
         optional=True,
     )
 )
@@ -101,7 +99,8 @@ register(
         trigger="1 day before the mentors' selection deadline",
         audience=AUDIENCE,
         template="selection_tomorrow",
-        due=selection_tomorrow,
+        find=selection_deadlines,
+        window=(timedelta(0), DAY),
         optional=True,
     )
 )

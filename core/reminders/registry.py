@@ -11,7 +11,7 @@ due at `now`, each with its recipients (a list: the scope is lifted only while i
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.utils.module_loading import autodiscover_modules
 
@@ -19,12 +19,16 @@ from django.utils.module_loading import autodiscover_modules
 @dataclass(frozen=True)
 class Due:
     """One reminder due: what it is about (`subject`, with the instant it counts from), the
-    organization, the recipients' user ids and the template's context (plain values)."""
+    organization, the recipients' user ids and the template's context (plain values). `at`
+    is the instant the rule counts from and `term_id` the term it belongs to (admins pause a
+    rule per term and see its reminders there)."""
 
     subject: str
     organization_id: int | None
     recipient_ids: list[int]
     context: dict = field(default_factory=dict)
+    at: datetime | None = None
+    term_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -33,10 +37,27 @@ class ReminderRule:
     trigger: str
     audience: str
     template: str
-    due: Callable[[datetime], Iterable[Due]]
+    find: Callable[..., Iterable[Due]]
+    window: tuple[timedelta, timedelta]
     # Whether a person may turn it off: never for a deadline on their own application,
     # evaluation or task.
     optional: bool = False
+
+    def due(self, now: datetime) -> Iterable[Due]:
+        """What the sweep sends at `now`."""
+        return self.find(now + self.window[0], now + self.window[1])
+
+    def upcoming(self, *, term_id: int, now: datetime, until: datetime) -> list[Due]:
+        """The term's reminders due from `now` to `until`: those due now and those whose
+        instant enters the window before `until` (see `send_at`)."""
+        return list(self.find(now + self.window[0], until + self.window[1], term_id=term_id))
+
+    def send_at(self, due: Due, *, now: datetime) -> datetime:
+        """When the sweep sends `due`: once its instant is within the window's far end (or
+        now, when it already is)."""
+        if due.at is None:
+            return now
+        return max(now, due.at - self.window[1])
 
 
 _RULES: dict[str, ReminderRule] = {}

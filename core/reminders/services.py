@@ -3,18 +3,18 @@ recipient) and queues the email for the claims it made, in one transaction per b
 
 import logging
 import uuid
+from dataclasses import replace
 from datetime import datetime
 from itertools import islice
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 
-from core.outbox.services import email_queue
-from core.reminders.models import ReminderClaim, ReminderOptOut
+from core.outbox.services import Message, email_queue_many
+from core.reminders.models import ReminderClaim, ReminderOptOut, ReminderPause
 from core.reminders.registry import Due, ReminderRule, rule_get, rules
 
 logger = logging.getLogger(__name__)
@@ -78,13 +78,51 @@ def _batches(items, size):
         yield batch
 
 
+def reminder_message(
+    *, rule: ReminderRule, due: Due, recipient_id: int, email: str, zone: str | None
+) -> Message:
+    """The email a reminder is, for one recipient: what the sweep queues and what the admins'
+    dry run renders (core.outbox.services.email_render), so the preview is what is sent."""
+    return Message(
+        to=email,
+        template="reminder",
+        context={
+            **due.context,
+            "reminder_subject": f"emails/reminders/{rule.template}_subject.txt",
+            "reminder_body": f"emails/reminders/{rule.template}.txt",
+            "unsubscribe": unsubscribe_url(user_id=recipient_id, rule=rule.name)
+            if rule.optional
+            else "",
+        },
+        organization_id=due.organization_id,
+        headers=_headers(rule, recipient_id),
+        user_id=recipient_id,
+        zone=zone,
+    )
+
+
+def _without(batch: list[Due], *, off: set[int]) -> list[Due]:
+    return [
+        replace(due, recipient_ids=[r for r in due.recipient_ids if r not in off]) for due in batch
+    ]
+
+
 @transaction.atomic
 def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
     """Claims the batch's reminders and queues an email for each claim this call inserted.
     A claim another sweep holds (committed, or being inserted: the insert waits for it) is
-    skipped, so two sweeps at the same moment send each reminder once. Returns how many were
-    queued."""
+    skipped, so two sweeps at the same moment send each reminder once. A term where an admin
+    paused the rule is left unclaimed. Returns how many were queued. A fixed number of
+    queries whatever the batch's size (the outbox writes its rows in bulk)."""
     token = uuid.uuid4()
+    terms = {due.term_id for due in batch if due.term_id is not None}
+    if terms:
+        paused = set(
+            ReminderPause.objects.filter(rule=rule.name, term_id__in=terms).values_list(
+                "term_id", flat=True
+            )
+        )
+        batch = [due for due in batch if due.term_id not in paused]
     if rule.optional:
         # Those who turned the rule off are not claimed: turning it on again later sends
         # what is still due.
@@ -94,15 +132,7 @@ def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
                 user_id__in={r for due in batch for r in due.recipient_ids},
             ).values_list("user_id", flat=True)
         )
-        batch = [
-            Due(
-                subject=due.subject,
-                organization_id=due.organization_id,
-                recipient_ids=[r for r in due.recipient_ids if r not in off],
-                context=due.context,
-            )
-            for due in batch
-        ]
+        batch = _without(batch, off=off)
     ReminderClaim.objects.bulk_create(
         [
             ReminderClaim(
@@ -123,39 +153,28 @@ def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
     }
     if not claims:
         return 0
-    emails = dict(
-        get_user_model()
+    people = {
+        pk: (email, zone)
+        for pk, email, zone in get_user_model()
         .objects.filter(pk__in={recipient for _, recipient in claims})
-        .values_list("pk", "email")
-    )
-    # core names no higher app: the organization model is looked up by its label.
-    organizations = (
-        apps.get_model("accounts", "Organization")
-        .objects.only("pk")
-        .in_bulk({due.organization_id for due in batch if due.organization_id})
-    )
-    queued = []
+        .values_list("pk", "email", "timezone")
+    }
+    queued, messages = [], []
     for due in batch:
         for recipient_id in dict.fromkeys(due.recipient_ids):
             claim = claims.get((due.subject, recipient_id))
-            if claim is None or not emails.get(recipient_id):
+            email, zone = people.get(recipient_id, ("", None))
+            if claim is None or not email:
                 continue
-            (row,) = email_queue(
-                to=[emails[recipient_id]],
-                template="reminder",
-                context={
-                    **due.context,
-                    "reminder_subject": f"emails/reminders/{rule.template}_subject.txt",
-                    "reminder_body": f"emails/reminders/{rule.template}.txt",
-                    "unsubscribe": unsubscribe_url(user_id=recipient_id, rule=rule.name)
-                    if rule.optional
-                    else "",
-                },
-                organization=organizations.get(due.organization_id),
-                headers=_headers(rule, recipient_id),
+            messages.append(
+                reminder_message(
+                    rule=rule, due=due, recipient_id=recipient_id, email=email, zone=zone
+                )
             )
-            claim.outbox = row
             queued.append(claim)
+    rows = email_queue_many(messages=messages)
+    for claim, row in zip(queued, rows, strict=True):
+        claim.outbox = row
     ReminderClaim.objects.bulk_update(queued, ["outbox"])
     return len(queued)
 

@@ -20,18 +20,19 @@ DAY = timedelta(days=1)
 OVERDUE_FOR = timedelta(days=30)
 
 
-def _pending(start: datetime, end: datetime):
-    return (
-        Evaluation.objects.filter(
-            state=EvaluationState.PENDING,
-            required=True,
-            mentorship__state="active",
-            due_at__gt=start,
-            due_at__lte=end,
-        )
-        .select_related("mentorship__mentee", "mentorship__term__program", "organization")
-        .order_by("due_at", "pk")
+def _pending(start: datetime, end: datetime, term_id: int | None = None):
+    evaluations = Evaluation.objects.filter(
+        state=EvaluationState.PENDING,
+        required=True,
+        mentorship__state="active",
+        due_at__gt=start,
+        due_at__lte=end,
     )
+    if term_id is not None:
+        evaluations = evaluations.filter(mentorship__term_id=term_id)
+    return evaluations.select_related(
+        "mentorship__mentee", "mentorship__term__program", "organization"
+    ).order_by("due_at", "pk")
 
 
 def _link(evaluation, *, admin: bool) -> str:
@@ -75,32 +76,22 @@ def _dues(evaluations, *, admins: bool):
                 "link": _link(evaluation, admin=admins),
                 "link_text": f"Mentorship of {evaluation.mentorship.mentee.name}",
             },
+            at=evaluation.due_at,
+            term_id=evaluation.mentorship.term_id,
         )
 
 
 @cross_tenant
-def due_in_a_week(now: datetime):
-    """CROSS-TENANT (the sweep serves every organization): checkpoints due in 1 to 7 days;
-    each reminder names its own organization's mentors only."""
-    return list(_dues(_pending(now + DAY, now + WEEK), admins=False))
+def evaluations_due(start: datetime, end: datetime, term_id: int | None = None):
+    """CROSS-TENANT (the sweep serves every organization): required checkpoints without a
+    verdict due in (start, end]; each reminder names its own organization's mentors only."""
+    return list(_dues(_pending(start, end, term_id), admins=False))
 
 
 @cross_tenant
-def due_today(now: datetime):
-    """CROSS-TENANT (the sweep): checkpoints due within a day; their own mentors."""
-    return list(_dues(_pending(now, now + DAY), admins=False))
-
-
-@cross_tenant
-def overdue(now: datetime):
-    """CROSS-TENANT (the sweep): checkpoints past due; their own mentors."""
-    return list(_dues(_pending(now - OVERDUE_FOR, now), admins=False))
-
-
-@cross_tenant
-def overdue_to_admins(now: datetime):
-    """CROSS-TENANT (the sweep): checkpoints past due; their own organization's admins."""
-    return list(_dues(_pending(now - OVERDUE_FOR, now), admins=True))
+def evaluations_due_to_admins(start: datetime, end: datetime, term_id: int | None = None):
+    """CROSS-TENANT (the sweep): the same checkpoints; their own organization's admins."""
+    return list(_dues(_pending(start, end, term_id), admins=True))
 
 
 AUDIENCE = "The mentee's mentors, while the checkpoint has no verdict"
@@ -110,7 +101,8 @@ register(
         trigger="7 days before a required evaluation is due",
         audience=AUDIENCE,
         template="evaluation_due_in_a_week",
-        due=due_in_a_week,
+        find=evaluations_due,
+        window=(DAY, WEEK),
     )
 )
 register(
@@ -119,7 +111,8 @@ register(
         trigger="1 day before a required evaluation is due",
         audience=AUDIENCE,
         template="evaluation_due_today",
-        due=due_today,
+        find=evaluations_due,
+        window=(timedelta(0), DAY),
     )
 )
 register(
@@ -128,7 +121,8 @@ register(
         trigger="When a required evaluation is past due (up to 30 days)",
         audience=AUDIENCE,
         template="evaluation_overdue",
-        due=overdue,
+        find=evaluations_due,
+        window=(-OVERDUE_FOR, timedelta(0)),
     )
 )
 register(
@@ -137,7 +131,8 @@ register(
         trigger="When a required evaluation is past due (up to 30 days)",
         audience="The organization's admins (escalation)",
         template="evaluation_overdue_admins",
-        due=overdue_to_admins,
+        find=evaluations_due_to_admins,
+        window=(-OVERDUE_FOR, timedelta(0)),
         optional=True,
     )
 )

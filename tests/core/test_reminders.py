@@ -207,20 +207,17 @@ def test_a_sweep_that_dies_mid_batch_leaves_nothing_claimed_and_the_next_sends_a
     for _ in range(3):
         ApplicationFactory(term=term, state="draft")
     OutboxEmail.objects.all().delete()
-    real_queue = reminder_services.email_queue
-    calls = []
+    real_queue = reminder_services.email_queue_many
 
-    def dies_on_the_second(**kwargs):
-        calls.append(kwargs)
-        if len(calls) == 2:
-            raise RuntimeError("worker killed")
-        return real_queue(**kwargs)
+    def dies_after_queuing(**kwargs):
+        real_queue(**kwargs)  # the rows are written, then the worker dies before commit
+        raise RuntimeError("worker killed")
 
-    monkeypatch.setattr(reminder_services, "email_queue", dies_on_the_second)
+    monkeypatch.setattr(reminder_services, "email_queue_many", dies_after_queuing)
     with time_machine.travel(term.applications_close_at - timedelta(hours=2), tick=False):
         assert reminder_sweep(now=timezone.now()) == 0  # the rule failed and was logged
         assert ReminderClaim.objects.count() == 0 and OutboxEmail.objects.count() == 0
-        monkeypatch.setattr(reminder_services, "email_queue", real_queue)
+        monkeypatch.setattr(reminder_services, "email_queue_many", real_queue)
         assert reminder_sweep(now=timezone.now()) == 3
     assert OutboxEmail.objects.count() == 3
 
