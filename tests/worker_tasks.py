@@ -33,8 +33,8 @@ def slow_first_attempt(key: str) -> str:
 @shared_task(name="tests.reminder_sweep_killable")
 def reminder_sweep_killable(key: str, now: str) -> int:
     """The reminder sweep at `now`; on its first attempt it hangs right after queuing its
-    first batch of emails, inside the batch's transaction (so the test can kill its worker mid-send);
-    a redelivered attempt runs through."""
+    first batch of emails, inside the batch's transaction (so the test can kill its worker
+    mid-send); a redelivered attempt runs through."""
     from datetime import datetime
 
     from core.reminders import services

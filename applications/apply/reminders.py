@@ -4,39 +4,40 @@ term's applications close in 3 days, and again the day before, each once per clo
 
 from datetime import datetime, timedelta
 
-from django.conf import settings
-from django.urls import reverse
-
 from applications.apply.models import Application, ApplicationState
-from core.reminders.registry import Due, ReminderRule, register, subject_key
+from core.reminders.registry import Due, ReminderRule, link_maker, register, subject_key
 from core.tenancy import cross_tenant
+from programs.terms.models import Term
 
 DAY = timedelta(days=1)
 
 
 def _drafts(start: datetime, end: datetime, term_id: int | None = None):
-    drafts = Application.objects.filter(
-        state=ApplicationState.DRAFT,
-        term__applications_close_at__gt=start,
-        term__applications_close_at__lte=end,
-    )
+    terms = Term.objects.filter(applications_close_at__gt=start, applications_close_at__lte=end)
     if term_id is not None:
-        drafts = drafts.filter(term_id=term_id)
-    drafts = drafts.select_related("term__program").order_by("term__applications_close_at", "pk")
-    for application in drafts.iterator(chunk_size=2000):
-        term = application.term
+        terms = terms.filter(pk=term_id)
+    terms = {term.pk: term for term in terms.select_related("program")}
+    if not terms:
+        return
+    link = link_maker("applications:my-application", "application")
+    # Plain rows, not model instances: a term's closing can remind 100,000 drafts.
+    drafts = (
+        Application.objects.filter(state=ApplicationState.DRAFT, term_id__in=terms)
+        .order_by("term_id", "pk")
+        .values_list("pk", "public_id", "applicant_id", "organization_id", "term_id")
+    )
+    for pk, public_id, applicant_id, organization_id, draft_term_id in drafts.iterator(
+        chunk_size=5000
+    ):
+        term = terms[draft_term_id]
         yield Due(
-            subject=subject_key("application", application.pk, term.applications_close_at),
-            organization_id=application.organization_id,
-            recipient_ids=[application.applicant_id],
+            subject=subject_key("application", pk, term.applications_close_at),
+            organization_id=organization_id,
+            recipient_ids=[applicant_id],
             context={
                 "program": term.program.name,
                 "closes_at": term.applications_close_at,
-                "link": settings.SITE_URL.rstrip("/")
-                + reverse(
-                    "applications:my-application",
-                    kwargs={"application": application.public_id},
-                ),
+                "link": link(public_id),
                 "link_text": "Your application",
             },
             at=term.applications_close_at,

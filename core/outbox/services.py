@@ -21,6 +21,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from core.notifications.models import Notification
@@ -54,6 +55,13 @@ class Message:
     headers: dict = field(default_factory=dict)
     user_id: int | None = None
     zone: str | None = None
+    # Context keys whose values differ per recipient and are printed as they are (a link, an
+    # unsubscribe address): messages alike but for these are rendered once and the values
+    # put in after (escaped in the HTML), which is what lets 100,000 reminders render in
+    # seconds. A key printed through a filter must not be named here.
+    personal: frozenset[str] = frozenset()
+    # OutboxEmail.topic: what the message is part of, counted on the admins' pages.
+    topic: str = ""
 
 
 _ZONES: dict[str, tzinfo] = {}
@@ -84,6 +92,41 @@ def email_render(*, template: str, context: dict, zone: str | None) -> tuple[str
         subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
         text = render_to_string(f"emails/{template}.txt", context)
         html = render_to_string(f"emails/{template}.html", context)
+    return subject, text, html
+
+
+def _sentinel(key: str) -> str:
+    return f"\x00{key}\x00"
+
+
+def _render_message(message: Message, zone: str | None, cache: dict) -> tuple[str, str, str]:
+    """`email_render` of the message; alike messages (same template, zone and context but
+    for their `personal` values) share one rendering, the personal values put in after. An
+    empty personal value is rendered as it is (a template may test it with `{% if %}`)."""
+    personal = sorted(k for k in message.personal if message.context.get(k))
+    if not personal:
+        return email_render(template=message.template, context=message.context, zone=zone)
+    try:
+        key = (
+            message.template,
+            zone,
+            tuple(personal),
+            tuple(sorted((k, v) for k, v in message.context.items() if k not in personal)),
+        )
+        rendered = cache.get(key)
+    except TypeError:  # an unhashable value in the context: rendered on its own
+        key, rendered = None, None
+    if rendered is None:
+        context = {**message.context, **{k: _sentinel(k) for k in personal}}
+        rendered = email_render(template=message.template, context=context, zone=zone)
+        if key is not None:
+            cache[key] = rendered
+    subject, text, html = rendered
+    for name in personal:
+        value = str(message.context[name])
+        subject = subject.replace(_sentinel(name), value)
+        text = text.replace(_sentinel(name), value)
+        html = html.replace(_sentinel(name), escape(value))
     return subject, text, html
 
 
@@ -132,13 +175,12 @@ def email_queue_many(*, messages: list[Message]) -> list[OutboxEmail]:
     people = _users_by_address(unknown) if unknown else {}
     rows, notifications = [], []
     now = timezone.now()
+    renderings: dict = {}
     for message in messages:
         zone, user_id = message.zone, message.user_id
         if user_id is None:
             zone, user_id = people[message.to]
-        subject, text, html = email_render(
-            template=message.template, context=message.context, zone=zone
-        )
+        subject, text, html = _render_message(message, zone, renderings)
         rows.append(
             OutboxEmail(
                 to=message.to.strip(),
@@ -147,6 +189,7 @@ def email_queue_many(*, messages: list[Message]) -> list[OutboxEmail]:
                 html_body=html,
                 organization_id=message.organization_id,
                 headers=message.headers or {},
+                topic=message.topic,
                 next_attempt_at=now,
             )
         )

@@ -25,9 +25,6 @@ class ReminderClaim(models.Model):
     )
     # The sweep that inserted the claim: it reads back its own claims by this token.
     token = models.UUIDField(db_index=True)
-    outbox = models.ForeignKey(
-        "core.OutboxEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

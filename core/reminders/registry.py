@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils.module_loading import autodiscover_modules
 
 
@@ -82,3 +84,17 @@ def rules() -> list[ReminderRule]:
 def subject_key(kind: str, pk: int, at: datetime) -> str:
     """A subject counted from an instant: moving the instant makes a new subject."""
     return f"{kind}:{pk}@{at:%Y-%m-%dT%H:%M}"
+
+
+def link_maker(name: str, vary: str, **fixed) -> Callable[[object], str]:
+    """An absolute link to the route `name` for many values of its argument `vary` (the
+    other arguments `fixed`): reversed once, the value put in per item, so a finder over
+    100,000 rows does not reverse 100,000 times. For a `<uuid:...>` argument."""
+    marker = "00000000-0000-0000-0000-00000000dead"
+    prefix = settings.SITE_URL.rstrip("/")
+    template = prefix + reverse(name, kwargs={**fixed, vary: marker})
+
+    def link(value) -> str:
+        return template.replace(marker, str(value))
+
+    return link

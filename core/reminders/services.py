@@ -78,6 +78,16 @@ def _batches(items, size):
         yield batch
 
 
+# What differs between two recipients of one reminder rule's email, printed as it is by
+# templates/emails/reminder.* (so the outbox renders each shape once).
+PERSONAL = frozenset({"link", "unsubscribe"})
+
+
+def reminder_topic(*, rule: str, term_id: int | None) -> str:
+    """The outbox topic of a rule's reminders about one term (what the admins' page counts)."""
+    return f"reminder:{rule}:{term_id or '-'}"
+
+
 def reminder_message(
     *, rule: ReminderRule, due: Due, recipient_id: int, email: str, zone: str | None
 ) -> Message:
@@ -98,6 +108,8 @@ def reminder_message(
         headers=_headers(rule, recipient_id),
         user_id=recipient_id,
         zone=zone,
+        personal=PERSONAL,
+        topic=reminder_topic(rule=rule.name, term_id=due.term_id),
     )
 
 
@@ -133,24 +145,29 @@ def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
             ).values_list("user_id", flat=True)
         )
         batch = _without(batch, off=off)
-    ReminderClaim.objects.bulk_create(
-        [
-            ReminderClaim(
-                rule=rule.name,
-                subject=due.subject,
-                recipient_id=recipient_id,
-                organization_id=due.organization_id,
-                token=token,
-            )
-            for due in batch
-            for recipient_id in dict.fromkeys(due.recipient_ids)
-        ],
-        ignore_conflicts=True,
+    # Claims made by earlier sweeps are read first, so a reminder found again on every sweep
+    # while its window lasts costs a read, not a conflicting insert.
+    held = set(
+        ReminderClaim.objects.filter(
+            rule=rule.name, subject__in={due.subject for due in batch}
+        ).values_list("subject", "recipient_id")
     )
-    claims = {
-        (claim.subject, claim.recipient_id): claim
-        for claim in ReminderClaim.objects.filter(token=token)
-    }
+    wanted = [
+        ReminderClaim(
+            rule=rule.name,
+            subject=due.subject,
+            recipient_id=recipient_id,
+            organization_id=due.organization_id,
+            token=token,
+        )
+        for due in batch
+        for recipient_id in dict.fromkeys(due.recipient_ids)
+        if (due.subject, recipient_id) not in held
+    ]
+    if not wanted:
+        return 0
+    ReminderClaim.objects.bulk_create(wanted, ignore_conflicts=True)
+    claims = set(ReminderClaim.objects.filter(token=token).values_list("subject", "recipient_id"))
     if not claims:
         return 0
     people = {
@@ -159,24 +176,19 @@ def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
         .objects.filter(pk__in={recipient for _, recipient in claims})
         .values_list("pk", "email", "timezone")
     }
-    queued, messages = [], []
+    messages = []
     for due in batch:
         for recipient_id in dict.fromkeys(due.recipient_ids):
-            claim = claims.get((due.subject, recipient_id))
             email, zone = people.get(recipient_id, ("", None))
-            if claim is None or not email:
+            if (due.subject, recipient_id) not in claims or not email:
                 continue
             messages.append(
                 reminder_message(
                     rule=rule, due=due, recipient_id=recipient_id, email=email, zone=zone
                 )
             )
-            queued.append(claim)
-    rows = email_queue_many(messages=messages)
-    for claim, row in zip(queued, rows, strict=True):
-        claim.outbox = row
-    ReminderClaim.objects.bulk_update(queued, ["outbox"])
-    return len(queued)
+    email_queue_many(messages=messages)
+    return len(messages)
 
 
 def reminder_sweep(*, now: datetime) -> int:
