@@ -6,6 +6,7 @@ from programs.cycles import api as cycles_api
 from programs.prerequisites import api as prerequisites_api
 from programs.programs import api as programs_api
 from programs.programs import api as staff_views
+from programs.reminders import api as reminders_api
 from programs.terms import api as org_views
 from programs.terms import api as timeline_views
 
@@ -22,7 +23,14 @@ staff_router = SimpleRouter()
 staff_router.register("cycles", cycles_api.StaffCyclesViewSet, basename="staff-cycles")
 staff_router.register("programs", staff_views.StaffProgramsViewSet, basename="staff-programs")
 
-org_urlpatterns = org_router.urls
+org_urlpatterns = [
+    *org_router.urls,
+    path(
+        "terms/<int:term>/reminders/",
+        reminders_api.TermRemindersView.as_view(),
+        name="term-reminders",
+    ),
+]
 staff_urlpatterns = staff_router.urls
 public_urlpatterns = [
     path("", public_views.CatalogView.as_view(), name="catalog"),

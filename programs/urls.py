@@ -5,6 +5,7 @@ from programs.cycles import views as cycles_views
 from programs.prerequisites import views as prerequisites_views
 from programs.programs import views as org
 from programs.programs import views as staff
+from programs.reminders import views as reminders_views
 from programs.terms import views as terms_views
 
 app_name = "programs"
@@ -47,6 +48,7 @@ org_urlpatterns = [
         prerequisites_views.prerequisite_delete_view,
         name="prerequisite-delete",
     ),
+    path("terms/<int:term>/reminders/", reminders_views.term_reminders_view, name="term-reminders"),
 ]
 
 staff_urlpatterns = [

@@ -10,10 +10,12 @@ from itertools import islice
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 
-from core.outbox.services import Message, email_queue_many
+from core.audit.services import audit_record
+from core.outbox.services import Message, email_queue_many, email_render
 from core.reminders.models import ReminderClaim, ReminderOptOut, ReminderPause
 from core.reminders.registry import Due, ReminderRule, rule_get, rules
 
@@ -119,22 +121,10 @@ def _without(batch: list[Due], *, off: set[int]) -> list[Due]:
     ]
 
 
-@transaction.atomic
-def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
-    """Claims the batch's reminders and queues an email for each claim this call inserted.
-    A claim another sweep holds (committed, or being inserted: the insert waits for it) is
-    skipped, so two sweeps at the same moment send each reminder once. A term where an admin
-    paused the rule is left unclaimed. Returns how many were queued. A fixed number of
-    queries whatever the batch's size (the outbox writes its rows in bulk)."""
-    token = uuid.uuid4()
-    terms = {due.term_id for due in batch if due.term_id is not None}
-    if terms:
-        paused = set(
-            ReminderPause.objects.filter(rule=rule.name, term_id__in=terms).values_list(
-                "term_id", flat=True
-            )
-        )
-        batch = [due for due in batch if due.term_id not in paused]
+def reminders_left(*, rule: ReminderRule, batch: list[Due]) -> list[Due]:
+    """The batch without the recipients who turned the rule off and those already claimed
+    (by earlier sweeps); dues left with nobody are dropped. Two queries at most. The sweep
+    sends what this leaves; the admins' page counts it as the audience."""
     if rule.optional:
         # Those who turned the rule off are not claimed: turning it on again later sends
         # what is still due.
@@ -152,6 +142,31 @@ def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
             rule=rule.name, subject__in={due.subject for due in batch}
         ).values_list("subject", "recipient_id")
     )
+    left = []
+    for due in batch:
+        recipients = [r for r in dict.fromkeys(due.recipient_ids) if (due.subject, r) not in held]
+        if recipients:
+            left.append(replace(due, recipient_ids=recipients))
+    return left
+
+
+@transaction.atomic
+def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
+    """Claims the batch's reminders and queues an email for each claim this call inserted.
+    A claim another sweep holds (committed, or being inserted: the insert waits for it) is
+    skipped, so two sweeps at the same moment send each reminder once. A term where an admin
+    paused the rule is left unclaimed. Returns how many were queued. A fixed number of
+    queries whatever the batch's size (the outbox writes its rows in bulk)."""
+    token = uuid.uuid4()
+    terms = {due.term_id for due in batch if due.term_id is not None}
+    if terms:
+        paused = set(
+            ReminderPause.objects.filter(rule=rule.name, term_id__in=terms).values_list(
+                "term_id", flat=True
+            )
+        )
+        batch = [due for due in batch if due.term_id not in paused]
+    batch = reminders_left(rule=rule, batch=batch)
     wanted = [
         ReminderClaim(
             rule=rule.name,
@@ -162,7 +177,6 @@ def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
         )
         for due in batch
         for recipient_id in dict.fromkeys(due.recipient_ids)
-        if (due.subject, recipient_id) not in held
     ]
     if not wanted:
         return 0
@@ -202,3 +216,63 @@ def reminder_sweep(*, now: datetime) -> int:
         except Exception:
             logger.exception("Reminder rule %s failed; the sweep goes on", rule.name)
     return sent
+
+
+@transaction.atomic
+def reminder_pause_set(*, rule: str, term_id: int, organization, paused: bool, actor) -> bool:
+    """Pauses (or resumes) a rule for one term; the sweep leaves a paused term's reminders
+    unclaimed, so resuming sends what is still due. Returns whether anything changed. An
+    unknown rule is refused."""
+    if rule_get(rule) is None:
+        raise ValidationError({"rule": "There is no reminder rule of that name."})
+    if paused:
+        pause, created = ReminderPause.objects.get_or_create(
+            rule=rule,
+            term_id=term_id,
+            defaults={"organization": organization, "paused_by": actor},
+        )
+        changed = created
+    else:
+        pause = ReminderPause.objects.filter(rule=rule, term_id=term_id).first()
+        changed = pause is not None and ReminderPause.objects.filter(pk=pause.pk).delete()[0] > 0
+    if changed:
+        audit_record(
+            action="reminder.paused" if paused else "reminder.resumed",
+            obj=pause,
+            actor=actor,
+            organization=organization,
+            data={"rule": rule, "term": term_id},
+        )
+    return changed
+
+
+def reminder_preview(*, rule: ReminderRule, due: Due, recipient_id: int) -> dict | None:
+    """A dry run: the email `due` will be for one recipient, rendered as the sweep renders
+    it (same message, same renderer, the recipient's zone), without claiming or queuing
+    anything. None when the recipient has no address."""
+    person = (
+        get_user_model()
+        .objects.filter(pk=recipient_id)
+        .values("email", "timezone", "display_name")
+        .first()
+    )
+    if not person or not person["email"]:
+        return None
+    message = reminder_message(
+        rule=rule,
+        due=due,
+        recipient_id=recipient_id,
+        email=person["email"],
+        zone=person["timezone"],
+    )
+    subject, text, html = email_render(
+        template=message.template, context=message.context, zone=message.zone
+    )
+    return {
+        "to": person["email"],
+        "name": person["display_name"],
+        "zone": person["timezone"] or "",
+        "subject": subject,
+        "text": text,
+        "html": html,
+    }
