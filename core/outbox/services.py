@@ -22,7 +22,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import Truncator
 
 from core.notifications.models import Notification
 from core.notifications.services import notifications_create
@@ -131,18 +130,26 @@ def _render_message(message: Message, zone: str | None, cache: dict) -> tuple[st
 
 
 _GREETING = re.compile(r"^(hello|hi|dear)\b[^\n]{0,60},$", re.IGNORECASE)
-_URL = re.compile(r"^https?://\S+$")
+_PARAGRAPHS = re.compile(r"\n\s*\n")
 
 
 def notification_summary(text: str) -> str:
     """The in-app notification's body: the email's first paragraph after the greeting, short
-    (the notification links to the page; the full email stays in the mailbox)."""
-    for paragraph in re.split(r"\n\s*\n", text.strip()):
-        lines = [line.strip() for line in paragraph.strip().splitlines() if line.strip()]
-        lines = [line for line in lines if not _URL.match(line)]
+    (the notification links to the page; the full email stays in the mailbox). Cheap: it
+    runs once per message of a 100,000-message batch."""
+    for paragraph in _PARAGRAPHS.split(text.strip()):
+        lines = [
+            line
+            for line in (raw.strip() for raw in paragraph.splitlines())
+            if line and not (line.startswith(("http://", "https://")) and " " not in line)
+        ]
         if not lines or (len(lines) == 1 and _GREETING.match(lines[0])):
             continue
-        return Truncator(" ".join(lines)).chars(SUMMARY_CHARS)
+        summary = " ".join(lines)
+        if len(summary) <= SUMMARY_CHARS:
+            return summary
+        cut = summary[: SUMMARY_CHARS - 1]
+        return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
     return ""
 
 

@@ -12,6 +12,7 @@ due at `now`, each with its recipients (a list: the scope is lifted only while i
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.urls import reverse
@@ -83,7 +84,14 @@ def rules() -> list[ReminderRule]:
 
 def subject_key(kind: str, pk: int, at: datetime) -> str:
     """A subject counted from an instant: moving the instant makes a new subject."""
-    return f"{kind}:{pk}@{at:%Y-%m-%dT%H:%M}"
+    return f"{kind}:{pk}@{_stamp(at)}"
+
+
+@lru_cache(maxsize=4096)
+def _stamp(at: datetime) -> str:
+    # Formatting a datetime is slow next to the rest; a finder repeats a term's few instants
+    # over thousands of rows.
+    return f"{at:%Y-%m-%dT%H:%M}"
 
 
 def link_maker(name: str, vary: str, **fixed) -> Callable[[object], str]:

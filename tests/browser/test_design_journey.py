@@ -99,6 +99,7 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
             "policy": "/o/aurora/policy/",
             "term": f"/o/aurora/terms/{ids['kernel']}/",
             "timeline": f"/o/aurora/terms/{ids['kernel']}/timeline/",
+            "term-reminders": f"/o/aurora/terms/{ids['kernel']}/reminders/",
             "program-admin": "/o/aurora/programs/kernel-mentorship/",
             "decision-texts": "/o/aurora/decision-texts/",
             "mentorships": "/o/aurora/mentorships/",
