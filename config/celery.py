@@ -21,6 +21,7 @@ app.autodiscover_tasks(
         "mentorship.runs",
         "payments.payouts",
         "mentorship.stats",
+        "mentorship.announcements",
     ]
 )
 
@@ -55,6 +56,12 @@ app.conf.beat_schedule = {
     "core-reminders-sweep": {
         "task": "core.reminders_sweep",
         "schedule": 600.0,
+    },
+    # Announcements (mentorship.announcements): send those whose time came and those whose
+    # worker was lost; each person is claimed once, so a second run skips who has it.
+    "mentorship-announcements-sweep": {
+        "task": "mentorship.announcements_sweep",
+        "schedule": 60.0,
     },
     # mentorship: the public statistics' snapshot (/stats/), so the page reads one row.
     "mentorship-stats-refresh": {

@@ -4,6 +4,7 @@ public verification of a letter of completion (/verify/<id>/)."""
 
 from django.urls import include, path
 
+from mentorship.announcements import views as announcements
 from mentorship.assignments import views as assignments
 from mentorship.certificates import views as certificates
 from mentorship.evaluations import views as evaluations
@@ -74,6 +75,11 @@ org_urlpatterns = [
     ),
     path("terms/<int:term>/tasks/new/", assignments.term_task_new, name="org-term-task-new"),
     *runs_urls.org_urlpatterns,
+    path(
+        "terms/<int:term>/announcements/",
+        announcements.term_announcements_view,
+        name="term-announcements",
+    ),
 ]
 staff_urlpatterns = [
     path(

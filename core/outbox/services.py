@@ -103,8 +103,6 @@ def _render_message(message: Message, zone: str | None, cache: dict) -> tuple[st
     for their `personal` values) share one rendering, the personal values put in after. An
     empty personal value is rendered as it is (a template may test it with `{% if %}`)."""
     personal = sorted(k for k in message.personal if message.context.get(k))
-    if not personal:
-        return email_render(template=message.template, context=message.context, zone=zone)
     try:
         key = (
             message.template,

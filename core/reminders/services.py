@@ -150,6 +150,31 @@ def reminders_left(*, rule: ReminderRule, batch: list[Due]) -> list[Due]:
     return left
 
 
+def claims_take(*, rule: str, wanted: list[tuple[str, int, int | None]]) -> set[tuple[str, int]]:
+    """Inserts a claim per (subject, recipient, organization) of `rule` and returns the
+    (subject, recipient) pairs this call inserted: one claimed before (committed, or being
+    inserted by a concurrent transaction: the insert waits for it) is not returned. Call
+    inside the transaction that queues the emails, so a claim and its email commit
+    together. The one way to send something once per person: reminders and announcements."""
+    if not wanted:
+        return set()
+    token = uuid.uuid4()
+    ReminderClaim.objects.bulk_create(
+        [
+            ReminderClaim(
+                rule=rule,
+                subject=subject,
+                recipient_id=recipient_id,
+                organization_id=organization_id,
+                token=token,
+            )
+            for subject, recipient_id, organization_id in wanted
+        ],
+        ignore_conflicts=True,
+    )
+    return set(ReminderClaim.objects.filter(token=token).values_list("subject", "recipient_id"))
+
+
 @transaction.atomic
 def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
     """Claims the batch's reminders and queues an email for each claim this call inserted.
@@ -157,7 +182,6 @@ def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
     skipped, so two sweeps at the same moment send each reminder once. A term where an admin
     paused the rule is left unclaimed. Returns how many were queued. A fixed number of
     queries whatever the batch's size (the outbox writes its rows in bulk)."""
-    token = uuid.uuid4()
     terms = {due.term_id for due in batch if due.term_id is not None}
     if terms:
         paused = set(
@@ -167,21 +191,14 @@ def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
         )
         batch = [due for due in batch if due.term_id not in paused]
     batch = reminders_left(rule=rule, batch=batch)
-    wanted = [
-        ReminderClaim(
-            rule=rule.name,
-            subject=due.subject,
-            recipient_id=recipient_id,
-            organization_id=due.organization_id,
-            token=token,
-        )
-        for due in batch
-        for recipient_id in dict.fromkeys(due.recipient_ids)
-    ]
-    if not wanted:
-        return 0
-    ReminderClaim.objects.bulk_create(wanted, ignore_conflicts=True)
-    claims = set(ReminderClaim.objects.filter(token=token).values_list("subject", "recipient_id"))
+    claims = claims_take(
+        rule=rule.name,
+        wanted=[
+            (due.subject, recipient_id, due.organization_id)
+            for due in batch
+            for recipient_id in due.recipient_ids
+        ],
+    )
     if not claims:
         return 0
     people = {
