@@ -100,6 +100,7 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
             "term": f"/o/aurora/terms/{ids['kernel']}/",
             "timeline": f"/o/aurora/terms/{ids['kernel']}/timeline/",
             "term-reminders": f"/o/aurora/terms/{ids['kernel']}/reminders/",
+            "term-announcements": f"/o/aurora/terms/{ids['kernel']}/announcements/",
             "program-admin": "/o/aurora/programs/kernel-mentorship/",
             "decision-texts": "/o/aurora/decision-texts/",
             "mentorships": "/o/aurora/mentorships/",

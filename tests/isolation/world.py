@@ -48,6 +48,7 @@ STAMPS = [
     ("core.OutboxEmail", "subject"),
     ("core.Notification", "body"),
     ("payments.Payout", "reason"),
+    ("mentorship.Announcement", "subject"),
 ]
 
 

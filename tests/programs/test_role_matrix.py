@@ -226,6 +226,23 @@ TABLE = [
         term=...,
     ),
     row("get", "api:term-reminders", {**ADMIN_ONLY_API, "admin": 200}, term=...),
+    # A term's announcements (mentorship/announcements): admins only.
+    row("get", "mentorship:term-announcements", {**ADMIN_ONLY_PAGE, "admin": 200}, term=...),
+    row(
+        "post",
+        "mentorship:term-announcements",
+        {**ADMIN_ONLY_PAGE, "admin": 200},
+        data={"audience": "mentors", "subject": "Hello", "body": "Meeting."},
+        term=...,
+    ),
+    row("get", "api:term-announcements", {**ADMIN_ONLY_API, "admin": 200}, term=...),
+    row(
+        "post",
+        "api:term-announcements",
+        {**ADMIN_ONLY_API, "admin": 200},
+        data={"audience": "mentors", "subject": "Hello", "body": "Meeting."},
+        term=...,
+    ),
     row(
         "post",
         "api:term-reminders",
