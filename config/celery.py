@@ -37,15 +37,11 @@ app.conf.beat_schedule = {
         "task": "core.outbox_sweep",
         "schedule": 300.0,
     },
-    # applications, decisions area: announce decisions once the cycle's instant passed,
-    # remind mentees two days before their offer's deadline, lapse unanswered offers.
+    # applications, decisions area: announce decisions once the cycle's instant passed and
+    # lapse unanswered offers (the reminder before an offer's deadline is a reminder rule).
     "applications-announce-decisions": {
         "task": "applications.announce_decisions",
         "schedule": 60.0,
-    },
-    "applications-remind-offers": {
-        "task": "applications.remind_offers",
-        "schedule": 900.0,
     },
     "applications-lapse-offers": {
         "task": "applications.lapse_offers",

@@ -54,6 +54,7 @@ def test_every_rule_is_registered_with_its_trigger_audience_and_template():
         "mentorship.evaluation_due_today",
         "mentorship.evaluation_overdue",
         "mentorship.evaluation_overdue_admins",
+        "mentorship.offer_deadline",
     } <= set(by_name)
     for rule in by_name.values():
         assert rule.trigger and rule.audience and rule.template
