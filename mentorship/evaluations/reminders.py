@@ -1,6 +1,7 @@
 """The evaluations' reminder rules (core.reminders): mentors hear a week before a required
 checkpoint is due and on its last day while it has no verdict; past due, the mentors and the
-organization's admins hear. Each once per checkpoint and due date."""
+organization's admins hear. Each once per checkpoint and due date. The mentee hears a week
+before their final feedback is due, until they give it."""
 
 from collections import defaultdict
 from datetime import datetime, timedelta
@@ -11,8 +12,8 @@ from django.urls import reverse
 from accounts.organizations.models import Membership, Role
 from core.reminders.registry import Due, ReminderRule, register, subject_key
 from core.tenancy import cross_tenant
-from mentorship.evaluations.models import Evaluation, EvaluationState
-from mentorship.mentorships.models import MentorshipMentor
+from mentorship.evaluations.models import Evaluation, EvaluationState, FeedbackKind
+from mentorship.mentorships.models import Mentorship, MentorshipMentor
 
 WEEK = timedelta(days=7)
 DAY = timedelta(days=1)
@@ -133,6 +134,51 @@ register(
         template="evaluation_overdue_admins",
         find=evaluations_due_to_admins,
         window=(-OVERDUE_FOR, timedelta(0)),
+        optional=True,
+    )
+)
+
+
+@cross_tenant
+def final_feedback_due(start: datetime, end: datetime, term_id: int | None = None):
+    """CROSS-TENANT (the sweep serves every organization): active mentorships whose final
+    checkpoint (when the mentee's final feedback is due) is in (start, end] and whose mentee
+    has not given it; each reminder goes to that mentorship's own mentee."""
+    mentorships = Mentorship.objects.filter(
+        state="active", final_at__gt=start, final_at__lte=end
+    ).exclude(feedback__kind=FeedbackKind.FINAL)
+    if term_id is not None:
+        mentorships = mentorships.filter(term_id=term_id)
+    return [
+        Due(
+            subject=subject_key("final_feedback", mentorship.pk, mentorship.final_at),
+            organization_id=mentorship.organization_id,
+            recipient_ids=[mentorship.mentee_id],
+            context={
+                "program": mentorship.term.program.name,
+                "due_at": mentorship.final_at,
+                "link": settings.SITE_URL.rstrip("/")
+                + reverse(
+                    "mentorship:me-mentorship-feedback",
+                    kwargs={"mentorship": mentorship.public_id, "kind": FeedbackKind.FINAL},
+                ),
+                "link_text": "Give your final feedback",
+            },
+            at=mentorship.final_at,
+            term_id=mentorship.term_id,
+        )
+        for mentorship in mentorships.select_related("term__program").order_by("final_at", "pk")
+    ]
+
+
+register(
+    ReminderRule(
+        name="mentorship.final_feedback_due",
+        trigger="7 days before the mentee's final feedback is due, until given",
+        audience="The mentee of the mentorship",
+        template="final_feedback_due",
+        find=final_feedback_due,
+        window=(timedelta(0), WEEK),
         optional=True,
     )
 )

@@ -252,3 +252,49 @@ def test_two_sweeps_at_the_same_moment_send_each_reminder_once(org_a):
     with scopes_disabled():
         assert OutboxEmail.objects.filter(subject__contains="applications close").count() == 30
         assert OutboxEmail.objects.filter(topic__startswith="reminder:").count() == 30
+
+
+def test_submitted_applicants_hear_the_day_before_results_are_announced(org_a):
+    term = _open_term(org_a)
+    waiting = ApplicationFactory(term=term, state="submitted")
+    draft = ApplicationFactory(term=term, state="draft")
+    OutboxEmail.objects.all().delete()
+    announced = term.cycle.results_announced_at
+    with time_machine.travel(announced - timedelta(hours=12), tick=False):
+        reminder_sweep(now=timezone.now())
+    (mail,) = _mail(waiting.applicant.email)
+    assert "results are announced" in mail.subject
+    assert not any("results" in m.subject for m in _mail(draft.applicant.email))
+
+
+def test_a_mentee_hears_before_the_final_feedback_is_due_until_given(org_a):
+    mentorship = confirmed_mentorship(org_a)
+    OutboxEmail.objects.all().delete()
+    with time_machine.travel(mentorship.final_at - timedelta(days=3), tick=False):
+        reminder_sweep(now=timezone.now())
+        reminder_sweep(now=timezone.now())
+    mails = [m for m in _mail(mentorship.mentee.email) if "final feedback" in m.subject]
+    assert len(mails) == 1
+    assert f"/me/mentorships/{mentorship.public_id}/feedback/final/" in mails[0].text_body
+
+
+def test_submitted_applications_missing_a_later_prerequisite_hear_before_the_close(org_a):
+    from programs.prerequisites.services import prerequisite_create
+
+    term = _open_term(org_a)
+    with scope(organization=org_a.organization):
+        prerequisite_create(
+            organization=org_a.organization,
+            actor=None,
+            term=term,
+            kind="custom",
+            title="First patch",
+            answer_type="url",
+            due_at=term.applications_close_at + timedelta(days=7),
+        )
+    missing = ApplicationFactory(term=term, state="submitted")
+    OutboxEmail.objects.all().delete()
+    with time_machine.travel(term.applications_close_at - timedelta(days=2), tick=False):
+        reminder_sweep(now=timezone.now())
+    (mail,) = [m for m in _mail(missing.applicant.email) if "prerequisites" in m.subject]
+    assert "First patch" in mail.text_body
