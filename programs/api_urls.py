@@ -3,10 +3,11 @@ from rest_framework.routers import SimpleRouter
 
 from programs.catalog import api as public_views
 from programs.cycles import api as cycles_api
+from programs.follows import api as follows_api
 from programs.prerequisites import api as prerequisites_api
 from programs.programs import api as programs_api
 from programs.programs import api as staff_views
-from programs.reminders import api as reminders_api
+from programs.term_reminders import api as reminders_api
 from programs.terms import api as org_views
 from programs.terms import api as timeline_views
 
@@ -41,4 +42,7 @@ public_urlpatterns = [
         public_views.CatalogProgramView.as_view(),
         name="catalog-program",
     ),
+]
+me_urlpatterns = [
+    path("following/", follows_api.MyFollowsView.as_view(), name="my-follows"),
 ]

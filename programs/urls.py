@@ -2,10 +2,11 @@ from django.urls import include, path
 
 from programs.catalog import views as public
 from programs.cycles import views as cycles_views
+from programs.follows import views as follows_views
 from programs.prerequisites import views as prerequisites_views
 from programs.programs import views as org
 from programs.programs import views as staff
-from programs.reminders import views as reminders_views
+from programs.term_reminders import views as reminders_views
 from programs.terms import views as terms_views
 
 app_name = "programs"
@@ -72,6 +73,8 @@ urlpatterns = [
         public.term_calendar_feed,
         name="term-calendar",
     ),
+    path("programs/<slug:org>/<slug:program>/follow/", follows_views.follow, name="program-follow"),
+    path("me/following/", follows_views.my_following, name="my-follows"),
     path("o/<slug:org>/", include(org_urlpatterns)),
     path("staff/", include(staff_urlpatterns)),
 ]

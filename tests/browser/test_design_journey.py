@@ -78,6 +78,7 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
             "my-profile": "/me/profile/",
             "my-offers": "/me/offers/",
             "my-mentorships": "/me/mentorships/",
+            "my-follows": "/me/following/",
             "my-mentorship": f"/me/mentorships/{ids['mentorship']}/",
             "my-stipend": "/me/stipend/",
             "my-notifications": "/me/notifications/",

@@ -55,6 +55,10 @@ def test_every_rule_is_registered_with_its_trigger_audience_and_template():
         "mentorship.evaluation_overdue",
         "mentorship.evaluation_overdue_admins",
         "mentorship.offer_deadline",
+        "mentorship.final_feedback_due",
+        "applications.prerequisites_missing",
+        "applications.results_tomorrow",
+        "programs.applications_open",
     } <= set(by_name)
     for rule in by_name.values():
         assert rule.trigger and rule.audience and rule.template

@@ -216,7 +216,7 @@ TABLE = [
         {**ADMIN_ONLY_API, "admin": 204},
         prerequisite=...,
     ),
-    # A term's reminders (programs/reminders): admins only.
+    # A term's reminders (programs/term_reminders): admins only.
     row("get", "programs:term-reminders", {**ADMIN_ONLY_PAGE, "admin": 200}, term=...),
     row(
         "post",

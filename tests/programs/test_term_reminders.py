@@ -1,4 +1,4 @@
-"""A term's reminders page and API (programs/reminders): upcoming reminders with their send
+"""A term's reminders page and API (programs/term_reminders): upcoming reminders with their send
 time and audience, a dry run that is exactly what the sweep then sends, what went out, and
 pause / resume per rule and term, which the sweep honours."""
 
@@ -14,7 +14,7 @@ from django_scopes import scope
 from core.outbox.models import OutboxEmail, OutboxState
 from core.reminders.models import ReminderPause
 from core.reminders.services import reminder_sweep
-from programs.reminders.selectors import term_reminders
+from programs.term_reminders.selectors import term_reminders
 from tests.conftest import api_client_with_second_factor, client_for, client_with_second_factor
 from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory

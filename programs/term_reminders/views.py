@@ -10,7 +10,7 @@ from accounts.tenancy import organization_view
 from core.reminders.registry import rule_get
 from core.reminders.services import reminder_pause_set
 from programs.programs.views import flash_error
-from programs.reminders.selectors import HORIZON, term_reminders
+from programs.term_reminders.selectors import HORIZON, term_reminders
 from programs.terms import selectors as terms_selectors
 
 

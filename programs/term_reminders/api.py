@@ -11,8 +11,8 @@ from rest_framework.views import APIView
 
 from accounts.tenancy import OrganizationAPIMixin
 from core.reminders.services import reminder_pause_set
-from programs.reminders import serializers as s
-from programs.reminders.selectors import term_reminders
+from programs.term_reminders import serializers as s
+from programs.term_reminders.selectors import term_reminders
 from programs.terms import selectors as terms_selectors
 
 
