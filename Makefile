@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export PORT
 
-.PHONY: run test lint format install install-dev lock bench bench-review bench-matching-job bench-graduates clean
+.PHONY: run test lint format install install-dev lock bench bench-review bench-matching-job bench-graduates bench-reminders clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,7 @@ bench-matching-job: install-dev
 ## The graduate directory over 100,000 profiles and /stats/ (see README).
 bench-graduates: install-dev
 	$(PY) bench/graduates.py
+
+## The reminder sweep over 100,000 mentees (scratch database, median of 3 runs; see README).
+bench-reminders: install-dev
+	$(PY) bench/reminders.py

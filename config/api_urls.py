@@ -28,6 +28,7 @@ urlpatterns = [
     path("programs/", include(programs_api.public_urlpatterns)),
     path("me/", include(notifications_api.me_urlpatterns)),
     path("me/", include(graduates_api.me_urlpatterns)),
+    path("me/", include(programs_api.me_urlpatterns)),
     path("employers/", include(graduates_api.employer_urlpatterns)),
     path("graduates/", include(graduates_api.public_urlpatterns)),
     path("stats/", StatsView.as_view(), name="stats"),

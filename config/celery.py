@@ -21,6 +21,7 @@ app.autodiscover_tasks(
         "mentorship.runs",
         "payments.payouts",
         "mentorship.stats",
+        "mentorship.announcements",
     ]
 )
 
@@ -36,15 +37,11 @@ app.conf.beat_schedule = {
         "task": "core.outbox_sweep",
         "schedule": 300.0,
     },
-    # applications, decisions area: announce decisions once the cycle's instant passed,
-    # remind mentees two days before their offer's deadline, lapse unanswered offers.
+    # applications, decisions area: announce decisions once the cycle's instant passed and
+    # lapse unanswered offers (the reminder before an offer's deadline is a reminder rule).
     "applications-announce-decisions": {
         "task": "applications.announce_decisions",
         "schedule": 60.0,
-    },
-    "applications-remind-offers": {
-        "task": "applications.remind_offers",
-        "schedule": 900.0,
     },
     "applications-lapse-offers": {
         "task": "applications.lapse_offers",
@@ -55,6 +52,12 @@ app.conf.beat_schedule = {
     "core-reminders-sweep": {
         "task": "core.reminders_sweep",
         "schedule": 600.0,
+    },
+    # Announcements (mentorship.announcements): send those whose time came and those whose
+    # worker was lost; each person is claimed once, so a second run skips who has it.
+    "mentorship-announcements-sweep": {
+        "task": "mentorship.announcements_sweep",
+        "schedule": 60.0,
     },
     # mentorship: the public statistics' snapshot (/stats/), so the page reads one row.
     "mentorship-stats-refresh": {

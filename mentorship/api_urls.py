@@ -2,8 +2,10 @@
 /api/v1/orgs/<org>/{mentorships,evaluations,feedback,tasks,certificates}/ (mounted by
 config/api_urls.py)."""
 
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from mentorship.announcements import api as announcements_api
 from mentorship.assignments import api as assignments_api
 from mentorship.calendars import urls as calendars_urls
 from mentorship.certificates import api as certificates_api
@@ -30,5 +32,13 @@ _org.register(
 )
 
 me_urlpatterns = _me.urls + calendars_urls.api_me_urlpatterns
-org_urlpatterns = _org.urls + runs_api_urls.org_urlpatterns
+org_urlpatterns = [
+    *_org.urls,
+    *runs_api_urls.org_urlpatterns,
+    path(
+        "terms/<int:term>/announcements/",
+        announcements_api.TermAnnouncementsView.as_view(),
+        name="term-announcements",
+    ),
+]
 staff_urlpatterns = runs_api_urls.staff_urlpatterns + graduates_api_urls.staff_urlpatterns

@@ -11,6 +11,7 @@ from django_scopes import scope
 from accounts.organizations.models import Organization
 from accounts.people.models import User
 from applications.decisions.models import Offer, OfferState
+from mentorship.announcements.demo import load_demo as load_announcements_demo
 from mentorship.assignments.demo import load_demo as load_tasks_demo
 from mentorship.certificates.demo import load_demo as load_certificates_demo
 from mentorship.evaluations.demo import load_demo as load_evaluations_demo
@@ -32,6 +33,7 @@ def load_demo() -> dict[str, int]:
     created.update(load_certificates_demo())
     created.update(load_runs_demo())
     created.update(load_graduates_demo())
+    created.update(load_announcements_demo())
     return created
 
 

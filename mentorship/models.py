@@ -1,5 +1,6 @@
 """Django loads each app's `models` module; the models of mentorship live in its slices."""
 
+from mentorship.announcements import models as announcements  # noqa: F401
 from mentorship.assignments import models as assignments  # noqa: F401
 from mentorship.calendars import models as calendars  # noqa: F401
 from mentorship.certificates import models as certificates  # noqa: F401

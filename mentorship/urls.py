@@ -4,6 +4,7 @@ public verification of a letter of completion (/verify/<id>/)."""
 
 from django.urls import include, path
 
+from mentorship.announcements import views as announcements
 from mentorship.assignments import views as assignments
 from mentorship.calendars import urls as calendars_urls
 from mentorship.certificates import views as certificates
@@ -76,6 +77,11 @@ org_urlpatterns = [
     ),
     path("terms/<int:term>/tasks/new/", assignments.term_task_new, name="org-term-task-new"),
     *runs_urls.org_urlpatterns,
+    path(
+        "terms/<int:term>/announcements/",
+        announcements.term_announcements_view,
+        name="term-announcements",
+    ),
 ]
 staff_urlpatterns = [
     path(

@@ -24,18 +24,21 @@ LATE_AFTER = timedelta(days=7)
 REMINDED_FOR = timedelta(days=30)
 
 
-def _late_days(*, state: str, since_field: str, now: datetime):
-    """(organization id, day the payouts became late, how many) of the payouts in `state`
-    for at least LATE_AFTER since `since_field`, grouped by the day they entered it."""
+def _late_days(*, state: str, since_field: str, start: datetime, end: datetime, term_id=None):
+    """(organization id, day the payouts entered `state`, how many) of the payouts in `state`
+    that became late (LATE_AFTER after `since_field`) between `start` and `end`, grouped by
+    the day they entered it."""
+    payouts = Payout.objects.filter(
+        state=state,
+        **{
+            f"{since_field}__gte": start - LATE_AFTER,
+            f"{since_field}__lte": end - LATE_AFTER,
+        },
+    )
+    if term_id is not None:
+        payouts = payouts.filter(term_id=term_id)
     rows = (
-        Payout.objects.filter(
-            state=state,
-            **{
-                f"{since_field}__lte": now - LATE_AFTER,
-                f"{since_field}__gt": now - LATE_AFTER - REMINDED_FOR,
-            },
-        )
-        .annotate(day=TruncDate(since_field, tzinfo=UTC))
+        payouts.annotate(day=TruncDate(since_field, tzinfo=UTC))
         .values("organization_id", "day")
         .annotate(count=Count("id"))
         .order_by("organization_id", "day")
@@ -48,10 +51,12 @@ def _at(day) -> datetime:
 
 
 @cross_tenant
-def unapproved(now: datetime) -> list[Due]:
+def unapproved(start: datetime, end: datetime, term_id: int | None = None) -> list[Due]:
     """CROSS-TENANT (the sweep serves every organization): payable payouts not approved a
     week after their checkpoint passed; each organization's own admins hear of its own."""
-    late = _late_days(state=PayoutState.PAYABLE, since_field="created_at", now=now)
+    late = _late_days(
+        state=PayoutState.PAYABLE, since_field="created_at", start=start, end=end, term_id=term_id
+    )
     if not late:
         return []
     organizations = Organization.objects.in_bulk({org for org, _, _ in late})
@@ -70,6 +75,8 @@ def unapproved(now: datetime) -> list[Due]:
             Due(
                 subject=subject_key("payouts-unapproved", organization_id, _at(day)),
                 organization_id=organization_id,
+                at=_at(day) + LATE_AFTER,
+                term_id=term_id,
                 recipient_ids=admins[organization_id],
                 context={
                     "count": count,
@@ -85,10 +92,12 @@ def unapproved(now: datetime) -> list[Due]:
 
 
 @cross_tenant
-def unpaid(now: datetime) -> list[Due]:
+def unpaid(start: datetime, end: datetime, term_id: int | None = None) -> list[Due]:
     """CROSS-TENANT (the sweep): approved payouts not paid a week after their approval, to
     platform staff (who pay every organization's), one reminder per day of approval."""
-    late = _late_days(state=PayoutState.APPROVED, since_field="approved_at", now=now)
+    late = _late_days(
+        state=PayoutState.APPROVED, since_field="approved_at", start=start, end=end, term_id=term_id
+    )
     if not late:
         return []
     staff = list(
@@ -107,6 +116,7 @@ def unpaid(now: datetime) -> list[Due]:
         Due(
             subject=subject_key("payouts-unpaid", 0, _at(day)),
             organization_id=None,
+            at=_at(day) + LATE_AFTER,
             recipient_ids=staff,
             context={
                 "count": count,
@@ -127,7 +137,8 @@ register(
         "nobody approved or declined it (up to 30 days)",
         audience="The organization's admins",
         template="stipends_not_approved",
-        due=unapproved,
+        find=unapproved,
+        window=(-REMINDED_FOR, timedelta(0)),
         optional=True,
     )
 )
@@ -137,7 +148,8 @@ register(
         trigger="7 days after a payout was approved while it is not paid (up to 30 days)",
         audience="Platform staff",
         template="stipends_not_paid",
-        due=unpaid,
+        find=unpaid,
+        window=(-REMINDED_FOR, timedelta(0)),
         optional=True,
     )
 )

@@ -3,9 +3,11 @@ from rest_framework.routers import SimpleRouter
 
 from programs.catalog import api as public_views
 from programs.cycles import api as cycles_api
+from programs.follows import api as follows_api
 from programs.prerequisites import api as prerequisites_api
 from programs.programs import api as programs_api
 from programs.programs import api as staff_views
+from programs.term_reminders import api as reminders_api
 from programs.terms import api as org_views
 from programs.terms import api as timeline_views
 
@@ -22,7 +24,14 @@ staff_router = SimpleRouter()
 staff_router.register("cycles", cycles_api.StaffCyclesViewSet, basename="staff-cycles")
 staff_router.register("programs", staff_views.StaffProgramsViewSet, basename="staff-programs")
 
-org_urlpatterns = org_router.urls
+org_urlpatterns = [
+    *org_router.urls,
+    path(
+        "terms/<int:term>/reminders/",
+        reminders_api.TermRemindersView.as_view(),
+        name="term-reminders",
+    ),
+]
 staff_urlpatterns = staff_router.urls
 public_urlpatterns = [
     path("", public_views.CatalogView.as_view(), name="catalog"),
@@ -33,4 +42,7 @@ public_urlpatterns = [
         public_views.CatalogProgramView.as_view(),
         name="catalog-program",
     ),
+]
+me_urlpatterns = [
+    path("following/", follows_api.MyFollowsView.as_view(), name="my-follows"),
 ]

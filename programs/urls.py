@@ -2,9 +2,11 @@ from django.urls import include, path
 
 from programs.catalog import views as public
 from programs.cycles import views as cycles_views
+from programs.follows import views as follows_views
 from programs.prerequisites import views as prerequisites_views
 from programs.programs import views as org
 from programs.programs import views as staff
+from programs.term_reminders import views as reminders_views
 from programs.terms import views as terms_views
 
 app_name = "programs"
@@ -47,6 +49,7 @@ org_urlpatterns = [
         prerequisites_views.prerequisite_delete_view,
         name="prerequisite-delete",
     ),
+    path("terms/<int:term>/reminders/", reminders_views.term_reminders_view, name="term-reminders"),
 ]
 
 staff_urlpatterns = [
@@ -75,6 +78,8 @@ urlpatterns = [
         public.term_milestone_calendar,
         name="term-milestone-calendar",
     ),
+    path("programs/<slug:org>/<slug:program>/follow/", follows_views.follow, name="program-follow"),
+    path("me/following/", follows_views.my_following, name="my-follows"),
     path("o/<slug:org>/", include(org_urlpatterns)),
     path("staff/", include(staff_urlpatterns)),
 ]

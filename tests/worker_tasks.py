@@ -33,15 +33,15 @@ def slow_first_attempt(key: str) -> str:
 @shared_task(name="tests.reminder_sweep_killable")
 def reminder_sweep_killable(key: str, now: str) -> int:
     """The reminder sweep at `now`; on its first attempt it hangs right after queuing its
-    first email, inside the batch's transaction (so the test can kill its worker mid-send);
-    a redelivered attempt runs through."""
+    first batch of emails, inside the batch's transaction (so the test can kill its worker
+    mid-send); a redelivered attempt runs through."""
     from datetime import datetime
 
     from core.reminders import services
 
     client = redis.Redis.from_url(settings.REDIS_URL)
     attempt = client.incr(f"{key}:attempts")
-    real = services.email_queue
+    real = services.email_queue_many
 
     def queue_then_hang(**kwargs):
         rows = real(**kwargs)
@@ -50,10 +50,10 @@ def reminder_sweep_killable(key: str, now: str) -> int:
             time.sleep(120)
         return rows
 
-    services.email_queue = queue_then_hang
+    services.email_queue_many = queue_then_hang
     try:
         sent = services.reminder_sweep(now=datetime.fromisoformat(now))
     finally:
-        services.email_queue = real
+        services.email_queue_many = real
     client.set(f"{key}:done", sent)
     return sent

@@ -70,6 +70,8 @@ class Offer(TenantOwned):
 
 class EmailKind(models.TextChoices):
     DECISION = "decision", "Decision"
+    # Former: offer reminders are a reminder rule now (core.reminders claims); kept for the
+    # rows written before.
     OFFER_REMINDER = "offer_reminder", "Offer reminder"
     CONFIRMATION = "confirmation", "Confirmation"
     OFFER_LAPSED = "offer_lapsed", "Offer lapsed (to admins)"

@@ -60,5 +60,7 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         # payments: a policy's kind and a payout's state.
         "PolicyKindEnum": "payments.plans.models.PolicyKind",
         "PayoutStateEnum": "payments.payouts.models.PayoutState",
+        # reminders: an announcement's sending state.
+        "AnnouncementStateEnum": "mentorship.announcements.models.AnnouncementState",
     }
 )

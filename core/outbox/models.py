@@ -23,6 +23,9 @@ class OutboxEmail(models.Model):
     html_body = models.TextField(blank=True)
     # Extra headers of the message (a reminder's List-Unsubscribe, RFC 8058).
     headers = models.JSONField(default=dict, blank=True)
+    # What the email is part of, for counting what went out: "reminder:<rule>:<term id>",
+    # "announcement:<id>"; empty for a one-off event email.
+    topic = models.CharField(max_length=120, blank=True, default="")
     state = models.CharField(max_length=10, choices=OutboxState.choices, default=OutboxState.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
@@ -42,7 +45,14 @@ class OutboxEmail(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["state", "next_attempt_at"]),
+            models.Index(
+                fields=["topic", "state"],
+                condition=~models.Q(topic=""),
+                name="outbox_topic_state",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to} ({self.state})"

@@ -21,6 +21,20 @@ def send_email(self, outbox_id: int) -> str:
     return delivery.outcome
 
 
+@shared_task(name="core.send_emails")
+def send_emails(outbox_ids: list[int]) -> dict:
+    """Sends a chunk of outbox rows (core.outbox.services queues them in chunks), one attempt
+    each; a row whose attempt failed is retried alone by `send_email` after its backoff. Safe
+    to run twice: each attempt claims its row first. Returns the count of each outcome."""
+    outcomes: dict[str, int] = {}
+    for outbox_id in outbox_ids:
+        delivery = outbox_email_deliver(outbox_id=outbox_id)
+        outcomes[delivery.outcome] = outcomes.get(delivery.outcome, 0) + 1
+        if delivery.outcome == "retry" and not send_emails.request.is_eager:
+            send_email.apply_async((outbox_id,), countdown=delivery.countdown)
+    return outcomes
+
+
 @shared_task(name="core.outbox_sweep")
 def outbox_sweep() -> int:
     """Enqueues again the outbox rows whose task was lost; returns how many."""

@@ -25,9 +25,6 @@ class ReminderClaim(models.Model):
     )
     # The sweep that inserted the claim: it reads back its own claims by this token.
     token = models.UUIDField(db_index=True)
-    outbox = models.ForeignKey(
-        "core.OutboxEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -57,3 +54,27 @@ class ReminderOptOut(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} turned {self.rule} off"
+
+
+class ReminderPause(models.Model):
+    """An admin paused a rule for one term: the sweep claims and sends none of that term's
+    reminders of the rule while the row exists (nothing is claimed, so resuming sends what
+    is still due). `term_id` names a programs.Term (core names no higher app's model)."""
+
+    rule = models.CharField(max_length=80)
+    term_id = models.PositiveBigIntegerField()
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    paused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "term_id"], name="one_pause_per_rule_and_term")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule} paused for term {self.term_id}"

@@ -3,18 +3,20 @@ recipient) and queues the email for the claims it made, in one transaction per b
 
 import logging
 import uuid
+from dataclasses import replace
 from datetime import datetime
 from itertools import islice
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 
-from core.outbox.services import email_queue
-from core.reminders.models import ReminderClaim, ReminderOptOut
+from core.audit.services import audit_record
+from core.outbox.services import Message, email_queue_many, email_render
+from core.reminders.models import ReminderClaim, ReminderOptOut, ReminderPause
 from core.reminders.registry import Due, ReminderRule, rule_get, rules
 
 logger = logging.getLogger(__name__)
@@ -78,13 +80,51 @@ def _batches(items, size):
         yield batch
 
 
-@transaction.atomic
-def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
-    """Claims the batch's reminders and queues an email for each claim this call inserted.
-    A claim another sweep holds (committed, or being inserted: the insert waits for it) is
-    skipped, so two sweeps at the same moment send each reminder once. Returns how many were
-    queued."""
-    token = uuid.uuid4()
+# What differs between two recipients of one reminder rule's email, printed as it is by
+# templates/emails/reminder.* (so the outbox renders each shape once).
+PERSONAL = frozenset({"link", "unsubscribe"})
+
+
+def reminder_topic(*, rule: str, term_id: int | None) -> str:
+    """The outbox topic of a rule's reminders about one term (what the admins' page counts)."""
+    return f"reminder:{rule}:{term_id or '-'}"
+
+
+def reminder_message(
+    *, rule: ReminderRule, due: Due, recipient_id: int, email: str, zone: str | None
+) -> Message:
+    """The email a reminder is, for one recipient: what the sweep queues and what the admins'
+    dry run renders (core.outbox.services.email_render), so the preview is what is sent."""
+    return Message(
+        to=email,
+        template="reminder",
+        context={
+            **due.context,
+            "reminder_subject": f"emails/reminders/{rule.template}_subject.txt",
+            "reminder_body": f"emails/reminders/{rule.template}.txt",
+            "unsubscribe": unsubscribe_url(user_id=recipient_id, rule=rule.name)
+            if rule.optional
+            else "",
+        },
+        organization_id=due.organization_id,
+        headers=_headers(rule, recipient_id),
+        user_id=recipient_id,
+        zone=zone,
+        personal=PERSONAL,
+        topic=reminder_topic(rule=rule.name, term_id=due.term_id),
+    )
+
+
+def _without(batch: list[Due], *, off: set[int]) -> list[Due]:
+    return [
+        replace(due, recipient_ids=[r for r in due.recipient_ids if r not in off]) for due in batch
+    ]
+
+
+def reminders_left(*, rule: ReminderRule, batch: list[Due]) -> list[Due]:
+    """The batch without the recipients who turned the rule off and those already claimed
+    (by earlier sweeps); dues left with nobody are dropped. Two queries at most. The sweep
+    sends what this leaves; the admins' page counts it as the audience."""
     if rule.optional:
         # Those who turned the rule off are not claimed: turning it on again later sends
         # what is still due.
@@ -94,70 +134,92 @@ def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
                 user_id__in={r for due in batch for r in due.recipient_ids},
             ).values_list("user_id", flat=True)
         )
-        batch = [
-            Due(
-                subject=due.subject,
-                organization_id=due.organization_id,
-                recipient_ids=[r for r in due.recipient_ids if r not in off],
-                context=due.context,
-            )
-            for due in batch
-        ]
+        batch = _without(batch, off=off)
+    # Claims made by earlier sweeps are read first, so a reminder found again on every sweep
+    # while its window lasts costs a read, not a conflicting insert.
+    held = set(
+        ReminderClaim.objects.filter(
+            rule=rule.name, subject__in={due.subject for due in batch}
+        ).values_list("subject", "recipient_id")
+    )
+    left = []
+    for due in batch:
+        recipients = [r for r in dict.fromkeys(due.recipient_ids) if (due.subject, r) not in held]
+        if recipients:
+            left.append(replace(due, recipient_ids=recipients))
+    return left
+
+
+def claims_take(*, rule: str, wanted: list[tuple[str, int, int | None]]) -> set[tuple[str, int]]:
+    """Inserts a claim per (subject, recipient, organization) of `rule` and returns the
+    (subject, recipient) pairs this call inserted: one claimed before (committed, or being
+    inserted by a concurrent transaction: the insert waits for it) is not returned. Call
+    inside the transaction that queues the emails, so a claim and its email commit
+    together. The one way to send something once per person: reminders and announcements."""
+    if not wanted:
+        return set()
+    token = uuid.uuid4()
     ReminderClaim.objects.bulk_create(
         [
             ReminderClaim(
-                rule=rule.name,
-                subject=due.subject,
+                rule=rule,
+                subject=subject,
                 recipient_id=recipient_id,
-                organization_id=due.organization_id,
+                organization_id=organization_id,
                 token=token,
             )
-            for due in batch
-            for recipient_id in dict.fromkeys(due.recipient_ids)
+            for subject, recipient_id, organization_id in wanted
         ],
         ignore_conflicts=True,
     )
-    claims = {
-        (claim.subject, claim.recipient_id): claim
-        for claim in ReminderClaim.objects.filter(token=token)
-    }
+    return set(ReminderClaim.objects.filter(token=token).values_list("subject", "recipient_id"))
+
+
+@transaction.atomic
+def reminder_send_batch(*, rule: ReminderRule, batch: list[Due]) -> int:
+    """Claims the batch's reminders and queues an email for each claim this call inserted.
+    A claim another sweep holds (committed, or being inserted: the insert waits for it) is
+    skipped, so two sweeps at the same moment send each reminder once. A term where an admin
+    paused the rule is left unclaimed. Returns how many were queued. A fixed number of
+    queries whatever the batch's size (the outbox writes its rows in bulk)."""
+    terms = {due.term_id for due in batch if due.term_id is not None}
+    if terms:
+        paused = set(
+            ReminderPause.objects.filter(rule=rule.name, term_id__in=terms).values_list(
+                "term_id", flat=True
+            )
+        )
+        batch = [due for due in batch if due.term_id not in paused]
+    batch = reminders_left(rule=rule, batch=batch)
+    claims = claims_take(
+        rule=rule.name,
+        wanted=[
+            (due.subject, recipient_id, due.organization_id)
+            for due in batch
+            for recipient_id in due.recipient_ids
+        ],
+    )
     if not claims:
         return 0
-    emails = dict(
-        get_user_model()
+    people = {
+        pk: (email, zone)
+        for pk, email, zone in get_user_model()
         .objects.filter(pk__in={recipient for _, recipient in claims})
-        .values_list("pk", "email")
-    )
-    # core names no higher app: the organization model is looked up by its label.
-    organizations = (
-        apps.get_model("accounts", "Organization")
-        .objects.only("pk")
-        .in_bulk({due.organization_id for due in batch if due.organization_id})
-    )
-    queued = []
+        .values_list("pk", "email", "timezone")
+    }
+    messages = []
     for due in batch:
         for recipient_id in dict.fromkeys(due.recipient_ids):
-            claim = claims.get((due.subject, recipient_id))
-            if claim is None or not emails.get(recipient_id):
+            email, zone = people.get(recipient_id, ("", None))
+            if (due.subject, recipient_id) not in claims or not email:
                 continue
-            (row,) = email_queue(
-                to=[emails[recipient_id]],
-                template="reminder",
-                context={
-                    **due.context,
-                    "reminder_subject": f"emails/reminders/{rule.template}_subject.txt",
-                    "reminder_body": f"emails/reminders/{rule.template}.txt",
-                    "unsubscribe": unsubscribe_url(user_id=recipient_id, rule=rule.name)
-                    if rule.optional
-                    else "",
-                },
-                organization=organizations.get(due.organization_id),
-                headers=_headers(rule, recipient_id),
+            messages.append(
+                reminder_message(
+                    rule=rule, due=due, recipient_id=recipient_id, email=email, zone=zone
+                )
             )
-            claim.outbox = row
-            queued.append(claim)
-    ReminderClaim.objects.bulk_update(queued, ["outbox"])
-    return len(queued)
+    email_queue_many(messages=messages)
+    return len(messages)
 
 
 def reminder_sweep(*, now: datetime) -> int:
@@ -171,3 +233,63 @@ def reminder_sweep(*, now: datetime) -> int:
         except Exception:
             logger.exception("Reminder rule %s failed; the sweep goes on", rule.name)
     return sent
+
+
+@transaction.atomic
+def reminder_pause_set(*, rule: str, term_id: int, organization, paused: bool, actor) -> bool:
+    """Pauses (or resumes) a rule for one term; the sweep leaves a paused term's reminders
+    unclaimed, so resuming sends what is still due. Returns whether anything changed. An
+    unknown rule is refused."""
+    if rule_get(rule) is None:
+        raise ValidationError({"rule": "There is no reminder rule of that name."})
+    if paused:
+        pause, created = ReminderPause.objects.get_or_create(
+            rule=rule,
+            term_id=term_id,
+            defaults={"organization": organization, "paused_by": actor},
+        )
+        changed = created
+    else:
+        pause = ReminderPause.objects.filter(rule=rule, term_id=term_id).first()
+        changed = pause is not None and ReminderPause.objects.filter(pk=pause.pk).delete()[0] > 0
+    if changed:
+        audit_record(
+            action="reminder.paused" if paused else "reminder.resumed",
+            obj=pause,
+            actor=actor,
+            organization=organization,
+            data={"rule": rule, "term": term_id},
+        )
+    return changed
+
+
+def reminder_preview(*, rule: ReminderRule, due: Due, recipient_id: int) -> dict | None:
+    """A dry run: the email `due` will be for one recipient, rendered as the sweep renders
+    it (same message, same renderer, the recipient's zone), without claiming or queuing
+    anything. None when the recipient has no address."""
+    person = (
+        get_user_model()
+        .objects.filter(pk=recipient_id)
+        .values("email", "timezone", "display_name")
+        .first()
+    )
+    if not person or not person["email"]:
+        return None
+    message = reminder_message(
+        rule=rule,
+        due=due,
+        recipient_id=recipient_id,
+        email=person["email"],
+        zone=person["timezone"],
+    )
+    subject, text, html = email_render(
+        template=message.template, context=message.context, zone=message.zone
+    )
+    return {
+        "to": person["email"],
+        "name": person["display_name"],
+        "zone": person["timezone"] or "",
+        "subject": subject,
+        "text": text,
+        "html": html,
+    }

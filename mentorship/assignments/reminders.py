@@ -12,19 +12,18 @@ from mentorship.assignments.models import Task, TaskState
 
 
 @cross_tenant
-def tasks_due_tomorrow(now: datetime):
+def tasks_due(start: datetime, end: datetime, term_id: int | None = None):
     """CROSS-TENANT (the sweep serves every organization): open tasks of active mentorships
-    due within a day; each reminder goes to the task's own mentee only."""
-    tasks = (
-        Task.objects.filter(
-            state__in=[TaskState.TODO, TaskState.IN_PROGRESS],
-            mentorship__state="active",
-            due_at__gt=now,
-            due_at__lte=now + timedelta(days=1),
-        )
-        .select_related("mentorship__term__program")
-        .order_by("due_at", "pk")
+    due in (start, end]; each reminder goes to the task's own mentee only."""
+    tasks = Task.objects.filter(
+        state__in=[TaskState.TODO, TaskState.IN_PROGRESS],
+        mentorship__state="active",
+        due_at__gt=start,
+        due_at__lte=end,
     )
+    if term_id is not None:
+        tasks = tasks.filter(mentorship__term_id=term_id)
+    tasks = tasks.select_related("mentorship__term__program").order_by("due_at", "pk")
     return [
         Due(
             subject=subject_key("task", task.pk, task.due_at),
@@ -41,6 +40,8 @@ def tasks_due_tomorrow(now: datetime):
                 ),
                 "link_text": task.title,
             },
+            at=task.due_at,
+            term_id=task.mentorship.term_id,
         )
         for task in tasks
     ]
@@ -52,7 +53,8 @@ register(
         trigger="1 day before a task is due, while it is to do or in progress",
         audience="The task's mentee",
         template="task_due_tomorrow",
-        due=tasks_due_tomorrow,
+        find=tasks_due,
+        window=(timedelta(0), timedelta(days=1)),
         optional=True,
     )
 )

@@ -64,21 +64,3 @@ def offers_to_lapse(*, now: datetime) -> list[tuple[int, int]]:
         .order_by("pk")
         .values_list("organization_id", "pk")
     )
-
-
-@cross_tenant
-def offers_to_remind(*, now: datetime, before) -> list[tuple[int, int]]:
-    """(organization id, offer id) of announced offers still waiting whose deadline is
-    within `before` (a timedelta) and not yet passed. Cross-tenant because the reminder
-    sweep serves every organization; it returns ids only, and each reminder is sent by a
-    task scoped to the offer's organization."""
-    return list(
-        Offer.objects.filter(
-            state=OfferState.PENDING,
-            application__cycle__results_announced_at__lte=now,
-            deadline__gt=now,
-            deadline__lte=now + before,
-        )
-        .order_by("pk")
-        .values_list("organization_id", "pk")
-    )

@@ -186,21 +186,6 @@ def offer_lapse(*, offer: Offer, now: datetime | None = None) -> bool:
     return True
 
 
-@transaction.atomic
-def offer_reminder_send(*, offer: Offer) -> bool:
-    """Reminds a mentee whose offer still waits, two days before its deadline."""
-    offer.refresh_from_db(fields=["state"])
-    if offer.state != OfferState.PENDING:
-        return False
-    return decision_email_queue(
-        application=offer.application,
-        kind=EmailKind.OFFER_REMINDER,
-        to=[offer.application.applicant.email],
-        template="offer_reminder",
-        context={**offer_email_context(offer.application), "deadline": offer.deadline},
-    )
-
-
 def notify_offer_lapsed(*, offer: Offer) -> None:
     application = offer.application
     admins = Membership.objects.filter(

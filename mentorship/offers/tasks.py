@@ -1,10 +1,11 @@
 """Thin Celery tasks of the offers slice. Each is safe to run twice: offer moves are
 compare-and-set, and every email is claimed in a unique sent-log row before it is sent.
+The reminder before an offer's deadline is a reminder rule (mentorship/offers/reminders.py).
 The sweeps find due offers across organizations through `@cross_tenant` selectors that
 return ids; each offer is then handled by a `TenantTask`, inside its organization's scope
 and its own transaction (`core.tasks.sweep_each`: one failing offer stops no other)."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from celery import shared_task
 from django.utils import timezone
@@ -12,10 +13,8 @@ from django.utils.dateparse import parse_datetime
 
 from applications.decisions.models import Offer
 from core.tasks import TenantTask, sweep_each
-from mentorship.offers.selectors import offers_to_lapse, offers_to_remind
-from mentorship.offers.services import offer_lapse, offer_reminder_send
-
-REMIND_BEFORE = timedelta(days=2)
+from mentorship.offers.selectors import offers_to_lapse
+from mentorship.offers.services import offer_lapse
 
 
 def scoped_offer(offer_id: int) -> Offer | None:
@@ -41,15 +40,6 @@ def lapse_offer(*, organization_id: int, offer_id: int, now: str | None = None) 
     return int(offer_lapse(offer=offer, now=instant))
 
 
-@shared_task(base=TenantTask, name="applications.remind_offer")
-def remind_offer(*, organization_id: int, offer_id: int) -> int:
-    """Reminds the mentee of one waiting offer."""
-    offer = scoped_offer(offer_id)
-    if offer is None:
-        return 0
-    return int(offer_reminder_send(offer=offer))
-
-
 @shared_task(name="applications.lapse_offers")
 def lapse_offers() -> int:
     """Offers not confirmed by their deadline lapse: slot and placement freed, admins told.
@@ -60,20 +50,5 @@ def lapse_offers() -> int:
         (
             {"organization_id": organization_id, "offer_id": offer_id, "now": now.isoformat()}
             for organization_id, offer_id in offers_to_lapse(now=now)
-        ),
-    )
-
-
-@shared_task(name="applications.remind_offers")
-def remind_offers() -> int:
-    """Reminds mentees whose offer waits, two days before its deadline. Returns how many
-    were reminded; an offer that fails is logged and does not stop the others."""
-    return sweep_each(
-        remind_offer,
-        (
-            {"organization_id": organization_id, "offer_id": offer_id}
-            for organization_id, offer_id in offers_to_remind(
-                now=timezone.now(), before=REMIND_BEFORE
-            )
         ),
     )

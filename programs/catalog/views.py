@@ -10,6 +10,7 @@ from core.ical import ics_response
 from core.uploads.logos import logo_response
 from programs.catalog import selectors as catalog_selectors
 from programs.catalog.filters import CatalogFilterSet
+from programs.follows.selectors import is_following
 from programs.terms.calendar import term_calendar
 
 PER_PAGE = 20
@@ -50,7 +51,11 @@ def organization_page(request, org):
 @require_GET
 def program_page(request, org, program):
     program = catalog_selectors.public_program(org=org, slug=program, user=request.user)
-    return render(request, "programs/public_program.html", {"program": program})
+    return render(
+        request,
+        "programs/public_program.html",
+        {"program": program, "following": is_following(user=request.user, program=program)},
+    )
 
 
 def _public_term(request, org, program, term):

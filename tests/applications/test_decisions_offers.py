@@ -17,13 +17,14 @@ from applications.apply.selectors.visibility import state_for_mentee
 from applications.decisions.models import DecisionEmail, Offer, OfferState, Placement, TermSlot
 from applications.decisions.selectors import application_full_history, decisions_to_announce
 from applications.decisions.tasks import announce_decisions
+from core.reminders.registry import rule_get
+from core.reminders.services import reminder_send_batch
 from mentorship.mentorships.models import Mentorship, MentorshipState
 from mentorship.mentorships.selectors import person_mentorships
 from mentorship.mentorships.services import mentorship_end
-from mentorship.offers import tasks as offer_tasks
 from mentorship.offers.selectors import mentee_offer_get, mentee_offers
 from mentorship.offers.services import offer_confirm, offer_decline, offer_lapse
-from mentorship.offers.tasks import lapse_offers, remind_offers
+from mentorship.offers.tasks import lapse_offers
 from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.decisions import accept, announced_cycle, decline, term_in
@@ -310,31 +311,6 @@ def test_an_offer_that_fails_to_lapse_does_not_stop_the_others(
     assert f"organization_id={org_a.organization.pk}" in failures[0].getMessage()
 
 
-def test_a_reminder_that_fails_does_not_stop_the_others(
-    offer, org_a, caplog, monkeypatch, django_capture_on_commit_callbacks
-):
-    broken, fine = _due_offers(org_a, offer)
-    real_send = offer_tasks.offer_reminder_send
-
-    def send_failing_for_the_broken_one(*, offer):
-        if offer.pk == broken.pk:
-            raise RuntimeError("template missing")
-        return real_send(offer=offer)
-
-    # No real failure of a reminder is at hand: the service is replaced where the task
-    # module imported it, for the broken offer only.
-    monkeypatch.setattr(offer_tasks, "offer_reminder_send", send_failing_for_the_broken_one)
-    mail.outbox.clear()
-    with (
-        time_machine.travel(fine.deadline - timedelta(days=1), tick=False),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
-        assert remind_offers() == 1
-    assert [m.to for m in mail.outbox] == [["second@x.test"]]
-    (failure,) = [r for r in caplog.records if r.levelname == "ERROR" and r.exc_info]
-    assert f"offer_id={broken.pk}" in failure.getMessage()
-
-
 # --- emails --------------------------------------------------------------------------------
 
 
@@ -421,18 +397,24 @@ def test_a_decision_taken_after_the_announcement_is_emailed_at_once(
     assert announce_decisions() == 0
 
 
+def _offer_reminders(now) -> int:
+    rule = rule_get("mentorship.offer_deadline")
+    return reminder_send_batch(rule=rule, batch=list(rule.due(now)))
+
+
 def test_the_offer_reminder_goes_two_days_before_the_deadline_once(
     offer, django_capture_on_commit_callbacks
 ):
+    """A reminder rule (mentorship.offer_deadline), claimed once by the reminder sweep."""
     mail.outbox.clear()
     with time_machine.travel(offer.deadline - timedelta(days=3), tick=False):
-        assert remind_offers() == 0
+        assert _offer_reminders(timezone.now()) == 0
     with (
         time_machine.travel(offer.deadline - timedelta(days=1), tick=False),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        assert remind_offers() == 1
-        assert remind_offers() == 0
+        assert _offer_reminders(timezone.now()) == 1
+        assert _offer_reminders(timezone.now()) == 0
     (email,) = mail.outbox
     assert email.to == ["m@x.test"]
     assert "Reminder" in email.subject

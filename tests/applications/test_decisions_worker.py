@@ -18,7 +18,7 @@ def test_the_beat_schedule_runs_the_decision_sweeps():
     tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
     assert {
         "applications.lapse_offers",
-        "applications.remind_offers",
+        "core.reminders_sweep",
         "applications.announce_decisions",
     } <= tasks
 

@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.invitations.models import Invitation
-from applications.decisions.models import DecisionEmail, EmailKind, Offer
+from applications.decisions.models import Offer
 from core.outbox.delivery import (
     MAX_ATTEMPTS,
     OUTBOX_REFUSALS,
@@ -28,8 +28,9 @@ from core.outbox.delivery import (
 from core.outbox.models import OutboxEmail, OutboxState
 from core.outbox.services import email_queue
 from core.outbox.tasks import outbox_sweep, send_email
+from core.reminders.models import ReminderClaim
+from core.reminders.services import reminder_sweep
 from core.transitions import state_transition
-from mentorship.offers.tasks import remind_offers
 from tests.conftest import client_for
 from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
@@ -237,9 +238,9 @@ def test_the_sweep_enqueues_again_an_email_whose_task_was_lost(
 def test_a_sent_log_claim_never_strands_its_email(
     org_a, org_b, mail_server_down, django_capture_on_commit_callbacks
 ):
-    """The offer reminder is claimed once in the decisions' sent-log; the claim and the
-    queued message commit together, so a mail server that is down when the sweep runs only
-    delays the reminder, and the next sweep does not queue it a second time."""
+    """The offer reminder is claimed once (the reminders' claims); the claim and the queued
+    message commit together, so a mail server that is down when the sweep runs only delays
+    the reminder, and the next sweep does not queue it a second time."""
     program = ProgramFactory(organization=org_a.organization, name="Kernel Mentorship")
     term = term_in(program, announced_cycle(), primary_mentor=org_a.mentor, capacity=1)
     application = ApplicationFactory(term=term, applicant=UserFactory(email="m@x.test"))
@@ -251,9 +252,9 @@ def test_a_sent_log_claim_never_strands_its_email(
         time_machine.travel(offer.deadline - timedelta(days=1), tick=False),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        assert remind_offers() == 1
-        assert remind_offers() == 0
-    claims = DecisionEmail.objects.with_scopes_disabled().filter(kind=EmailKind.OFFER_REMINDER)
+        assert reminder_sweep(now=timezone.now()) == 1
+        assert reminder_sweep(now=timezone.now()) == 0
+    claims = ReminderClaim.objects.filter(rule="mentorship.offer_deadline")
     assert claims.count() == 1
     (row,) = rows()
     assert (row.to, row.state, row.attempts) == ("m@x.test", OutboxState.QUEUED, 1)

@@ -54,6 +54,11 @@ def test_every_rule_is_registered_with_its_trigger_audience_and_template():
         "mentorship.evaluation_due_today",
         "mentorship.evaluation_overdue",
         "mentorship.evaluation_overdue_admins",
+        "mentorship.offer_deadline",
+        "mentorship.final_feedback_due",
+        "applications.prerequisites_missing",
+        "applications.results_tomorrow",
+        "programs.applications_open",
     } <= set(by_name)
     for rule in by_name.values():
         assert rule.trigger and rule.audience and rule.template
@@ -207,20 +212,17 @@ def test_a_sweep_that_dies_mid_batch_leaves_nothing_claimed_and_the_next_sends_a
     for _ in range(3):
         ApplicationFactory(term=term, state="draft")
     OutboxEmail.objects.all().delete()
-    real_queue = reminder_services.email_queue
-    calls = []
+    real_queue = reminder_services.email_queue_many
 
-    def dies_on_the_second(**kwargs):
-        calls.append(kwargs)
-        if len(calls) == 2:
-            raise RuntimeError("worker killed")
-        return real_queue(**kwargs)
+    def dies_after_queuing(**kwargs):
+        real_queue(**kwargs)  # the rows are written, then the worker dies before commit
+        raise RuntimeError("worker killed")
 
-    monkeypatch.setattr(reminder_services, "email_queue", dies_on_the_second)
+    monkeypatch.setattr(reminder_services, "email_queue_many", dies_after_queuing)
     with time_machine.travel(term.applications_close_at - timedelta(hours=2), tick=False):
         assert reminder_sweep(now=timezone.now()) == 0  # the rule failed and was logged
         assert ReminderClaim.objects.count() == 0 and OutboxEmail.objects.count() == 0
-        monkeypatch.setattr(reminder_services, "email_queue", real_queue)
+        monkeypatch.setattr(reminder_services, "email_queue_many", real_queue)
         assert reminder_sweep(now=timezone.now()) == 3
     assert OutboxEmail.objects.count() == 3
 
@@ -253,4 +255,50 @@ def test_two_sweeps_at_the_same_moment_send_each_reminder_once(org_a):
     assert sum(results) == 30
     with scopes_disabled():
         assert OutboxEmail.objects.filter(subject__contains="applications close").count() == 30
-        assert ReminderClaim.objects.filter(outbox__isnull=False).count() == 30
+        assert OutboxEmail.objects.filter(topic__startswith="reminder:").count() == 30
+
+
+def test_submitted_applicants_hear_the_day_before_results_are_announced(org_a):
+    term = _open_term(org_a)
+    waiting = ApplicationFactory(term=term, state="submitted")
+    draft = ApplicationFactory(term=term, state="draft")
+    OutboxEmail.objects.all().delete()
+    announced = term.cycle.results_announced_at
+    with time_machine.travel(announced - timedelta(hours=12), tick=False):
+        reminder_sweep(now=timezone.now())
+    (mail,) = _mail(waiting.applicant.email)
+    assert "results are announced" in mail.subject
+    assert not any("results" in m.subject for m in _mail(draft.applicant.email))
+
+
+def test_a_mentee_hears_before_the_final_feedback_is_due_until_given(org_a):
+    mentorship = confirmed_mentorship(org_a)
+    OutboxEmail.objects.all().delete()
+    with time_machine.travel(mentorship.final_at - timedelta(days=3), tick=False):
+        reminder_sweep(now=timezone.now())
+        reminder_sweep(now=timezone.now())
+    mails = [m for m in _mail(mentorship.mentee.email) if "final feedback" in m.subject]
+    assert len(mails) == 1
+    assert f"/me/mentorships/{mentorship.public_id}/feedback/final/" in mails[0].text_body
+
+
+def test_submitted_applications_missing_a_later_prerequisite_hear_before_the_close(org_a):
+    from programs.prerequisites.services import prerequisite_create
+
+    term = _open_term(org_a)
+    with scope(organization=org_a.organization):
+        prerequisite_create(
+            organization=org_a.organization,
+            actor=None,
+            term=term,
+            kind="custom",
+            title="First patch",
+            answer_type="url",
+            due_at=term.applications_close_at + timedelta(days=7),
+        )
+    missing = ApplicationFactory(term=term, state="submitted")
+    OutboxEmail.objects.all().delete()
+    with time_machine.travel(term.applications_close_at - timedelta(days=2), tick=False):
+        reminder_sweep(now=timezone.now())
+    (mail,) = [m for m in _mail(missing.applicant.email) if "prerequisites" in m.subject]
+    assert "First patch" in mail.text_body

@@ -42,4 +42,4 @@ def test_a_sweep_killed_mid_send_is_redone_once_by_another_worker(org_a, workers
     assert int(client.get(f"{key}:done")) == 3
     for draft in drafts:
         assert OutboxEmail.objects.filter(to=draft.applicant.email).count() == 1
-    assert ReminderClaim.objects.filter(outbox__isnull=False).count() == 3
+    assert OutboxEmail.objects.filter(topic__startswith="reminder:").count() == 3

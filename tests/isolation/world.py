@@ -49,6 +49,7 @@ STAMPS = [
     ("core.Notification", "body"),
     ("payments.Payout", "reason"),
     ("payments.PayoutReversal", "reason"),
+    ("mentorship.Announcement", "subject"),
 ]
 
 

@@ -216,6 +216,40 @@ TABLE = [
         {**ADMIN_ONLY_API, "admin": 204},
         prerequisite=...,
     ),
+    # A term's reminders (programs/term_reminders): admins only.
+    row("get", "programs:term-reminders", {**ADMIN_ONLY_PAGE, "admin": 200}, term=...),
+    row(
+        "post",
+        "programs:term-reminders",
+        {**ADMIN_ONLY_PAGE, "admin": 302},
+        data={"rule": "applications.close_tomorrow", "action": "pause"},
+        term=...,
+    ),
+    row("get", "api:term-reminders", {**ADMIN_ONLY_API, "admin": 200}, term=...),
+    # A term's announcements (mentorship/announcements): admins only.
+    row("get", "mentorship:term-announcements", {**ADMIN_ONLY_PAGE, "admin": 200}, term=...),
+    row(
+        "post",
+        "mentorship:term-announcements",
+        {**ADMIN_ONLY_PAGE, "admin": 200},
+        data={"audience": "mentors", "subject": "Hello", "body": "Meeting."},
+        term=...,
+    ),
+    row("get", "api:term-announcements", {**ADMIN_ONLY_API, "admin": 200}, term=...),
+    row(
+        "post",
+        "api:term-announcements",
+        {**ADMIN_ONLY_API, "admin": 200},
+        data={"audience": "mentors", "subject": "Hello", "body": "Meeting."},
+        term=...,
+    ),
+    row(
+        "post",
+        "api:term-reminders",
+        {**ADMIN_ONLY_API, "admin": 200},
+        data={"rule": "applications.close_tomorrow", "paused": True},
+        term=...,
+    ),
 ]
 
 
