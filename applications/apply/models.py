@@ -96,6 +96,7 @@ class Application(TenantOwned):
                 F("reviews_average").desc(nulls_last=True),
                 F("id").desc(),
                 condition=Q(submitted_at__isnull=False) & ~Q(state="draft"),
+                # Built on PostgreSQL only (applications 0006: SQLite refuses NULLS LAST).
                 name="application_term_best",
             ),
         ]

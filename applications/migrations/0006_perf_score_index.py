@@ -3,19 +3,29 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from core.migrations_postgres import AddIndexOnPostgres
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0004_perf_skill_names'),
-        ('applications', '0005_perf_skill_names'),
-        ('programs', '0002_cycle_selection_mode'),
+        ("accounts", "0004_perf_skill_names"),
+        ("applications", "0005_perf_skill_names"),
+        ("programs", "0002_cycle_selection_mode"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.AddIndex(
-            model_name='application',
-            index=models.Index(models.F('term'), models.OrderBy(models.F('reviews_average'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('submitted_at__isnull', False), models.Q(('state', 'draft'), _negated=True)), name='application_term_best'),
+        # SQLite (the embedded default) refuses NULLS LAST in an index.
+        AddIndexOnPostgres(
+            model_name="application",
+            index=models.Index(
+                models.F("term"),
+                models.OrderBy(models.F("reviews_average"), descending=True, nulls_last=True),
+                models.OrderBy(models.F("id"), descending=True),
+                condition=models.Q(
+                    ("submitted_at__isnull", False), models.Q(("state", "draft"), _negated=True)
+                ),
+                name="application_term_best",
+            ),
         ),
     ]
