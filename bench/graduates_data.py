@@ -200,9 +200,9 @@ def stats_world(applications: int, *, organizations: int = 50, cycles: int = 20)
     currency = "CASE WHEN m.organization_id %% 5 = 0 THEN 'EUR' ELSE 'USD' END"
     _sql(
         f"""
-        INSERT INTO payments_stipendplan (public_id, kind, country, total, currency, created_at,
-            mentorship_id, organization_id, program_id)
-        SELECT gen_random_uuid(), 'flat', 'IN', 3000, {currency}, now(), m.id,
+        INSERT INTO payments_stipendplan (public_id, kind, country, pending, total, currency,
+            created_at, mentorship_id, organization_id, program_id)
+        SELECT gen_random_uuid(), 'flat', 'IN', false, 3000, {currency}, now(), m.id,
             m.organization_id, t.program_id
         FROM mentorship_mentorship m JOIN programs_term t ON t.id = m.term_id
         WHERE m.state = 'graduated' AND t.program_id IN
