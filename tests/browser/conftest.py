@@ -1,9 +1,12 @@
 """Playwright driving Debian's Chromium against pytest-django's live server."""
 
 import os
+import re
 import shutil
 
 import pytest
+
+from tests.factories.accounts import PASSWORD
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -69,6 +72,15 @@ def page(browser, live_server, artifacts_dir, request):
 
 WIDTHS = (1280, 390)  # a laptop and a phone
 BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def sign_in(page, email, password=PASSWORD):
+    """Signs in through the sign-in page and waits for the start page."""
+    page.goto("/accounts/login/")
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
 
 
 def sign_out(page):

@@ -2,8 +2,6 @@
 My applications, completes it (the answers save as they go), submits and sees "Submitted",
 reorders two applications and withdraws one."""
 
-import re
-
 import pytest
 from django.core import mail
 
@@ -17,18 +15,11 @@ from tests.applications.mentee_fixtures import (
     start,
     submit,
 )
-from tests.factories.accounts import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
+from tests.browser.conftest import sign_in
+from tests.factories.accounts import MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
 
 
 def test_mentee_applies_comes_back_submits_reorders_and_withdraws(page):

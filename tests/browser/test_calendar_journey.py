@@ -10,21 +10,14 @@ from django_scopes import scopes_disabled
 from icalendar import Calendar
 
 from mentorship.calendars.models import CalendarFeed
+from tests.browser.conftest import sign_in
 from tests.conftest import make_tenant
-from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.mentorship import confirmed_mentorship
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
 
 
 def test_a_mentee_subscribes_to_her_deadlines_and_downloads_one(page, look):

@@ -15,20 +15,12 @@ from django_scopes import scopes_disabled
 from accounts.organizations.models import Role
 from applications.decisions.models import Offer
 from applications.decisions.tasks import announce_decisions
-from tests.browser.conftest import sign_out
-from tests.factories.accounts import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
+from tests.browser.conftest import sign_in, sign_out
+from tests.factories.accounts import MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.programs import CycleFactory, ProgramFactory, days_from_today, make_term
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
 
 
 def test_admin_accepts_the_mentee_confirms_and_both_see_the_mentorship(page):

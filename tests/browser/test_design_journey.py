@@ -11,17 +11,9 @@ from django.core.management import call_command
 from django_scopes import scopes_disabled
 
 from accounts.people.demo import DEMO_PASSWORD
-from tests.browser.conftest import sign_out
+from tests.browser.conftest import sign_in, sign_out
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
 
 
 def _graduate_profile_id():
@@ -154,7 +146,7 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
     failures = []
     for email, paths in pages.items():
         if email:
-            sign_in(page, email)
+            sign_in(page, email, DEMO_PASSWORD)
         for name, path in paths.items():
             response = page.goto(path)
             expected = {"not-found": 404, "mentor-not-allowed": 403}.get(name, 200)
@@ -173,7 +165,7 @@ def test_every_main_page_of_every_role_is_accessible_and_fits(page, look):
 def test_the_menu_button_opens_the_navigation_on_a_phone(page, look):
     call_command("load_demo")
     page.set_viewport_size({"width": 390, "height": 800})
-    sign_in(page, "mentee@example.org")
+    sign_in(page, "mentee@example.org", DEMO_PASSWORD)
     menu = page.get_by_role("button", name="Menu")
     nav = page.get_by_role("navigation", name="Main")
     assert menu.is_visible() and not nav.is_visible()

@@ -8,9 +8,9 @@ import re
 import pytest
 from django.core.management import call_command
 
+from accounts.people.demo import DEMO_PASSWORD
 from mentorship.graduates.models import GraduateProfile
-from tests.browser.conftest import sign_out
-from tests.browser.test_design_journey import sign_in
+from tests.browser.conftest import sign_in, sign_out
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +20,7 @@ def test_a_graduate_publishes_an_employer_writes_the_graduate_accepts(page, look
     # In this story the second graduate has not made a profile yet.
     GraduateProfile.objects.filter(user__email="alumna@example.org").delete()
 
-    sign_in(page, "alumna@example.org")
+    sign_in(page, "alumna@example.org", DEMO_PASSWORD)
     page.get_by_role("link", name="Make your profile").first.click()
     page.locator("#id_headline").fill("Filesystem testing and CI")
     page.locator("#id_skills").fill("Python (advanced), xfstests")
@@ -34,7 +34,7 @@ def test_a_graduate_publishes_an_employer_writes_the_graduate_accepts(page, look
     look("graduates-profile-published")
     sign_out(page)
 
-    sign_in(page, "employer@example.org")
+    sign_in(page, "employer@example.org", DEMO_PASSWORD)
     page.goto("/employers/")
     page.get_by_label("Search").fill("xfstests")
     page.get_by_label("Open to work").check()
@@ -48,14 +48,14 @@ def test_a_graduate_publishes_an_employer_writes_the_graduate_accepts(page, look
     page.get_by_text("was told by email").wait_for()
     sign_out(page)
 
-    sign_in(page, "alumna@example.org")
+    sign_in(page, "alumna@example.org", DEMO_PASSWORD)
     page.get_by_role("link", name="Answer").first.click()
     look("graduates-interests")
     page.get_by_role("button", name=re.compile("Accept")).click()
     page.get_by_text("now sees your email address").wait_for()
     sign_out(page)
 
-    sign_in(page, "employer@example.org")
+    sign_in(page, "employer@example.org", DEMO_PASSWORD)
     page.goto("/employers/interests/")
     page.get_by_role("link", name="alumna@example.org").wait_for()
     look("graduates-employer-interests")

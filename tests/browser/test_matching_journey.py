@@ -10,13 +10,12 @@ import pytest
 import time_machine
 
 from accounts.organizations.models import Role
+from tests.browser.conftest import sign_in, sign_out
 from tests.factories.accounts import MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.decisions import term_in
 from tests.factories.matching import matched_cycle, score
 from tests.factories.programs import ProgramFactory
-
-from .test_decision_journey import sign_in, sign_out
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

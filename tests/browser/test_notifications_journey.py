@@ -2,25 +2,17 @@
 the notifications page shows it in her zone, she marks it read and opens her reminder
 preferences. Screenshots: test-artifacts/screens/notifications-*.png, reminders-*.png."""
 
-import re
 from datetime import timedelta
 
 import pytest
 
 from core.reminders.services import reminder_sweep
-from tests.factories.accounts import PASSWORD, UserFactory
+from tests.browser.conftest import sign_in
+from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
 
 
 def test_mentee_reads_a_reminder_in_her_notifications_and_sets_preferences(page, look):

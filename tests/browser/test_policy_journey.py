@@ -8,7 +8,7 @@ import pytest
 
 from accounts.organizations.models import Role
 from tests.applications.review_data import make_applicant
-from tests.browser.test_review_journey import sign_in
+from tests.browser.conftest import sign_in
 from tests.factories.accounts import MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 

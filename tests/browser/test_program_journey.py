@@ -2,7 +2,6 @@
 term, moves the midterm by two days and opens applications, and a visitor finds the
 program in the catalog by skill."""
 
-import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -10,19 +9,11 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.organizations.models import Role
-from tests.browser.conftest import sign_out
-from tests.factories.accounts import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
+from tests.browser.conftest import sign_in, sign_out
+from tests.factories.accounts import MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.programs import CycleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
 
 
 def test_admin_publishes_a_program_with_a_term_and_a_visitor_finds_it(page):

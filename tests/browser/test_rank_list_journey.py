@@ -4,13 +4,12 @@ down (an HTMX swap of the list), types a rank, and sets the cut line."""
 import pytest
 
 from accounts.organizations.models import Role
+from tests.browser.conftest import sign_in
 from tests.factories.accounts import MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.decisions import term_in
 from tests.factories.matching import matched_cycle, score
 from tests.factories.programs import ProgramFactory
-
-from .test_decision_journey import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

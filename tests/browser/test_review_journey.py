@@ -10,18 +10,11 @@ from django_scopes import scope
 from accounts.organizations.models import Role
 from applications.review.services import review_save
 from tests.applications.review_data import make_applicant
-from tests.factories.accounts import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
+from tests.browser.conftest import sign_in
+from tests.factories.accounts import MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
 
 
 def _score_inline(page, name, values):

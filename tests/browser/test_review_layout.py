@@ -7,7 +7,7 @@ from django_scopes import scope
 
 from applications.review.services import review_save
 from tests.applications.review_data import make_applicant
-from tests.browser.test_review_journey import sign_in
+from tests.browser.conftest import sign_in
 from tests.factories.accounts import MembershipFactory, OrganizationFactory, UserFactory
 from tests.factories.programs import CycleFactory, ProgramFactory, make_term
 

@@ -8,19 +8,12 @@ import pytest
 from django_scopes import scope
 
 from payments.payouts.models import Payout
+from tests.browser.conftest import sign_in
 from tests.conftest import make_tenant
-from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.payments import pass_checkpoint, stipend_mentorship
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
 
 
 def sign_out(page):

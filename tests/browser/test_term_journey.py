@@ -13,19 +13,12 @@ from pypdf import PdfReader
 
 from mentorship.assignments.services import task_create
 from mentorship.evaluations.services.verdicts import evaluation_verdict
+from tests.browser.conftest import sign_in
 from tests.conftest import make_tenant
-from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.mentorship import confirmed_mentorship
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
 
 
 def test_a_mentor_gives_the_midterm_verdict(page, artifacts_dir):
