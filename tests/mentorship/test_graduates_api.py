@@ -11,7 +11,7 @@ from mentorship.graduates.models import Employer, EmployerBlock, Endorsement, In
 from mentorship.graduates.services import interests as interests_services
 from tests.conftest import api_client_for, api_client_with_second_factor
 from tests.factories.accounts import UserFactory
-from tests.mentorship.test_graduates import approved_employer, graduate, published
+from tests.factories.graduates import approved_employer, graduate, published
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from mentorship.graduates.services import interests as interests_services
 from mentorship.graduates.services import profiles as profiles_services
 from tests.conftest import api_client_for, client_for
 from tests.factories.accounts import UserFactory
-from tests.mentorship.test_graduates import approved_employer, graduate, published
+from tests.factories.graduates import approved_employer, published
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +26,6 @@ def _upload(user, name="resume.pdf"):
     pdf = tiny_pdf([user.email, "Resume"], title="Resume")
     mentee_resume_set(user=user, upload=SimpleUploadedFile(name, pdf, "application/pdf"))
     return MenteeProfile.objects.get(user=user)
-
-
-@pytest.fixture
-def grad(org_a):
-    mentorship, _ = graduate(org_a)
-    return mentorship.mentee
 
 
 def _download(user, mentee_profile):
