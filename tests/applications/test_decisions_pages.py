@@ -227,9 +227,9 @@ def test_someone_elses_offer_page_is_a_404(offer, org_a):
 
 
 def test_admin_ends_a_mentorship_on_its_page(offer, org_a):
-    from tests.applications.test_decisions_offers import _confirm
+    from tests.factories.decisions import confirm_offer
 
-    mentorship = _confirm(offer)
+    mentorship = confirm_offer(offer)
     url = reverse(
         "mentorship:org-mentorship", kwargs={"org": "alpha", "mentorship": mentorship.public_id}
     )
@@ -241,9 +241,9 @@ def test_admin_ends_a_mentorship_on_its_page(offer, org_a):
 
 
 def test_organization_mentorships_queries_do_not_grow(org_a, offer, django_assert_max_num_queries):
-    from tests.applications.test_decisions_offers import _confirm
+    from tests.factories.decisions import confirm_offer
 
-    _confirm(offer)
+    confirm_offer(offer)
     client = client_for(org_a.admin)
     url = reverse("mentorship:org-mentorships", kwargs={"org": "alpha"})
     client.get(url)
@@ -256,7 +256,7 @@ def test_organization_mentorships_queries_do_not_grow(org_a, offer, django_asser
             )
         )
         accept(application, org_a.admin)
-        _confirm(Offer.objects.with_scopes_disabled().get(application=application))
+        confirm_offer(Offer.objects.with_scopes_disabled().get(application=application))
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_scopes import scope
 
 from applications.decisions.services.accept import application_accept, application_decline
+from mentorship.offers.services import offer_confirm, offer_decline
 from tests.factories.programs import CycleFactory, days_from_today, make_term
 
 
@@ -37,3 +38,15 @@ def accept(application, actor):
 def decline(application, actor):
     with scope(organization=application.organization):
         return application_decline(application=application, actor=actor)
+
+
+def confirm_offer(offer, mentee=None, **kwargs):
+    """The mentee confirms `offer` with a legal name, the agreement ticked and an address."""
+    values = {"legal_name": "Mina Q. Mentee", "agreed": True, "ip": "203.0.113.9", **kwargs}
+    with scope(organization=offer.application.organization):
+        return offer_confirm(offer=offer, mentee=mentee or offer.application.applicant, **values)
+
+
+def decline_offer(offer, mentee=None, **kwargs):
+    with scope(organization=offer.application.organization):
+        return offer_decline(offer=offer, mentee=mentee or offer.application.applicant, **kwargs)
