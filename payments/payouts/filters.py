@@ -7,7 +7,7 @@ from payments.payouts.models import Payout, PayoutState
 class PayoutFilterSet(django_filters.FilterSet):
     """An organization's payouts: by state, term and program (page, API and export)."""
 
-    state = django_filters.ChoiceFilter(choices=PayoutState.choices)
+    state = django_filters.ChoiceFilter(choices=PayoutState.choices, empty_label="Any")
     term = IdFilter(field_name="term_id")
     program = IdFilter(field_name="program_id")
 

@@ -96,6 +96,7 @@ def organization_payouts(request):
     page = selectors.organization_payout_page(
         organization=request.organization, rows=rows, **_page_args(request)
     )
+    payouts = list(page.object_list)
     return render(
         request,
         "payments/organization_payouts.html",
@@ -103,7 +104,9 @@ def organization_payouts(request):
             "organization": request.organization,
             "filterset": filterset,
             "page": page,
-            "payouts": page.object_list,
+            "payouts": payouts,
+            # The bulk approval asks only when this page has something to approve.
+            "approvable": any(p.state == PayoutState.PAYABLE for p in payouts),
             "query": request.GET.urlencode(),
         },
     )

@@ -207,3 +207,19 @@ def test_a_pass_corrected_to_a_fail_declines_its_payable_payout(org_a, payable):
         payable.refresh_from_db()
     assert payable.state == "declined"
     assert payable.reason == "The checkpoint's verdict was corrected to a fail."
+
+
+def test_the_payouts_page_asks_for_a_bulk_approval_only_when_something_is_approvable(
+    org_a, payable
+):
+    from tests.conftest import client_with_second_factor
+
+    url = f"/o/{org_a.organization.slug}/payouts/"
+    client = client_with_second_factor(org_a.admin)
+    page = client.get(url).content.decode()
+    assert 'name="payouts"' in page and "Approve the ticked payouts" in page
+    with scope(organization=org_a.organization):
+        payout_approve(payout=payable, actor=org_a.admin)
+    page = client.get(url).content.decode()
+    assert "Approved" in page
+    assert "Approve the ticked payouts" not in page and "How many payouts" not in page
