@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.tenancy import OrganizationAPIMixin
-from core.errors import Conflict
 from mentorship.announcements import serializers as s
 from mentorship.announcements.selectors import term_announcements
 from mentorship.announcements.services.compose import announcement_check, announcement_create
@@ -55,13 +54,14 @@ class TermAnnouncementsView(OrganizationAPIMixin, APIView):
             "body": data.validated_data["body"],
         }
         try:
-            count = len(announcement_check(term=term, **fields)["recipients"])
             confirmed = data.validated_data.get("confirm_count")
             if confirmed is None:
-                return Response({"recipients": count})
-            if confirmed != count:
-                raise Conflict(f"It now goes to {count} people, not {confirmed}: confirm again.")
-            announcement = announcement_create(term=term, actor=request.user, **fields)
+                return Response(
+                    {"recipients": len(announcement_check(term=term, **fields)["recipients"])}
+                )
+            announcement = announcement_create(
+                term=term, actor=request.user, confirmed_count=confirmed, **fields
+            )
         except ValidationError as error:
             raise drf_serializers.ValidationError(error.message_dict) from error
         announcement.sent = announcement.failed = 0

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from accounts.tenancy import organization_view
+from core.errors import Conflict
 from core.forms import apply_errors
 from mentorship.announcements.forms import AnnouncementForm
 from mentorship.announcements.selectors import term_announcements
@@ -30,8 +31,11 @@ def term_announcements_view(request, term):
                 "body": data["body"],
             }
             try:
-                if request.POST.get("confirmed") == "yes":
-                    announcement = announcement_create(term=term, actor=request.user, **fields)
+                confirmed_count = _int_or_none(request.POST.get("confirm_count"))
+                if request.POST.get("confirmed") == "yes" and confirmed_count is not None:
+                    announcement = announcement_create(
+                        term=term, actor=request.user, confirmed_count=confirmed_count, **fields
+                    )
                     messages.success(
                         request,
                         f"Announcement queued to {announcement.total} "
@@ -45,6 +49,8 @@ def term_announcements_view(request, term):
                 confirm = len(announcement_check(term=term, **fields)["recipients"])
             except ValidationError as error:
                 apply_errors(form, error)
+            except Conflict as error:
+                form.add_error(None, error.message)
         if not form.is_valid() or form.errors:
             status = 400
     return render(
@@ -60,3 +66,10 @@ def term_announcements_view(request, term):
         },
         status=status,
     )
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -151,13 +151,35 @@ def test_the_page_confirms_the_count_before_sending_and_shows_progress(
     with scopes_disabled():
         assert not Announcement.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin.post(_page(org_a, term), {**fields, "confirmed": "yes"})
+        response = admin.post(
+            _page(org_a, term), {**fields, "confirmed": "yes", "confirm_count": "2"}
+        )
     assert response.status_code == 302
     OutboxEmail.objects.filter(topic__startswith="announcement:").update(state=OutboxState.SENT)
     page = admin.get(_page(org_a, term)).content.decode()
     assert "Kick-off" in page and "2 of 2 sent" in page
     bad = admin.post(_page(org_a, term), {**fields, "subject": ""})
     assert bad.status_code == 400 and "This field is required." in bad.content.decode()
+
+
+def test_the_page_refuses_a_confirmation_the_audience_outgrew_and_writes_nothing(org_a):
+    """The confirmed count is the service's rule: page and API refuse alike."""
+    term = _term(org_a)
+    ApplicationFactory(term=term, state="submitted")
+    admin = client_with_second_factor(org_a.admin)
+    fields = {
+        "audience": "applicants",
+        "application_states": ["submitted"],
+        "subject": "Kick-off",
+        "body": "See you Monday.",
+    }
+    assert "This goes to 1 person." in admin.post(_page(org_a, term), fields).content.decode()
+    ApplicationFactory(term=term, state="submitted")  # someone submits meanwhile
+    response = admin.post(_page(org_a, term), {**fields, "confirmed": "yes", "confirm_count": "1"})
+    assert response.status_code == 400
+    assert "It now goes to 2 people, not 1" in response.content.decode()
+    with scopes_disabled():
+        assert not Announcement.objects.exists()
 
 
 @pytest.mark.parametrize("who", ["mentor", "coordinator"])

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from applications.apply.models import ApplicationState
 from core.audit.services import audit_record
+from core.errors import Conflict
 from core.tasks import enqueue_on_commit
 from mentorship.announcements.models import Announcement, AnnouncementAudience
 from mentorship.announcements.selectors import announcement_recipient_ids
@@ -59,12 +60,21 @@ def announcement_create(
     subject: str,
     body: str,
     send_after: datetime | None = None,
+    confirmed_count: int | None = None,
 ) -> Announcement:
     """Records the announcement and hands it to the sending task after commit (or, with a
-    later `send_after`, to the sweep when its time comes)."""
+    later `send_after`, to the sweep when its time comes). `confirmed_count` is how many
+    people the admin agreed to write to (the page's and the API's confirmation step): when
+    the audience changed since, Conflict, and nothing is written."""
     clean = announcement_check(
         term=term, audience=audience, states=states, subject=subject, body=body
     )
+    count = len(clean["recipients"])
+    if confirmed_count is not None and confirmed_count != count:
+        raise Conflict(
+            f"It now goes to {count} {'person' if count == 1 else 'people'}, not "
+            f"{confirmed_count}: check and confirm again."
+        )
     announcement = Announcement.objects.create(
         organization=term.organization,
         term=term,
