@@ -8,7 +8,7 @@ from accounts.tenancy import OrganizationAPIMixin
 from core.idempotency.api import IDEMPOTENCY_PARAMETER, idempotent
 from payments.funds import serializers as s
 from payments.funds.models import Fund
-from payments.funds.selectors import ledger_published, program_ledgers
+from payments.funds.selectors import ledger_published, ledgers_by_program
 from payments.funds.services import fund_record, ledger_publish
 from programs.programs.models import Program
 
@@ -53,11 +53,9 @@ class OrganizationFundsViewSet(
     @extend_schema(responses={200: s.ProgramLedgerSerializer(many=True)})
     @action(detail=False, methods=["get"])
     def ledger(self, request, *args, **kwargs):
-        programs = Program.objects.filter(organization=self.organization).order_by("name")
-        rows = [
-            {"program": program.name, "ledgers": program_ledgers(program=program)}
-            for program in programs
-        ]
+        programs = list(Program.objects.filter(organization=self.organization).order_by("name"))
+        ledgers = ledgers_by_program(programs=programs)
+        rows = [{"program": program.name, "ledgers": ledgers[program.pk]} for program in programs]
         return Response(s.ProgramLedgerSerializer(rows, many=True).data)
 
     @extend_schema(

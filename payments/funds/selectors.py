@@ -33,36 +33,56 @@ class Ledger:
         return max(self.committed - self.received, ZERO)
 
 
+def _sums(queryset, amount: str) -> dict[tuple[int, str], Decimal]:
+    """{(program id, currency): the sum of `amount`}, one grouped query."""
+    return {
+        (program_id, currency): total
+        for program_id, currency, total in queryset.values_list("program_id", "currency")
+        .annotate(Sum(amount))
+        .order_by()
+    }
+
+
+def ledgers_by_program(*, programs) -> dict[int, list[Ledger]]:
+    """Each program's totals per currency: received, committed (frozen plans of mentorships
+    not failed or ended before being paid count in full), paid, balance. Four grouped
+    queries for any number of programs (the organization's ledger page and API)."""
+    ids = [program.pk for program in programs]
+    received = _sums(Fund.objects.filter(program_id__in=ids), "amount")
+    committed = _sums(StipendPlan.objects.filter(program_id__in=ids), "total")
+    paid = _sums(
+        Payout.objects.filter(
+            program_id__in=ids, state__in=[PayoutState.PAID, PayoutState.REVERSED]
+        ),
+        "amount",
+    )
+    reversed_ = _sums(PayoutReversal.objects.filter(program_id__in=ids), "amount")
+    ledgers = {}
+    for program_id in ids:
+        currencies = sorted(
+            {
+                c
+                for sums in (received, committed, paid, reversed_)
+                for p, c in sums
+                if p == program_id
+            }
+        ) or ["USD"]
+        ledgers[program_id] = [
+            Ledger(
+                c,
+                received.get((program_id, c)) or ZERO,
+                committed.get((program_id, c)) or ZERO,
+                paid.get((program_id, c)) or ZERO,
+                reversed_.get((program_id, c)) or ZERO,
+            )
+            for c in currencies
+        ]
+    return ledgers
+
+
 def program_ledgers(*, program) -> list[Ledger]:
-    """A program's totals per currency: received, committed (frozen plans of mentorships
-    not failed or ended before being paid count in full), paid, balance."""
-    received = dict(
-        Fund.objects.filter(program=program).values_list("currency").annotate(Sum("amount"))
-    )
-    committed = dict(
-        StipendPlan.objects.filter(program=program).values_list("currency").annotate(Sum("total"))
-    )
-    paid = dict(
-        Payout.objects.filter(program=program, state__in=[PayoutState.PAID, PayoutState.REVERSED])
-        .values_list("currency")
-        .annotate(Sum("amount"))
-    )
-    reversed_ = dict(
-        PayoutReversal.objects.filter(program=program)
-        .values_list("currency")
-        .annotate(Sum("amount"))
-    )
-    currencies = sorted(set(received) | set(committed) | set(paid) | set(reversed_)) or ["USD"]
-    return [
-        Ledger(
-            c,
-            received.get(c) or ZERO,
-            committed.get(c) or ZERO,
-            paid.get(c) or ZERO,
-            reversed_.get(c) or ZERO,
-        )
-        for c in currencies
-    ]
+    """One program's totals per currency (see ledgers_by_program)."""
+    return ledgers_by_program(programs=[program])[program.pk]
 
 
 def public_ledger(*, program) -> list[dict] | None:

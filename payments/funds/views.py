@@ -12,7 +12,7 @@ from core.csv import csv_response
 from core.forms import apply_errors
 from payments.funds.forms import FundForm
 from payments.funds.models import Fund, PublishedLedger
-from payments.funds.selectors import program_ledgers
+from payments.funds.selectors import ledgers_by_program
 from payments.funds.services import fund_record, ledger_publish
 from payments.payouts.models import Payout, PayoutReversal, PayoutState
 from programs.programs.models import Program
@@ -37,7 +37,8 @@ def organization_funds(request):
     )
     for program in programs:
         program.ledger_is_public = program.pk in published
-    ledgers = [(program, program_ledgers(program=program)) for program in programs]
+    by_program = ledgers_by_program(programs=programs)
+    ledgers = [(program, by_program[program.pk]) for program in programs]
     return render(
         request,
         "payments/organization_funds.html",

@@ -91,3 +91,34 @@ def test_api_records_funds_once_per_key(org_a):
     assert client.get(url).json()["count"] == 1
     bad = client.post(url, {**body, "program": "nope"}, format="json")
     assert bad.status_code == 400
+
+
+def test_the_ledger_page_and_api_cost_the_same_for_one_program_or_five(org_a):
+    """Every program's totals come from four grouped queries, not four per program."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import client_with_second_factor
+
+    page = client_with_second_factor(org_a.admin)
+    api = api_client_for(org_a.admin)
+    slug = org_a.organization.slug
+
+    def costs():
+        counts = []
+        for client, url in (
+            (page, f"/o/{slug}/funds/"),
+            (api, f"/api/v1/orgs/{slug}/funds/ledger/"),
+        ):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            counts.append(len(queries))
+        return counts
+
+    stipend_mentorship(org_a)
+    small = costs()
+    for _ in range(4):
+        stipend_mentorship(org_a)
+    assert costs() == small
+    rows = api.get(f"/api/v1/orgs/{slug}/funds/ledger/").json()
+    assert len(rows) == 5 and all(row["ledgers"][0]["committed"] for row in rows)
