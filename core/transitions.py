@@ -109,3 +109,15 @@ def state_transition(
         data=data,
     )
     return obj
+
+
+def reason_required(reason: str | None, *, missing: str, limit: int = 2000) -> str:
+    """The reason a move needs (a decline, a revocation, a correction...), stripped: a
+    ValidationError on the field `reason` saying `missing` when there is none, or the limit
+    when it is longer. People read it, so it is never optional where this is called."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": missing})
+    if len(reason) > limit:
+        raise ValidationError({"reason": f"Use at most {limit:,} characters."})
+    return reason

@@ -10,6 +10,7 @@ from accounts.people.models import User
 from applications.decisions.models import Offer
 from core.audit.services import audit_record
 from core.outbox.services import absolute_url
+from core.transitions import reason_required
 from mentorship.certificates.models import Certificate
 from mentorship.mentorships.emails import mentorship_notify
 from mentorship.mentorships.models import Mentorship, MentorshipState
@@ -83,11 +84,7 @@ def certificate_revoke(*, certificate: Certificate, actor: User | None, reason: 
     shown on its public verification page. Revoking twice is refused."""
     if actor is not None and not actor.has_perm("mentorship.revoke_certificate", certificate):
         raise PermissionDenied("Only the organization's admins or platform staff revoke.")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Say why the certificate is revoked; it is public."})
-    if len(reason) > 2000:
-        raise ValidationError({"reason": "Use at most 2,000 characters."})
+    reason = reason_required(reason, missing="Say why the certificate is revoked; it is public.")
     now = timezone.now()
     moved = Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
         revoked_at=now, revoked_by=actor, revoke_reason=reason

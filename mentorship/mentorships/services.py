@@ -2,13 +2,13 @@
 features move them to graduated or failed through `mentorship_transition`, the only code
 that changes `Mentorship.state` (compare-and-set, audited)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from accounts.people.models import User
 from applications.decisions.models import Offer
 from core.audit.services import audit_record
-from core.transitions import state_transition
+from core.transitions import reason_required, state_transition
 from mentorship.mentorships.emails import mentorship_notify
 from mentorship.mentorships.models import Mentorship, MentorshipMentor, MentorshipState
 
@@ -94,11 +94,7 @@ def mentorship_end(*, mentorship: Mentorship, actor: User | None, reason: str) -
     and the mentors are told."""
     if actor is not None and not actor.has_perm("mentorship.end_mentorship", mentorship):
         raise PermissionDenied("Only the organization's admins end mentorships.")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Say why the mentorship ends; the mentee sees it."})
-    if len(reason) > 2000:
-        raise ValidationError({"reason": "Use at most 2,000 characters."})
+    reason = reason_required(reason, missing="Say why the mentorship ends; the mentee sees it.")
     mentorship = mentorship_transition(
         mentorship=mentorship,
         to_state=M.ENDED,

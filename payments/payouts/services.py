@@ -17,7 +17,7 @@ from core.audit.models import AuditEvent
 from core.audit.services import audit_record
 from core.outbox.services import absolute_url, email_queue
 from core.tasks import enqueue_on_commit
-from core.transitions import state_transition
+from core.transitions import reason_required, state_transition
 from payments.payouts.models import (
     LIVE_STATES,
     Payout,
@@ -208,11 +208,7 @@ def payout_approve(*, payout: Payout, actor) -> Payout:
 @transaction.atomic
 def payout_decline(*, payout: Payout, actor, reason: str) -> Payout:
     _admin(actor, payout, "decline")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Say why the payout is declined; the mentee reads it."})
-    if len(reason) > 2000:
-        raise ValidationError({"reason": "Use at most 2,000 characters."})
+    reason = reason_required(reason, missing="Say why the payout is declined; the mentee reads it.")
     return payout_transition(
         payout=payout, to_state=P.DECLINED, actor=actor, reason=reason, updates={"reason": reason}
     )
@@ -318,11 +314,7 @@ def payout_pay(*, payout: Payout, actor, reference: str, paid_on: date | None) -
 @transaction.atomic
 def payout_fail(*, payout: Payout, actor, reason: str) -> Payout:
     _staff(actor)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Say why the payment failed."})
-    if len(reason) > 2000:
-        raise ValidationError({"reason": "Use at most 2,000 characters."})
+    reason = reason_required(reason, missing="Say why the payment failed.")
     return payout_transition(
         payout=payout, to_state=P.FAILED, actor=actor, reason=reason, updates={"reason": reason}
     )

@@ -20,7 +20,7 @@ from accounts.organizations.models import Membership, Organization, Role
 from accounts.people.models import User
 from core.audit.services import audit_record
 from core.outbox.services import absolute_url, email_queue
-from core.transitions import state_transition
+from core.transitions import reason_required, state_transition
 from core.uploads.logos import logo_attach
 from programs.programs.models import Program, ProgramStatus, Skill
 
@@ -251,11 +251,7 @@ def program_approve(*, program: Program, actor: User | None) -> Program:
 def program_reject(*, program: Program, actor: User | None, reason: str) -> Program:
     """Platform staff send a submitted program back, with a reason the admins can act on;
     the admins are emailed."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Say why, so the admins know what to change."})
-    if len(reason) > 2000:
-        raise ValidationError({"reason": "Use at most 2,000 characters."})
+    reason = reason_required(reason, missing="Say why, so the admins know what to change.")
     program = program_transition(program=program, to_state=S.REJECTED, actor=actor, reason=reason)
     _email_admins(program, decision="rejected")
     return program

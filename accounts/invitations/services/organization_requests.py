@@ -13,7 +13,7 @@ from accounts.organizations.services import membership_grant, organization_creat
 from accounts.people.models import User
 from core.audit.services import audit_record
 from core.outbox.services import absolute_url, email_queue
-from core.transitions import state_transition
+from core.transitions import reason_required, state_transition
 
 
 def suggested_slug(name: str) -> str:
@@ -183,11 +183,9 @@ def organization_request_decline(
     *, organization_request: OrganizationRequest, actor: User, reason: str
 ) -> OrganizationRequest:
     """Staff decline, always saying why: the requester reads the reason in the email."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Tell the requester why, so they know what to do next."})
-    if len(reason) > 1000:
-        raise ValidationError({"reason": "Use at most 1000 characters."})
+    reason = reason_required(
+        reason, missing="Tell the requester why, so they know what to do next.", limit=1000
+    )
     organization_request_transition(
         organization_request=organization_request,
         to_state=OrganizationRequestStatus.DECLINED,

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.people.models import User
 from core.audit.services import audit_record
+from core.transitions import reason_required
 from mentorship.certificates.services import certificate_revoke, mentorship_graduate
 from mentorship.evaluations.models import (
     Evaluation,
@@ -212,11 +213,7 @@ def evaluation_correct(
         raise PermissionDenied("Only the organization's admins correct verdicts.")
     mentorship = _lock(evaluation.mentorship)
     evaluation.refresh_from_db()
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Say why the verdict is corrected."})
-    if len(reason) > 2000:
-        raise ValidationError({"reason": "Use at most 2,000 characters."})
+    reason = reason_required(reason, missing="Say why the verdict is corrected.")
     if verdict not in (Verdict.PASS, Verdict.FAIL):
         raise ValidationError({"verdict": "A correction is a pass or a fail."})
     to_state = E.PASSED if verdict == Verdict.PASS else E.FAILED

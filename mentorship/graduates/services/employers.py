@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.people.models import User
 from core.audit.services import audit_record
 from core.outbox.services import absolute_url, email_queue
-from core.transitions import state_transition
+from core.transitions import reason_required, state_transition
 from mentorship.graduates.models import (
     Employer,
     EmployerInvitation,
@@ -96,11 +96,9 @@ def employer_approve(*, employer: Employer, actor: User) -> Employer:
 
 @transaction.atomic
 def employer_decline(*, employer: Employer, actor: User, reason: str) -> Employer:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Tell the company why, so they know what to do next."})
-    if len(reason) > 1000:
-        raise ValidationError({"reason": "Use at most 1000 characters."})
+    reason = reason_required(
+        reason, missing="Tell the company why, so they know what to do next.", limit=1000
+    )
     employer_transition(
         employer=employer,
         to_state=EmployerStatus.DECLINED,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.people.models import User
 from core.audit.services import audit_record
 from core.outbox.services import absolute_url, email_queue
-from core.transitions import state_transition
+from core.transitions import reason_required, state_transition
 from mentorship.graduates import selectors
 from mentorship.graduates.models import (
     Employer,
@@ -144,11 +144,7 @@ def interest_report(*, interest: InterestRequest, actor: User, reason: str) -> I
     """The graduate reports an interest request to platform staff as abuse."""
     if interest.profile.user_id != actor.pk:
         raise PermissionDenied("Only the graduate reports a request they received.")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Say what was wrong, so staff can act."})
-    if len(reason) > 2000:
-        raise ValidationError({"reason": "Use at most 2000 characters."})
+    reason = reason_required(reason, missing="Say what was wrong, so staff can act.")
     if interest.reported_at is not None:
         raise ValidationError("You already reported this request.")
     InterestRequest.objects.filter(pk=interest.pk).update(
