@@ -45,7 +45,7 @@ def test_admin_bulk_approves_staff_pays_mentee_sees_it(page, look):
     page.get_by_role("heading", name="Payment queue").wait_for()
     look("stipend-staff-queue")
     page.locator(f"#ref-{payout.public_id}").fill("WIRE-2026-0042")
-    page.locator(f"#ref-{payout.public_id}").locator("xpath=..").get_by_role(
+    page.locator(f"#ref-{payout.public_id}").locator("xpath=ancestor::form").get_by_role(
         "button", name="Mark paid"
     ).click()
     page.get_by_text(re.compile("is paid")).wait_for()
