@@ -76,6 +76,8 @@ class KeysetPage:
     previous_cursor: str | None = None
     is_first: bool = True
     is_last: bool = False
+    # The list holds more than `count` rows, which is the cap it was counted to.
+    count_capped: bool = False
 
     def __iter__(self):
         return iter(self.object_list)
@@ -95,18 +97,35 @@ def keyset_page(
     before: str | None = None,
     last: bool = False,
     count: int | None = None,
+    count_cap: int | None = None,
     row_source: QuerySet | None = None,
 ) -> KeysetPage:
     """The page of `queryset` (already filtered) in the order of `keys` (the last key must
     be unique) that follows the row whose `cursor_field` is `after`, or precedes `before`,
     or the last page (`last`), or else the first. `boundary` is the queryset the cursor is
     looked up in (the list before its filters). `count` is the number of rows of the list
-    (counted here when not given). `row_source` is where the page's rows are read once
+    (counted here when not given; only up to `count_cap` rows when that is given: a list
+    narrowed by filters says "more than 200" rather than counting 50,000 rows on every
+    page). `row_source` is where the page's rows are read once
     their ids are known (default: `boundary`, the list before its filters, which the ids
     already passed; e.g. the same list with more related rows)."""
-    total = queryset.count() if count is None else count
     cursor = after or before
     reverse = bool(before) or (last and not after)
+    ordering = [key.order_by(reverse=reverse) for key in keys]
+    capped, page_ids = False, None
+    if count is not None:
+        total = count
+    elif count_cap is not None and not cursor and not last:
+        # The first page of a capped count: the first count_cap + 1 ids in order are both
+        # the count and the page's ids (one query where there were two).
+        first_ids = list(queryset.order_by(*ordering).values_list("pk", flat=True)[: count_cap + 1])
+        capped, total = len(first_ids) > count_cap, min(len(first_ids), count_cap)
+        page_ids = first_ids[: size + 1]
+    elif count_cap is not None:
+        total = queryset.order_by().values("pk")[: count_cap + 1].count()
+        capped, total = total > count_cap, min(total, count_cap)
+    else:
+        total = queryset.count()
     rows = queryset
     if cursor:
         bounds = [f"keyset_bound_{i}" for i in range(len(keys))]
@@ -117,11 +136,11 @@ def keyset_page(
                 for bound, key in zip(bounds, keys, strict=True)
             }
         ).filter(_after(keys, bounds, reverse=bool(before)))
-    ordering = [key.order_by(reverse=reverse) for key in keys]
     # The page's ids first, ordered on the sort key alone (a top-N sort or an index scan
     # of one table), then its rows with every computed column: a LIMIT above the joins
     # would sort whole rows of the list and compute their columns for each.
-    page_ids = rows.order_by(*ordering).values("pk")[: size + 1]
+    if page_ids is None:
+        page_ids = rows.order_by(*ordering).values("pk")[: size + 1]
     fetched = list(
         (row_source if row_source is not None else boundary)
         .filter(pk__in=page_ids)
@@ -144,6 +163,7 @@ def keyset_page(
     return KeysetPage(
         object_list=fetched,
         count=total,
+        count_capped=capped,
         has_next=has_next and bool(fetched),
         has_previous=has_previous and bool(fetched),
         next_cursor=str(last_key) if last_key is not None else None,

@@ -7,6 +7,7 @@ answers 400 with the field's message (DjangoFilterBackend raises on an invalid f
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import EMPTY_VALUES
 from django.utils.choices import BaseChoiceIterator
 from django_countries import countries
 from django_filters.rest_framework import DjangoFilterBackend
@@ -165,6 +166,17 @@ class ApplicantFilterSet(django_filters.FilterSet):
         if countries_present is not None:
             self.show_countries(countries_present)
 
+    _form_class = None
+
+    def get_form_class(self):
+        """The form class, built once per process: its fields never depend on the
+        request (the countries shown are set on each form's own copy, show_countries),
+        and building a class of fourteen fields was a good part of a page view's filters."""
+        cls = type(self)
+        if cls.__dict__.get("_form_class") is None:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
     def show_countries(self, codes: list[str]) -> None:
         """The page's select offers only these countries (the term's applicants'), plus the
         one asked for: a short list to choose from. Only the widget's displayed choices
@@ -216,6 +228,19 @@ class ApplicantFilterSet(django_filters.FilterSet):
                 entry["value"] = widget.format_value(value)
             fields.append(entry)
         return fields
+
+    @property
+    def narrows(self) -> bool:
+        """Whether a valid filter leaves applicants out (a sort alone does not; neither
+        does an unticked "not yet reviewed by me")."""
+        if not self.is_bound:
+            return False
+        self.form.is_valid()
+        return any(
+            value not in EMPTY_VALUES and not (name == "unreviewed" and value is False)
+            for name, value in self.form.cleaned_data.items()
+            if name != "sort"
+        )
 
     @property
     def sort_key(self) -> str:

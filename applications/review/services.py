@@ -24,7 +24,7 @@ from applications.review.models import (
     ReviewRevision,
 )
 from applications.review.selectors.access import REVIEWABLE_STATES, reviewer_has_conflict
-from applications.review.selectors.progress import review_progress_forget
+from applications.review.selectors.kept import term_figures_forget
 from core.audit.services import audit_record
 
 NOTES_MAX = 5000
@@ -76,7 +76,7 @@ def review_aggregates_refresh(*, application: Application) -> None:
     application.reviews_counted = totals["n"]
     application.reviews_not_acceptable = totals["n_not_acceptable"]
     application.reviews_average = average
-    review_progress_forget(term_id=application.term_id)
+    term_figures_forget(term_id=application.term_id)
 
 
 def term_review_aggregates_recount(*, term) -> int:
@@ -89,7 +89,7 @@ def term_review_aggregates_recount(*, term) -> int:
             counted.filter(**filters).values("application").annotate(v=aggregate).values("v")[:1]
         )
 
-    review_progress_forget(term_id=term.pk)
+    term_figures_forget(term_id=term.pk)
     return Application.objects.filter(organization_id=term.organization_id, term=term).update(
         reviews_counted=Coalesce(figure(Count("pk")), 0),
         reviews_not_acceptable=Coalesce(figure(Count("pk"), not_acceptable=True), 0),
@@ -230,7 +230,7 @@ def conflict_declare(
     recused = Review.objects.filter(application=application, reviewer=reviewer).update(recused=True)
     if recused:
         review_aggregates_refresh(application=application)
-    review_progress_forget(term_id=application.term_id)  # one more conflict in the term
+    term_figures_forget(term_id=application.term_id)  # one more conflict in the term
     audit_record(
         action="review.conflict_declared",
         obj=conflict,
@@ -264,6 +264,7 @@ def application_shortlist(
     if application.shortlisted != shortlisted:
         Application.objects.filter(pk=application.pk).update(shortlisted=shortlisted)
         application.shortlisted = shortlisted
+        term_figures_forget(term_id=application.term_id)  # the decisions page counts them
         audit_record(
             action="application.shortlisted" if shortlisted else "application.unshortlisted",
             obj=application,

@@ -9,7 +9,6 @@ with `urls` (applications.review.views.dashboard.row_urls)."""
 from html import escape as _escape
 
 from django import template
-from django.template.defaultfilters import floatformat
 from django.utils.safestring import SafeData, mark_safe
 
 from core.templatetags.dates import instant
@@ -53,7 +52,8 @@ def _row(a, *, reviewer, required, here: str, csrf: str) -> str:
         reviews = "—"
         reviewed = "Conflict declared"
     else:
-        score = e(floatformat(a.average_score, 2)) if a.average_score is not None else "—"
+        # A Decimal of two places (the review service rounds it): as floatformat:2.
+        score = f"{a.average_score:.2f}" if a.average_score is not None else "—"
         reviews = e(a.review_count)
         if a.not_acceptable_count:
             reviews += (

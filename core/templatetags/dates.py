@@ -22,15 +22,15 @@ register = template.Library()
 def instant(value, style=""):
     if value is None or value == "":
         return ""
-    text = format_instant(value)
     if style == "plain":
-        return text
-    machine = (
-        timezone.localtime(value).isoformat() if isinstance(value, datetime) else value.isoformat()
-    )
+        return format_instant(value)
+    # The zone's local time once (a dashboard writes 25 of these per page).
+    local = timezone.localtime(value) if isinstance(value, datetime) else value
+    machine = local.isoformat()
     if style == "date":
-        day = timezone.localtime(value).date() if isinstance(value, datetime) else value
+        day = local.date() if isinstance(local, datetime) else local
         return format_html('<time datetime="{}">{}</time>', machine, format_date(day))
+    text = format_instant(value)
     relative = relative_to_now(value)
     if relative:
         return format_html(

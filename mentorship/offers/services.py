@@ -27,6 +27,7 @@ from applications.decisions.models import (
     TermSlot,
 )
 from applications.decisions.selectors import program_texts, render_text
+from applications.review.selectors.kept import term_figures_forget
 from core.outbox.services import absolute_url
 from core.transitions import state_transition
 from mentorship.evaluations.services.checkpoints import evaluations_create
@@ -56,7 +57,7 @@ def offer_transition(
     *, offer: Offer, to_state: str, actor: User | None, reason: str = "", updates=None
 ) -> Offer:
     """Moves an offer along OFFER_TRANSITIONS (compare-and-set, audited)."""
-    return state_transition(
+    moved = state_transition(
         obj=offer,
         to_state=to_state,
         actor=actor,
@@ -65,6 +66,9 @@ def offer_transition(
         reason=reason,
         updates=updates,
     )
+    # The term's decisions page counts confirmed offers (review.selectors.kept).
+    term_figures_forget(term_id=offer.application.term_id)
+    return moved
 
 
 def _check_answerable(offer: Offer, mentee: User, now: datetime) -> None:

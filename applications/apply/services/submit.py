@@ -20,7 +20,6 @@ from applications.apply.services.common import (
 )
 from applications.apply.services.ranking import ranking_renumber
 from applications.apply.services.transitions import REFUSALS, application_transition
-from applications.review.selectors.dashboard import term_applicant_countries_forget
 from core.outbox.services import absolute_url, email_queue
 from programs.terms.timeline import submissions_open
 from programs.timezones import format_instant
@@ -87,8 +86,6 @@ def application_submit(*, application: Application, actor: User) -> Application:
         application=locked, to_state=S.SUBMITTED, actor=actor, updates={"mentee_rank": rank}
     )
     _email_submitted(locked, user, now)
-    term_id = locked.term_id
-    transaction.on_commit(lambda: term_applicant_countries_forget(term_id=term_id))
     return locked
 
 

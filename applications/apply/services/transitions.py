@@ -8,7 +8,7 @@ from django.db import transaction
 
 from accounts.people.models import User
 from applications.apply.models import Application, ApplicationState
-from applications.review.selectors.progress import review_progress_forget
+from applications.review.selectors.kept import term_figures_forget
 from core.transitions import state_transition
 
 S = ApplicationState
@@ -53,6 +53,6 @@ def application_transition(
         reason=reason,
         updates=updates,
     )
-    # The term's reviewing progress counts its applicants by state (kept per term).
-    review_progress_forget(term_id=application.term_id)
+    # The term's kept figures count its applicants by state (review.selectors.kept).
+    term_figures_forget(term_id=application.term_id)
     return moved

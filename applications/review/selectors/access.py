@@ -120,15 +120,19 @@ def review_term_get(*, user: User, organization: Organization, pk) -> ReviewerCo
     organization or one the viewer may not review (a mentor of another term)."""
     term = (
         Term.objects.filter(organization=organization, pk=pk)
-        .select_related("program", "cycle", "organization")
+        # The organization is the request's, at hand: one join fewer (set below).
+        .select_related("program", "cycle")
         .annotate(
             viewer_required_prerequisites=_required_prerequisites(""),
             viewer_has_conflicts=Exists(
                 ConflictOfInterest.objects.filter(reviewer=user, application__term=OuterRef("pk"))
             ),
         )
-        .first()
+        .order_by()[:1]
     )
+    term = next(iter(term), None)
+    if term is not None:
+        term.organization = organization
     if term is None or not user.has_perm("applications.review_term", term):
         raise Http404("No such term.")
     return ReviewerContext.of(

@@ -1,17 +1,12 @@
 from dataclasses import dataclass
 
 from django.db.models import (
-    Count,
-    IntegerField,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     Value,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from accounts.organizations.models import Organization
@@ -19,6 +14,7 @@ from accounts.people.models import User
 from applications.apply.models import Application, PrerequisiteAnswer
 from applications.review.models import ConflictOfInterest, Review, ReviewRevision
 from applications.review.selectors.access import ReviewerContext, S, reviewer_has_conflict
+from applications.review.selectors.dashboard import listed_applications, term_applicant_total
 from programs.prerequisites.models import Prerequisite
 
 # --- the applicant page -------------------------------------------------------------------
@@ -113,87 +109,40 @@ class Neighbour:
 class Neighbours:
     previous: Neighbour | None
     next: Neighbour | None
-    position: int
     total: int
 
 
 def applicant_neighbours(*, application: Application, context: ReviewerContext) -> Neighbours:
     """The applicants before and after this one in the dashboard's default order (by
     submission, newest first, then by id), so a reviewer can go through them one by one.
-    One query, read along the (term, submitted_at, id) index: the two neighbours, how many
-    come before and how many there are (not the whole list, which a 50,000-applicant term
-    would load into memory on every page view)."""
-    term = context.term
-    listed = (
-        Application.objects.filter(organization=term.organization_id, term=term)
-        .filter(submitted_at__isnull=False)
-        .exclude(state=S.DRAFT)
-        .order_by()
-    )
-    here_at, here = OuterRef("submitted_at"), OuterRef("pk")
-    # The default order is -submitted_at, -id: "before" is later, or as late with a
+    One query of two small parts (UNION ALL), each one step along the (term, submitted_at,
+    id) index: not the whole list, which a 50,000-applicant term would load into memory on
+    every page view. With the term's kept number of applicants; not this one's position
+    in the list: counting the applicants before it read half of a large term on each view."""
+    total = term_applicant_total(term=context.term)
+    at, pk = application.submitted_at, application.pk
+    if at is None or application.state == S.DRAFT:  # not listed: no neighbours
+        return Neighbours(previous=None, next=None, total=total)
+    listed = listed_applications(term=context.term)
+    columns = ("side", "public_id", "applicant__display_name", "applicant__email")
+    # The default order is -submitted_at, -id: "previous" is later, or as late with a
     # greater id. (The redundant bound on submitted_at lets the index scan start there.)
-    before = listed.filter(submitted_at__gte=here_at).filter(
-        Q(submitted_at__gt=here_at) | Q(submitted_at=here_at, pk__gt=here)
+    previous = (
+        listed.filter(submitted_at__gte=at)
+        .filter(Q(submitted_at__gt=at) | Q(submitted_at=at, pk__gt=pk))
+        .annotate(side=Value("previous"))
+        .order_by("submitted_at", "pk")
+        .values_list(*columns)[:1]
     )
-    after = listed.filter(submitted_at__lte=here_at).filter(
-        Q(submitted_at__lt=here_at) | Q(submitted_at=here_at, pk__lt=here)
+    following = (
+        listed.filter(submitted_at__lte=at)
+        .filter(Q(submitted_at__lt=at) | Q(submitted_at=at, pk__lt=pk))
+        .annotate(side=Value("next"))
+        .order_by("-submitted_at", "-pk")
+        .values_list(*columns)[:1]
     )
-    previous = before.order_by("submitted_at", "pk")[:1]
-    following = after.order_by("-submitted_at", "-pk")[:1]
-
-    def first(queryset, column):
-        return Subquery(queryset.values(column))
-
-    def counted(queryset):
-        return Coalesce(
-            Subquery(
-                queryset.annotate(one=Value(1))
-                .values("one")
-                .annotate(n=Count("*"))
-                .values("n")[:1],
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        )
-
-    row = (
-        listed.filter(pk=application.pk)
-        .annotate(
-            previous_id=first(previous, "public_id"),
-            previous_name=first(previous, "applicant__display_name"),
-            previous_email=first(previous, "applicant__email"),
-            next_id=first(following, "public_id"),
-            next_name=first(following, "applicant__display_name"),
-            next_email=first(following, "applicant__email"),
-            position=counted(before) + 1,
-            total=counted(listed),
-        )
-        .values(
-            "previous_id",
-            "previous_name",
-            "previous_email",
-            "next_id",
-            "next_name",
-            "next_email",
-            "position",
-            "total",
-        )
-        .first()
-    )
-    if row is None:  # not listed (no longer submitted): no neighbours
-        return Neighbours(previous=None, next=None, position=0, total=listed.count())
-
-    def neighbour(prefix: str) -> Neighbour | None:
-        public_id = row[f"{prefix}_id"]
-        if public_id is None:
-            return None
-        name = row[f"{prefix}_name"] or row[f"{prefix}_email"].split("@")[0]  # as User.name
-        return Neighbour(public_id=public_id, name=name)
-
-    return Neighbours(
-        previous=neighbour("previous"),
-        next=neighbour("next"),
-        position=row["position"],
-        total=row["total"],
-    )
+    found = {
+        side: Neighbour(public_id=public_id, name=name or email.split("@")[0])  # as User.name
+        for side, public_id, name, email in previous.union(following, all=True)
+    }
+    return Neighbours(previous=found.get("previous"), next=found.get("next"), total=total)

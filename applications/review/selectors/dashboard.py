@@ -1,6 +1,5 @@
 import json
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -28,6 +27,7 @@ from applications.review.selectors.access import (
     S,
     count_of,
 )
+from applications.review.selectors.kept import term_figure
 from core.pagination import SortKey, keyset_order
 from core.tenancy import cross_tenant
 from programs.terms.models import Term
@@ -82,9 +82,7 @@ def term_applicants(*, context: ReviewerContext) -> QuerySet:
         )
 
     queryset = (
-        Application.objects.filter(organization=context.term.organization_id, term=context.term)
-        .filter(submitted_at__isnull=False)
-        .exclude(state=S.DRAFT)
+        listed_applications(term=context.term)
         .select_related("applicant__mentee_profile")
         .annotate(
             viewer_conflicted=conflicted,
@@ -184,38 +182,37 @@ def applicants_sorted(queryset: QuerySet, *, sort: str) -> QuerySet:
     return queryset.order_by(*keyset_order(applicants_order(sort)))
 
 
-COUNTRIES_CACHE_SECONDS = 600
-
-
-def _countries_key(term_id: int) -> str:
-    return f"review:term-countries:{term_id}"
-
-
 def term_applicant_countries(*, term: Term) -> list[str]:
     """The countries of residence of the term's applicants (the choices of the country
-    filter). Kept ten minutes per term, dropped when an application of the term is
-    submitted (term_applicant_countries_forget): a DISTINCT over every applicant of a large
-    term on each page view costs more than the page (about 100 ms at 50,000). A profile's
-    country changed meanwhile may be missing for those minutes: the filter takes any
-    country, and the one asked for is shown."""
-    key = _countries_key(term.pk)
-    found = cache.get(key)
-    if found is None:
-        found = list(
-            Application.objects.filter(organization=term.organization_id, term=term)
-            .filter(submitted_at__isnull=False)
-            .exclude(state=S.DRAFT)
+    filter), kept with the term's other figures (selectors.kept): a DISTINCT over every
+    applicant of a large term on each page view costs more than the page (about 100 ms at
+    50,000). A profile's country changed meanwhile may be missing for up to ten minutes:
+    the filter takes any country, and the one asked for is shown."""
+    return term_figure(
+        term.pk,
+        "countries",
+        lambda: list(
+            listed_applications(term=term)
             .order_by()
             .values_list("applicant__mentee_profile__country", flat=True)
             .distinct()
-        )
-        cache.set(key, found, COUNTRIES_CACHE_SECONDS)
-    return found
+        ),
+    )
 
 
-def term_applicant_countries_forget(*, term_id: int) -> None:
-    """A new applicant may bring a new country: the next page view reads them afresh."""
-    cache.delete(_countries_key(term_id))
+def term_applicant_total(*, term: Term) -> int:
+    """How many applicants the term has (every submitted application), kept with its
+    other figures: the unfiltered lists' count, without counting 50,000 rows a view."""
+    return term_figure(term.pk, "applicants", lambda: listed_applications(term=term).count())
+
+
+def listed_applications(*, term: Term) -> QuerySet:
+    """The term's listed applications: every one that was submitted (term_applicants)."""
+    return (
+        Application.objects.filter(organization=term.organization_id, term=term)
+        .filter(submitted_at__isnull=False)
+        .exclude(state=S.DRAFT)
+    )
 
 
 def term_applicant_row(*, context: ReviewerContext, application: Application) -> Application:

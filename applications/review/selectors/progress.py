@@ -1,7 +1,5 @@
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -9,6 +7,7 @@ from accounts.people.models import User
 from applications.apply.models import Application
 from applications.review.models import ConflictOfInterest, Review
 from applications.review.selectors.access import PROGRESS_STATES, S
+from applications.review.selectors.kept import kept_get, kept_set
 from programs.terms.models import Term, TermMentor
 
 # --- progress -----------------------------------------------------------------------------
@@ -40,24 +39,15 @@ def _rows_counted(queryset) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-PROGRESS_CACHE_SECONDS = 600
-
-
-def _progress_key(term_id: int) -> str:
-    return f"review:progress:{term_id}"
-
-
 def review_progress(*, term: Term) -> list[ProgressRow]:
     """How many of the term's applicants each of its mentors has reviewed (conflicts
     excluded), so admins see who is behind before the selection deadline. One query.
 
-    The counts are kept per term (ten minutes at most) and dropped by every write that
-    changes them (review_progress_forget: a review saved or recused, a conflict declared,
-    an application of the term submitted or withdrawn), so a page view reads only the
-    term's mentors; counting a 50,000-applicant term's reviews took 25 ms a view. A mentor
-    added since is not in the kept counts: the counts are then read afresh."""
-    key = _progress_key(term.pk)
-    kept = cache.get(key)
+    The counts are kept per term with its other figures (selectors.kept), so a page view
+    reads only the term's mentors; counting a 50,000-applicant term's reviews took 25 ms a
+    view. A mentor added since is not in the kept counts: the counts are then read
+    afresh."""
+    kept = kept_get(term.pk, "progress")
     if kept is not None:
         mentors = list(TermMentor.objects.filter(term=term).select_related("user"))
         if all(m.user_id in kept["mentors"] for m in mentors):
@@ -72,24 +62,15 @@ def review_progress(*, term: Term) -> list[ProgressRow]:
                 for m in mentors
             ]
     rows = _progress_counted(term)
-    cache.set(
-        key,
+    kept_set(
+        term.pk,
+        "progress",
         {
             "applicants": rows[0].applicants if rows else 0,
             "mentors": {r.reviewer.pk: (r.reviewed, r.conflicts) for r in rows},
         },
-        PROGRESS_CACHE_SECONDS,
     )
     return rows
-
-
-def review_progress_forget(*, term_id: int) -> None:
-    """Drops the term's kept counts: now (the rest of this request reads them afresh)
-    and again when the transaction commits (a page view that read the old counts in
-    between would have kept them)."""
-    key = _progress_key(term_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
 
 
 def _progress_counted(term: Term) -> list[ProgressRow]:

@@ -16,6 +16,9 @@ from core import csv
 from core.pagination import KeysetPage, keyset_page
 
 PAGE_SIZE = 25
+# A filtered list is counted up to this many applicants ("more than 200 found"): counting
+# every match of a 50,000-applicant term cost more than the rest of the page.
+COUNT_CAP = 200
 # Country and skills show under the name (sort by country in the form): the table fits
 # 1,280 px without scrolling sideways.
 COLUMNS = [
@@ -125,8 +128,14 @@ def applicants_page(request, context, filterset, select_related=()) -> KeysetPag
     # The FilterSet's own unfiltered list (term_applicants): building that queryset and
     # its columns again was a good part of a page view's Python.
     base = filterset.queryset
+    # Unfiltered (sorted at most): the term's kept number of applicants.
+    total = (
+        None if filterset.narrows else selectors_dashboard.term_applicant_total(term=context.term)
+    )
     return keyset_page(
         filterset.qs,
+        count=total,
+        count_cap=COUNT_CAP,
         keys=selectors_dashboard.applicants_order(filterset.sort_key),
         boundary=base,
         row_source=base.select_related(*select_related) if select_related else base,
