@@ -163,6 +163,7 @@ def term_decisions(request, term):
     }
     if request.htmx and request.htmx.target == "decision-list":
         return render(request, "applications/decisions/_term_list.html", data)
+    data["filters"] = filterset.inputs()
     return render(request, "applications/decisions/term_decisions.html", data)
 
 
