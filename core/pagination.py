@@ -105,7 +105,7 @@ def keyset_page(
     or the last page (`last`), or else the first. `boundary` is the queryset the cursor is
     looked up in (the list before its filters). `count` is the number of rows of the list
     (counted here when not given; only up to `count_cap` rows when that is given: a list
-    narrowed by filters says "more than 200" rather than counting 50,000 rows on every
+    narrowed by filters says "more than 100" rather than counting 50,000 rows on every
     page). `row_source` is where the page's rows are read once
     their ids are known (default: `boundary`, the list before its filters, which the ids
     already passed; e.g. the same list with more related rows)."""

@@ -182,13 +182,15 @@ class ApplicantFilterSet(django_filters.FilterSet):
         one asked for: a short list to choose from. Only the widget's displayed choices
         change: the field still takes any country, so `?country=FR` finds nobody here as in
         the page's CSV and the API, rather than being refused on the page alone."""
-        names = dict(countries)
         shown = {code for code in codes if code}
         asked = self.data.get("country") if self.is_bound else None
-        if asked in names:
+        # A country's code as stored (name() is "" for anything else, and ignores case).
+        if asked and asked.isupper() and countries.name(asked):
             shown.add(asked)
+        # Only the shown countries' names (a dict of every country was most of this).
         self.form.fields["country"].widget.choices = [("", ANY)] + sorted(
-            ((code, names.get(code, code)) for code in shown), key=lambda choice: choice[1]
+            ((code, countries.name(code) or code) for code in shown),
+            key=lambda choice: choice[1],
         )
 
     def inputs(self) -> list[dict]:

@@ -16,9 +16,9 @@ from core import csv
 from core.pagination import KeysetPage, keyset_page
 
 PAGE_SIZE = 25
-# A filtered list is counted up to this many applicants ("more than 200 found"): counting
+# A filtered list is counted up to this many applicants ("more than 100 found"): counting
 # every match of a 50,000-applicant term cost more than the rest of the page.
-COUNT_CAP = 200
+COUNT_CAP = 100
 # Country and skills show under the name (sort by country in the form): the table fits
 # 1,280 px without scrolling sideways.
 COLUMNS = [
