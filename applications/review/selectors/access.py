@@ -151,16 +151,18 @@ def review_application_get(
         .exclude(state=S.DRAFT)
         .filter(submitted_at__isnull=False)
         # The term's organization and the application's cycle are rows already at hand
-        # (set below): two joins fewer for the planner on every applicant page.
-        .select_related("term__program", "term__cycle", "applicant__mentee_profile__resume")
+        # (set below): two joins fewer for the planner on every applicant page. Not the
+        # resume's file row either: pages say whether there is one (`resume_id`).
+        .select_related("term__program", "term__cycle", "applicant__mentee_profile")
         .annotate(
             viewer_required_prerequisites=_required_prerequisites("term__"),
             viewer_conflicted=Exists(
                 ConflictOfInterest.objects.filter(application=OuterRef("pk"), reviewer=user)
             ),
         )
-        .first()
+        .order_by()[:1]
     )
+    application = next(iter(application), None)
     if application is None or not user.has_perm("applications.review_application", application):
         raise Http404("No such application.")
     application._conflict_viewer = user.pk
