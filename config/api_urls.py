@@ -9,6 +9,7 @@ from applications.decisions import api_urls as urls_decisions
 from applications.ranking import api_urls as urls_ranking
 from applications.review import api_urls as urls_review
 from core.notifications import api_urls as notifications_api
+from core.reminders import api_urls as reminders_api
 from mentorship import api_urls as mentorship_api
 from mentorship.graduates import api_urls as graduates_api
 from mentorship.stats.api import StatsView
@@ -27,6 +28,7 @@ urlpatterns = [
     path("staff/", include(payments_api.staff_urlpatterns)),
     path("programs/", include(programs_api.public_urlpatterns)),
     path("me/", include(notifications_api.me_urlpatterns)),
+    path("me/", include(reminders_api.me_urlpatterns)),
     path("me/", include(graduates_api.me_urlpatterns)),
     path("me/", include(programs_api.me_urlpatterns)),
     path("employers/", include(graduates_api.employer_urlpatterns)),

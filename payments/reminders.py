@@ -151,5 +151,6 @@ register(
         find=unpaid,
         window=(-REMINDED_FOR, timedelta(0)),
         optional=True,
+        staff_only=True,
     )
 )

@@ -45,6 +45,12 @@ class ReminderRule:
     # Whether a person may turn it off: never for a deadline on their own application,
     # evaluation or task.
     optional: bool = False
+    # Sent to platform staff only: nobody else sees it among their reminder preferences.
+    staff_only: bool = False
+
+    def shown_to(self, user) -> bool:
+        """Whether the rule is among `user`'s reminder preferences."""
+        return user.is_staff or not self.staff_only
 
     def due(self, now: datetime) -> Iterable[Due]:
         """What the sweep sends at `now`."""

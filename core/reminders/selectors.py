@@ -4,7 +4,8 @@ rows the sweep queued (their topic names the rule and the term)."""
 from django.db.models import Count
 
 from core.outbox.models import OutboxEmail
-from core.reminders.models import ReminderPause
+from core.reminders.models import ReminderOptOut, ReminderPause
+from core.reminders.registry import rules
 from core.reminders.services import reminder_topic
 
 
@@ -21,6 +22,17 @@ def reminders_sent_counts(*, rules: list[str], term_id: int) -> dict[str, dict[s
     ):
         counts[topics[topic]][state] = count
     return counts
+
+
+def reminder_preferences(*, user) -> dict[str, list]:
+    """The rules among the person's preferences: {"optional": [(rule, on)], "always":
+    [rule]}, without the rules sent to others only (staff ones for everyone else)."""
+    off = set(ReminderOptOut.objects.filter(user=user).values_list("rule", flat=True))
+    shown = [rule for rule in rules() if rule.shown_to(user)]
+    return {
+        "optional": [(rule, rule.name not in off) for rule in shown if rule.optional],
+        "always": [rule for rule in shown if not rule.optional],
+    }
 
 
 def reminders_paused(*, term_id: int) -> set[str]:

@@ -57,8 +57,10 @@ def reminder_opt_out(*, user, rule: str) -> bool:
 
 @transaction.atomic
 def reminder_preferences_set(*, user, off: set[str]) -> None:
-    """Sets which optional rules are off for the person (the preferences page)."""
-    optional = {rule.name for rule in rules() if rule.optional}
+    """Sets which of the optional rules the person sees (ReminderRule.shown_to) are off
+    (the preferences page and the API); any other name is left out. Rules the person does
+    not see keep their setting (a staff rule for someone who becomes staff later)."""
+    optional = {rule.name for rule in rules() if rule.optional and rule.shown_to(user)}
     off = off & optional
     ReminderOptOut.objects.filter(user=user, rule__in=optional - off).delete()
     for name in sorted(off):

@@ -8,8 +8,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 
-from core.reminders.models import ReminderOptOut
-from core.reminders.registry import rule_get, rules
+from core.reminders.registry import rule_get
+from core.reminders.selectors import reminder_preferences
 from core.reminders.services import (
     reminder_opt_out,
     reminder_preferences_set,
@@ -19,22 +19,18 @@ from core.reminders.services import (
 
 @login_required
 def my_reminders(request):
-    everything = rules()
     if request.method == "POST":
-        chosen = set(request.POST.getlist("on"))
-        off = {rule.name for rule in everything if rule.optional and rule.name not in chosen}
-        reminder_preferences_set(user=request.user, off=off)
+        reminder_preferences_set(user=request.user, off=_unticked(request))
         messages.success(request, "Reminder preferences saved.")
         return redirect("reminders:mine")
-    off = set(ReminderOptOut.objects.filter(user=request.user).values_list("rule", flat=True))
-    return render(
-        request,
-        "core/reminders.html",
-        {
-            "optional": [(rule, rule.name not in off) for rule in everything if rule.optional],
-            "always": [rule for rule in everything if not rule.optional],
-        },
-    )
+    return render(request, "core/reminders.html", reminder_preferences(user=request.user))
+
+
+def _unticked(request) -> set[str]:
+    """The optional rules shown to the person that the form left unticked."""
+    chosen = set(request.POST.getlist("on"))
+    shown = reminder_preferences(user=request.user)["optional"]
+    return {rule.name for rule, _ in shown if rule.name not in chosen}
 
 
 # One click from a mail client carries no session nor CSRF token: the signed address is the

@@ -126,7 +126,7 @@ def organization_payouts_approve(request):
     except (ValidationError, PermissionDenied) as error:
         _refusal(request, error)
     else:
-        messages.success(request, f"{approved} payout(s) approved.")
+        messages.success(request, f"{approved} payout{'' if approved == 1 else 's'} approved.")
     return redirect("payments:org-payouts", org=request.organization.slug)
 
 

@@ -37,7 +37,7 @@ def test_admin_bulk_approves_staff_pays_mentee_sees_it(page, look):
         box.check()
     page.locator("#bulk-count").fill("2")
     page.get_by_role("button", name="Approve the ticked payouts").click()
-    page.get_by_text("2 payout(s) approved.").wait_for()
+    page.get_by_text("2 payouts approved.").wait_for()
     sign_out(page)
 
     sign_in(page, staff.email)

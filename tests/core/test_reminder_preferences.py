@@ -17,6 +17,7 @@ from core.reminders.models import ReminderOptOut
 from core.reminders.services import reminder_sweep, unsubscribe_token
 from programs.terms.models import Milestone
 from tests.conftest import client_for
+from tests.factories.accounts import UserFactory
 from tests.factories.applications import ApplicationFactory
 from tests.factories.decisions import term_in
 from tests.factories.programs import CycleFactory, ProgramFactory
@@ -100,3 +101,64 @@ def test_deadlines_on_ones_own_application_carry_no_unsubscribe(org_a):
         assert reminder_sweep(now=timezone.now()) == 1
     (row,) = OutboxEmail.objects.filter(to=draft.applicant.email)
     assert row.headers == {} and "Stop this kind" not in row.text_body
+
+
+STAFF_RULE = "payments.stipends_not_paid"
+
+
+def test_the_staff_reminders_show_to_staff_only_and_keep_their_setting(org_a):
+    mentor = client_for(org_a.mentor).get("/me/reminders/").content.decode()
+    assert STAFF_RULE not in mentor and "Platform staff" not in mentor
+    staff = UserFactory(is_staff=True)
+    assert (
+        f'value="{STAFF_RULE}" checked' in client_for(staff).get("/me/reminders/").content.decode()
+    )
+    # A person who is not staff saves the page: a staff rule they had off stays off.
+    ReminderOptOut.objects.create(user=org_a.mentor, rule=STAFF_RULE)
+    client_for(org_a.mentor).post("/me/reminders/", {"on": [SELECTION]})
+    assert ReminderOptOut.objects.filter(user=org_a.mentor, rule=STAFF_RULE).exists()
+
+
+def test_the_api_reads_and_sets_the_preferences_like_the_page(org_a):
+    client = client_for(org_a.mentor)
+    answer = client.get("/api/v1/me/reminders/")
+    assert answer.status_code == 200
+    optional = {r["name"]: r["on"] for r in answer.json()["optional"]}
+    always = {r["name"] for r in answer.json()["always"]}
+    assert optional[SELECTION] is True and "applications.close_tomorrow" in always
+    assert STAFF_RULE not in optional
+    answer = client.put(
+        "/api/v1/me/reminders/", {"off": [SELECTION]}, content_type="application/json"
+    )
+    assert answer.status_code == 200
+    assert {r["name"]: r["on"] for r in answer.json()["optional"]}[SELECTION] is False
+    assert ReminderOptOut.objects.filter(user=org_a.mentor, rule=SELECTION).exists()
+    # Every other one on again, the page shows the same.
+    client.put("/api/v1/me/reminders/", {"off": []}, content_type="application/json")
+    assert not ReminderOptOut.objects.filter(user=org_a.mentor).exists()
+    assert f'value="{SELECTION}" checked' in client.get("/me/reminders/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "off, message",
+    [
+        (["applications.close_tomorrow"], "is always sent"),
+        (["no.such.rule"], "No reminder of yours"),
+        ([STAFF_RULE], "No reminder of yours"),  # not a staff member's reminder to set
+        ("applications.selection_in_3_days", "list"),
+    ],
+)
+def test_the_api_refuses_what_is_not_an_optional_reminder_of_yours(org_a, off, message):
+    ReminderOptOut.objects.create(user=org_a.mentor, rule=SELECTION)
+    answer = client_for(org_a.mentor).put(
+        "/api/v1/me/reminders/", {"off": off}, content_type="application/json"
+    )
+    assert answer.status_code == 400 and message in str(answer.json()["off"])
+    # Nothing half-written: the earlier setting stands.
+    assert list(
+        ReminderOptOut.objects.filter(user=org_a.mentor).values_list("rule", flat=True)
+    ) == [SELECTION]
+
+
+def test_the_api_wants_a_signed_in_person():
+    assert Client().get("/api/v1/me/reminders/").status_code in (401, 403)
