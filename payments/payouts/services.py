@@ -31,6 +31,9 @@ P = PayoutState
 PAYOUT_TRANSITIONS: dict[tuple[str, str], str | None] = {
     (P.PAYABLE, P.APPROVED): "approved_at",
     (P.PAYABLE, P.DECLINED): "declined_at",
+    # Only when its checkpoint is corrected to a fail (checkpoint_failed): an admin's
+    # decline is of a payable payout (payout_decline).
+    (P.APPROVED, P.DECLINED): "declined_at",
     (P.APPROVED, P.PAID): "paid_at",
     (P.APPROVED, P.FAILED): "failed_at",
     (P.FAILED, P.RETRIED): None,
@@ -143,16 +146,18 @@ def checkpoint_passed(*, evaluation) -> Payout | None:
 
 
 def checkpoint_failed(*, evaluation, actor) -> Payout | None:
-    """An admin corrected the checkpoint to a fail. Its payout, if still payable, is
-    declined with that reason; if already paid, a reversal entry is recorded (the payout is
-    never edited: it moves to `reversed` and the ledger subtracts the entry), so a later
-    correction back to a pass makes a new payout. An approved payout is left to the admins
-    and staff (decline it, or let staff fail it)."""
+    """An admin corrected the checkpoint to a fail. Its payout, if still payable or
+    approved (not paid yet), is declined with that reason, so staff can no longer pay it;
+    if already paid, a reversal entry is recorded (the payout is never edited: it moves to
+    `reversed` and the ledger subtracts the entry), so a later correction back to a pass
+    makes a new payout (a declined one keeps its installment, as an admin's decline does).
+    A payout that staff are paying at that moment is moved by whichever comes first
+    (compare-and-set): paid then reversed, or declined and the payment refused."""
     payout = (
         Payout.objects.filter(
             installment__plan__mentorship_id=evaluation.mentorship_id,
             installment__checkpoint=evaluation.kind,
-            state__in=[P.PAYABLE, P.PAID],
+            state__in=[P.PAYABLE, P.APPROVED, P.PAID],
         )
         .select_related("mentorship__mentee", "organization")
         .first()
@@ -208,6 +213,8 @@ def payout_approve(*, payout: Payout, actor) -> Payout:
 @transaction.atomic
 def payout_decline(*, payout: Payout, actor, reason: str) -> Payout:
     _admin(actor, payout, "decline")
+    if payout.state != P.PAYABLE:  # approved ones are declined only by a correction
+        raise ValidationError(PAYOUT_REFUSALS.get(payout.state, "This payout cannot be declined."))
     reason = reason_required(reason, missing="Say why the payout is declined; the mentee reads it.")
     return payout_transition(
         payout=payout, to_state=P.DECLINED, actor=actor, reason=reason, updates={"reason": reason}

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django_scopes import scope
 
 from core.audit.models import AuditEvent
@@ -17,6 +18,7 @@ from payments.funds.services import fund_record
 from payments.payouts.models import Payout, PayoutEmail, PayoutReversal
 from payments.payouts.services import (
     payout_approve,
+    payout_decline,
     payout_pay,
     payouts_bulk_approve,
     payouts_notify,
@@ -118,7 +120,9 @@ def test_a_correction_back_to_a_pass_after_a_reversal_makes_a_new_payout(org_a, 
         assert Payout.objects.get(pk=payouts[1].pk).state == "declined"
 
 
-def test_an_approved_payout_is_left_to_people_when_its_checkpoint_fails(org_a):
+def test_an_approved_payout_is_declined_when_its_checkpoint_fails_and_cannot_be_paid(
+    org_a, staff_user
+):
     mentorship = stipend_mentorship(org_a)
     payout = pass_checkpoint(org_a, mentorship)
     with scope(organization=org_a.organization):
@@ -126,8 +130,23 @@ def test_an_approved_payout_is_left_to_people_when_its_checkpoint_fails(org_a):
     _correct(org_a, mentorship, "fail", "Plagiarism")
     with scope(organization=org_a.organization):
         payout.refresh_from_db()
-        assert payout.state == "approved"
+        assert payout.state == "declined" and "corrected to a fail" in payout.reason
         assert not PayoutReversal.objects.exists()
+        with pytest.raises(ValidationError, match="declined"):
+            payout_pay(payout=payout, actor=staff_user, reference="W-8", paid_on=date(2026, 11, 3))
+        assert Payout.objects.get(pk=payout.pk).state == "declined"
+        # The mentee is told (the payout's email for its new state).
+        assert PayoutEmail.objects.filter(payout=payout, state="declined").exists()
+
+
+def test_an_admin_declines_payable_payouts_only(org_a):
+    mentorship = stipend_mentorship(org_a)
+    payout = pass_checkpoint(org_a, mentorship)
+    with scope(organization=org_a.organization):
+        payout_approve(payout=payout, actor=org_a.admin)
+        with pytest.raises(ValidationError, match="already approved"):
+            payout_decline(payout=payout, actor=org_a.admin, reason="Changed my mind")
+        assert Payout.objects.get(pk=payout.pk).state == "approved"
 
 
 def test_the_bulk_approval_task_never_emails_twice(org_a, django_capture_on_commit_callbacks):

@@ -131,3 +131,39 @@ def test_sixteen_reversals_of_one_paid_payout_record_one_entry(org_a):
         assert PayoutReversal.objects.filter(payout=payout).count() == 1
         (ledger,) = program_ledgers(program=mentorship.term.program)
     assert ledger.paid == 0 and ledger.reversed == payout.amount
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_payment_racing_a_correction_to_a_fail_never_leaves_it_paid(org_a):
+    """Half the threads pay the approved payout, half correct its checkpoint to a fail:
+    either it was paid first and is reversed (one reversal entry), or it was declined
+    first and every payment is refused; never paid with its checkpoint failed."""
+    from mentorship.evaluations.services.verdicts import evaluation_correct
+    from payments.payouts.models import PayoutReversal
+
+    staff = UserFactory(email="staff@platform.test", is_staff=True)
+    mentorship = stipend_mentorship(org_a)
+    payout = pass_checkpoint(org_a, mentorship)
+    org = org_a.organization
+    with scope(organization=org):
+        payout_approve(payout=payout, actor=org_a.admin)
+
+    def job(i):
+        with scope(organization=org):
+            if i % 2:
+                fresh = Payout.objects.get(pk=payout.pk)
+                payout_pay(payout=fresh, actor=staff, reference=f"W-{i}", paid_on=date.today())
+                return "paid"
+            evaluation_correct(
+                evaluation=mentorship.evaluations.get(kind="midterm"),
+                actor=org_a.admin,
+                verdict="fail",
+                reason="Plagiarism",
+            )
+            return "corrected"
+
+    _race(job)
+    with scope(organization=org):
+        state = Payout.objects.get(pk=payout.pk).state
+        reversals = PayoutReversal.objects.filter(payout_id=payout.pk).count()
+    assert (state, reversals) in {("reversed", 1), ("declined", 0)}
