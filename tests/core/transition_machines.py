@@ -198,6 +198,7 @@ MACHINES = {
             {
                 ("payable", "approved"),
                 ("payable", "declined"),
+                ("approved", "declined"),  # a correction of its checkpoint to a fail
                 ("approved", "paid"),
                 ("approved", "failed"),
                 ("failed", "retried"),
