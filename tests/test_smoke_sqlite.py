@@ -43,6 +43,39 @@ def test_main_pages_answer(client):
         assert client.get(url).status_code == 200, url
 
 
+def test_the_review_and_decision_pages_answer(client):
+    """The review area on the embedded default (its queries differ by engine: the skill
+    filter, the CSV's cells, the applicant's neighbours)."""
+    from django_scopes import scopes_disabled
+
+    from applications.apply.models import Application
+
+    call_command("load_demo")
+    assert client.login(email="admin.aurora@example.org", password=DEMO_PASSWORD)
+    with scopes_disabled():
+        application = (
+            Application.objects.filter(organization__slug="aurora", submitted_at__isnull=False)
+            .exclude(state="draft")
+            .order_by("-submitted_at")[1]
+        )
+    term = application.term_id
+    for url in [
+        f"/o/aurora/review/terms/{term}/",
+        f"/o/aurora/review/terms/{term}/?state=submitted&skill=Python&sort=-score",
+        f"/o/aurora/review/terms/{term}/applicants.csv",
+        f"/o/aurora/terms/{term}/decisions/",
+        f"/o/aurora/review/applicants/{application.public_id}/",
+        "/me/reminders/",
+        "/api/v1/me/reminders/",
+    ]:
+        answer = client.get(url)
+        assert answer.status_code == 200, url
+        if url.endswith(".csv"):
+            b"".join(answer.streaming_content)
+    page = client.get(f"/o/aurora/review/applicants/{application.public_id}/").content.decode()
+    assert 'rel="prev"' in page and 'rel="next"' in page
+
+
 def test_engine_is_the_one_the_run_asked_for():
     # `make test` runs this file twice: on PostgreSQL, then with a SQLite DATABASE_URL.
     asked = os.environ.get("DATABASE_URL", "")

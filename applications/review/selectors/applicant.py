@@ -4,7 +4,6 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
-    Value,
     prefetch_related_objects,
 )
 from django.http import Http404
@@ -115,34 +114,38 @@ class Neighbours:
 def applicant_neighbours(*, application: Application, context: ReviewerContext) -> Neighbours:
     """The applicants before and after this one in the dashboard's default order (by
     submission, newest first, then by id), so a reviewer can go through them one by one.
-    One query of two small parts (UNION ALL), each one step along the (term, submitted_at,
-    id) index: not the whole list, which a 50,000-applicant term would load into memory on
-    every page view. With the term's kept number of applicants; not this one's position
-    in the list: counting the applicants before it read half of a large term on each view."""
+    Two small queries, each one step along the (term, submitted_at, id) index: not the
+    whole list, which a 50,000-applicant term would load into memory on every page view.
+    With the term's kept number of applicants; not this one's position in the list:
+    counting the applicants before it read half of a large term on each view. (Not one
+    UNION of the two: SQLite, the embedded default, refuses a LIMIT inside one.)"""
     total = term_applicant_total(term=context.term)
     at, pk = application.submitted_at, application.pk
     if at is None or application.state == S.DRAFT:  # not listed: no neighbours
         return Neighbours(previous=None, next=None, total=total)
     listed = listed_applications(term=context.term)
-    columns = ("side", "public_id", "applicant__display_name", "applicant__email")
+    columns = ("public_id", "applicant__display_name", "applicant__email")
     # The default order is -submitted_at, -id: "previous" is later, or as late with a
     # greater id. (The redundant bound on submitted_at lets the index scan start there.)
     previous = (
         listed.filter(submitted_at__gte=at)
         .filter(Q(submitted_at__gt=at) | Q(submitted_at=at, pk__gt=pk))
-        .annotate(side=Value("previous"))
         .order_by("submitted_at", "pk")
-        .values_list(*columns)[:1]
+        .values_list(*columns)
+        .first()
     )
     following = (
         listed.filter(submitted_at__lte=at)
         .filter(Q(submitted_at__lt=at) | Q(submitted_at=at, pk__lt=pk))
-        .annotate(side=Value("next"))
         .order_by("-submitted_at", "-pk")
-        .values_list(*columns)[:1]
+        .values_list(*columns)
+        .first()
     )
-    found = {
-        side: Neighbour(public_id=public_id, name=name or email.split("@")[0])  # as User.name
-        for side, public_id, name, email in previous.union(following, all=True)
-    }
-    return Neighbours(previous=found.get("previous"), next=found.get("next"), total=total)
+
+    def neighbour(row) -> Neighbour | None:
+        if row is None:
+            return None
+        public_id, name, email = row
+        return Neighbour(public_id=public_id, name=name or email.split("@")[0])  # as User.name
+
+    return Neighbours(previous=neighbour(previous), next=neighbour(following), total=total)
