@@ -7,7 +7,7 @@ are {"application", "can_accept", "can_decline"} (applications.decisions.views
 from django import template
 from django.utils.safestring import mark_safe
 
-from applications.templatetags.review_rows import _csrf_input, e
+from applications.templatetags.review_rows import _csrf_input, e, score_cells
 
 register = template.Library()
 
@@ -29,16 +29,7 @@ def _button(kind: str, a, name: str, here: str, csrf: str) -> str:
 def _row(row: dict, *, here: str, csrf: str) -> str:
     a = row["application"]
     name = e(a.applicant.name)
-    if a.viewer_conflicted:
-        score, reviews = '<span class="muted">hidden</span>', "—"
-    else:
-        # A Decimal of two places (the review service rounds it): as floatformat:2.
-        score = f"{a.average_score:.2f}" if a.average_score is not None else "—"
-        reviews = e(a.review_count)
-        if a.not_acceptable_count:
-            reviews += (
-                f' <span class="not-acceptable">({e(a.not_acceptable_count)} not acceptable)</span>'
-            )
+    score, reviews = score_cells(a)
     offer = getattr(a, "offer", None)
     buttons = "".join(
         _button(kind, a, name, here, csrf) for kind in ("accept", "decline") if row[f"can_{kind}"]

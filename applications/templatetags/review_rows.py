@@ -42,23 +42,29 @@ def _detail(application) -> str:
     return f"{where} · {', '.join(names) if names else 'no skills listed'}"
 
 
+def score_cells(a) -> tuple[str, str]:
+    """The average score and reviews cells of a term_applicants row (hidden from a viewer
+    with a conflict), for the dashboard's rows and the decisions page's."""
+    if a.viewer_conflicted:
+        return '<span class="muted">hidden</span>', "—"
+    # A Decimal of two places (the review service rounds it): as floatformat:2.
+    score = f"{a.average_score:.2f}" if a.average_score is not None else "—"
+    reviews = e(a.review_count)
+    if a.not_acceptable_count:
+        count = e(a.not_acceptable_count)
+        reviews += f' <span class="not-acceptable">({count} not acceptable)</span>'
+    return score, reviews
+
+
 def _row(a, *, reviewer, required, here: str, csrf: str) -> str:
     name = e(a.applicant.name)
     urls = {key: e(url) for key, url in a.urls.items()}
     conflicted = a.viewer_conflicted
     open_ = a.state == "submitted"
+    score, reviews = score_cells(a)
     if conflicted:
-        score = '<span class="muted">hidden</span>'
-        reviews = "—"
         reviewed = "Conflict declared"
     else:
-        # A Decimal of two places (the review service rounds it): as floatformat:2.
-        score = f"{a.average_score:.2f}" if a.average_score is not None else "—"
-        reviews = e(a.review_count)
-        if a.not_acceptable_count:
-            reviews += (
-                f' <span class="not-acceptable">({e(a.not_acceptable_count)} not acceptable)</span>'
-            )
         reviewed = "Yes" if a.reviewed_by_me else "No"
     if reviewer.can_shortlist and open_ and not conflicted:
         on = a.shortlisted

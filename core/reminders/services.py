@@ -58,10 +58,20 @@ def reminder_opt_out(*, user, rule: str) -> bool:
 @transaction.atomic
 def reminder_preferences_set(*, user, off: set[str]) -> None:
     """Sets which of the optional rules the person sees (ReminderRule.shown_to) are off
-    (the preferences page and the API); any other name is left out. Rules the person does
-    not see keep their setting (a staff rule for someone who becomes staff later)."""
-    optional = {rule.name for rule in rules() if rule.optional and rule.shown_to(user)}
-    off = off & optional
+    (the preferences page and the API); refused, with nothing changed, for any other name
+    (one always sent, unknown, or not theirs). Rules the person does not see keep their
+    setting (a staff rule for someone who becomes staff later)."""
+    shown = [rule for rule in rules() if rule.shown_to(user)]
+    optional = {rule.name for rule in shown if rule.optional}
+    always = {rule.name for rule in shown if not rule.optional}
+    errors = [
+        f"“{name}” is always sent: it cannot be turned off."
+        if name in always
+        else f"No reminder of yours is named “{name}”."
+        for name in sorted(off - optional)
+    ]
+    if errors:
+        raise ValidationError({"off": errors})
     ReminderOptOut.objects.filter(user=user, rule__in=optional - off).delete()
     for name in sorted(off):
         ReminderOptOut.objects.get_or_create(user=user, rule=name)

@@ -8,29 +8,12 @@ import time_machine
 from django.urls import reverse
 from django_scopes import scope
 
-from mentorship.certificates.models import Certificate
 from mentorship.evaluations.models import EvaluationVerdict, MenteeFeedback
-from mentorship.evaluations.services.verdicts import evaluation_verdict
 from tests.conftest import api_client_for, client_for
+from tests.factories.graduates import graduate
 from tests.factories.mentorship import confirmed_mentorship
 
 pytestmark = pytest.mark.django_db
-
-
-def _graduate(tenant):
-    mentorship = confirmed_mentorship(tenant)
-    with scope(organization=tenant.organization):
-        for kind in ("midterm", "final"):
-            evaluation = mentorship.evaluations.get(kind=kind)
-            evaluation_verdict(
-                evaluation=evaluation,
-                actor=tenant.mentor,
-                verdict="pass",
-                progress=4,
-                communication=4,
-                now=evaluation.due_at,
-            )
-        return mentorship, Certificate.objects.get(mentorship=mentorship)
 
 
 def test_the_verdict_page_shows_why_and_writes_nothing(org_a):
@@ -81,7 +64,7 @@ def test_the_mentee_gives_feedback_on_the_page(org_a):
 
 def test_staff_revoke_a_letter_from_the_staff_page(org_a, staff_user, settings):
     settings.MFA_REQUIRED_FOR_ADMINS = False
-    _mentorship, certificate = _graduate(org_a)
+    _mentorship, certificate = graduate(org_a)
     url = reverse(
         "mentorship:staff-certificate-revoke",
         kwargs={"verification": certificate.verification_id},
@@ -96,7 +79,7 @@ def test_staff_revoke_a_letter_from_the_staff_page(org_a, staff_user, settings):
 
 
 def test_the_mentees_letters_in_the_api(org_a):
-    mentorship, certificate = _graduate(org_a)
+    mentorship, certificate = graduate(org_a)
     api = api_client_for(mentorship.mentee)
     listed = api.get(reverse("api:my-certificates-list")).json()["results"]
     assert [c["id"] for c in listed] == [certificate.verification_id]
